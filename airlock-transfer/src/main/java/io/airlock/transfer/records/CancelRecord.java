@@ -1,0 +1,21 @@
+package io.airlock.transfer.records;
+
+import java.time.Instant;
+
+/**
+ * A user's cancellation of an exported request. A cancel that arrives before its request leaves a
+ * tombstone that cancels the request on arrival.
+ *
+ * @param id the cancellation's own id
+ * @param requestId the request to cancel
+ * @param userId the user asking; must own the request
+ * @param requestedAt when the user cancelled (request-side clock)
+ */
+public record CancelRecord(String id, String requestId, String userId, Instant requestedAt)
+    implements TransferRecord {
+
+  @Override
+  public RecordType type() {
+    return RecordType.CANCEL;
+  }
+}

@@ -1,0 +1,16 @@
+package io.airlock.transfer.records;
+
+/**
+ * A global setting owned by the response side.
+ *
+ * @param id the setting's key
+ * @param value its value, as text
+ * @param version monotonically increasing per key
+ */
+public record SettingRecord(String id, String value, long version) implements TransferRecord {
+
+  @Override
+  public RecordType type() {
+    return RecordType.SETTING;
+  }
+}
