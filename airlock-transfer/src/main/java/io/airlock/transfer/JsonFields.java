@@ -42,6 +42,15 @@ public final class JsonFields {
     return value;
   }
 
+  /** A required string that may be empty (values, unlike names, can be). */
+  public String requiredText(String name) throws InvalidFieldException {
+    String value = optionalString(name);
+    if (value == null) {
+      throw missing(name);
+    }
+    return value;
+  }
+
   public String optionalString(String name) throws InvalidFieldException {
     JsonNode value = present(name);
     if (value == null) {
@@ -190,7 +199,8 @@ public final class JsonFields {
     return lookup
         .apply(text)
         .orElseThrow(
-            () -> new InvalidFieldException("field '" + name + "' has unknown value '" + text + "'"));
+            () ->
+                new InvalidFieldException("field '" + name + "' has unknown value '" + text + "'"));
   }
 
   /** A field that is absent or JSON null counts as absent. */

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The one JSON configuration used on the wire. Duplicate keys are refused (two {@code user_id}
  * fields must never be read two ways), and decimals are kept exact so that a result's checksum
- * survives a round trip.
+ * survives a round trip. Trailing content after the JSON value is an error, not ignored.
  */
 public final class WireJson {
 
@@ -15,6 +15,7 @@ public final class WireJson {
       JsonMapper.builder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private WireJson() {}

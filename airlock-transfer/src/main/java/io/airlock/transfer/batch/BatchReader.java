@@ -159,7 +159,9 @@ public final class BatchReader {
       if (lines.lineCount() != manifest.recordCount()) {
         return rejected(
             RejectionReason.RECORD_COUNT_MISMATCH,
-            "payload has " + lines.lineCount() + " records, manifest says "
+            "payload has "
+                + lines.lineCount()
+                + " records, manifest says "
                 + manifest.recordCount(),
             manifest);
       }
@@ -173,7 +175,8 @@ public final class BatchReader {
   private static Optional<Rejected> checkFile(
       Path file, RejectionReason whenMissing, Manifest manifest) throws IOException {
     if (Files.isSymbolicLink(file)) {
-      return rejected(RejectionReason.LINK_REFUSED, file.getFileName() + " is a symbolic link", manifest);
+      return rejected(
+          RejectionReason.LINK_REFUSED, file.getFileName() + " is a symbolic link", manifest);
     }
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       return rejected(whenMissing, file.getFileName() + " does not exist", manifest);
@@ -184,7 +187,8 @@ public final class BatchReader {
       return rejected(whenMissing, file.getFileName() + " is not a regular file", manifest);
     }
     if (hardLinkCount(file) > 1) {
-      return rejected(RejectionReason.LINK_REFUSED, file.getFileName() + " is a hard link", manifest);
+      return rejected(
+          RejectionReason.LINK_REFUSED, file.getFileName() + " is a hard link", manifest);
     }
     return Optional.empty();
   }

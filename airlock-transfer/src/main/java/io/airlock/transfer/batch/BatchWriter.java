@@ -1,18 +1,18 @@
 package io.airlock.transfer.batch;
 
+import io.airlock.transfer.Compression;
 import io.airlock.transfer.signing.BatchSigner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import io.airlock.transfer.Compression;
 
 /**
  * Publishes batches to an outbox and keeps them in {@code outbox/sent/} for retransmission.
  *
  * <p>Order of writes: the archive copy first (payload, then manifest), then the outbox payload,
- * then the outbox manifest, which is the commit marker. Each file is written atomically and
- * durably ({@link AtomicFiles}). A crash anywhere leaves either no visible batch or a complete one;
+ * then the outbox manifest, which is the commit marker. Each file is written atomically and durably
+ * ({@link AtomicFiles}). A crash anywhere leaves either no visible batch or a complete one;
  * publishing the same {@link OutgoingBatch} again repairs it byte-identically.
  */
 public final class BatchWriter {

@@ -3,11 +3,11 @@ package io.airlock.transfer.batch;
 import io.airlock.transfer.Compression;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.EOFException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Streams the lines of a payload file within the receiver's limits, hashing the file's raw bytes
- * on the way. Memory use is bounded by the longest allowed line, whatever the payload's size.
+ * Streams the lines of a payload file within the receiver's limits, hashing the file's raw bytes on
+ * the way. Memory use is bounded by the longest allowed line, whatever the payload's size.
  */
 final class PayloadLines implements Closeable {
 
@@ -36,7 +36,8 @@ final class PayloadLines implements Closeable {
 
   PayloadLines(Path payload, Compression compression, ReceiveLimits limits) throws IOException {
     this.limits = limits;
-    this.raw = new DigestInputStream(Files.newInputStream(payload, LinkOption.NOFOLLOW_LINKS), digest);
+    this.raw =
+        new DigestInputStream(Files.newInputStream(payload, LinkOption.NOFOLLOW_LINKS), digest);
     InputStream decompressed = raw;
     if (compression == Compression.GZIP) {
       try {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A batch that passed verification. Its records are streamed by {@link #openRecords()}; apply them
- * in one transaction, since a payload that changed after verification aborts the stream with
- * {@link BatchChangedException}.
+ * in one transaction, since a payload that changed after verification aborts the stream with {@link
+ * BatchChangedException}.
  */
 public record VerifiedBatch(
     Manifest manifest,

@@ -140,7 +140,8 @@ public final class TransferCli {
       return usage();
     }
     String name = args.get(0);
-    Path dir = args.size() == 3 && args.get(1).equals("--dir") ? Path.of(args.get(2)) : Path.of(".");
+    Path dir =
+        args.size() == 3 && args.get(1).equals("--dir") ? Path.of(args.get(2)) : Path.of(".");
     Path privateFile = dir.resolve(name + ".key");
     Path publicFile = dir.resolve(name + ".pub");
     if (Files.exists(privateFile) || Files.exists(publicFile)) {

@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A user's self-service change made on the request side, forwarded to the response side (the source
@@ -22,6 +23,12 @@ public record AccountChangeRecord(
     String passwordHash,
     Instant changedAt)
     implements TransferRecord {
+
+  public AccountChangeRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(changedAt, "changedAt");
+  }
 
   @Override
   public RecordType type() {

@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A user's cancellation of an exported request. A cancel that arrives before its request leaves a
@@ -13,6 +14,13 @@ import java.time.Instant;
  */
 public record CancelRecord(String id, String requestId, String userId, Instant requestedAt)
     implements TransferRecord {
+
+  public CancelRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(requestId, "requestId");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(requestedAt, "requestedAt");
+  }
 
   @Override
   public RecordType type() {

@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A request that ended without a result: refused on re-validation, failed on execution, expired or
@@ -23,6 +24,13 @@ public record FailureRecord(
     Instant receivedAt,
     Instant decidedAt)
     implements TransferRecord {
+
+  public FailureRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(outcome, "outcome");
+    Objects.requireNonNull(reasonCode, "reasonCode");
+    Objects.requireNonNull(decidedAt, "decidedAt");
+  }
 
   @Override
   public RecordType type() {

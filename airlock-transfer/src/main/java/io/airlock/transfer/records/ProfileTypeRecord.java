@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A profile type: what a class of users may do.
@@ -22,6 +23,8 @@ public record ProfileTypeRecord(
     implements TransferRecord {
 
   public ProfileTypeRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(limits, "limits");
     allowedIndices = List.copyOf(allowedIndices);
   }
 

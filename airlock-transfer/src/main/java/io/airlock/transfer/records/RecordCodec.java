@@ -58,76 +58,76 @@ public final class RecordCodec {
   }
 
   private static void writeRequest(ObjectNode json, RequestRecord r) {
-      putIfSet(json, "trace_id", r.traceId());
-      json.put("user_id", r.userId());
-      json.put("index", r.index());
-      json.put("query_type", r.queryType().wireName());
-      json.set("query_params", r.queryParams());
-      json.put("priority", r.priority());
-      putInstant(json, "submitted_at", r.submittedAt());
-      putInstant(json, "deadline", r.deadline());
+    putIfSet(json, "trace_id", r.traceId());
+    json.put("user_id", r.userId());
+    json.put("index", r.index());
+    json.put("query_type", r.queryType().wireName());
+    json.set("query_params", r.queryParams());
+    json.put("priority", r.priority());
+    putInstant(json, "submitted_at", r.submittedAt());
+    putInstant(json, "deadline", r.deadline());
   }
 
   private static void writeCancel(ObjectNode json, CancelRecord c) {
-      json.put("request_id", c.requestId());
-      json.put("user_id", c.userId());
-      putInstant(json, "requested_at", c.requestedAt());
+    json.put("request_id", c.requestId());
+    json.put("user_id", c.userId());
+    putInstant(json, "requested_at", c.requestedAt());
   }
 
   private static void writeAccountChange(ObjectNode json, AccountChangeRecord a) {
-      json.put("user_id", a.userId());
-      putIfSet(json, "display_name", a.displayName());
-      putIfSet(json, "email", a.email());
-      putIfSet(json, "password_hash", a.passwordHash());
-      putInstant(json, "changed_at", a.changedAt());
+    json.put("user_id", a.userId());
+    putIfSet(json, "display_name", a.displayName());
+    putIfSet(json, "email", a.email());
+    putIfSet(json, "password_hash", a.passwordHash());
+    putInstant(json, "changed_at", a.changedAt());
   }
 
   private static void writeResult(ObjectNode json, ResultRecord r) {
-      putIfSet(json, "trace_id", r.traceId());
-      json.set("result", r.result());
-      json.put("execution_ms", r.executionMs());
-      json.put("cache_hit", r.cacheHit());
-      json.put("result_sha256", r.resultSha256());
-      putInstant(json, "received_at", r.receivedAt());
-      putInstant(json, "executed_at", r.executedAt());
+    putIfSet(json, "trace_id", r.traceId());
+    json.set("result", r.result());
+    json.put("execution_ms", r.executionMs());
+    json.put("cache_hit", r.cacheHit());
+    json.put("result_sha256", r.resultSha256());
+    putInstant(json, "received_at", r.receivedAt());
+    putInstant(json, "executed_at", r.executedAt());
   }
 
   private static void writeFailure(ObjectNode json, FailureRecord f) {
-      putIfSet(json, "trace_id", f.traceId());
-      json.put("outcome", f.outcome().wireName());
-      json.put("reason_code", f.reasonCode());
-      putIfSet(json, "detail", f.detail());
-      putInstant(json, "received_at", f.receivedAt());
-      putInstant(json, "decided_at", f.decidedAt());
+    putIfSet(json, "trace_id", f.traceId());
+    json.put("outcome", f.outcome().wireName());
+    json.put("reason_code", f.reasonCode());
+    putIfSet(json, "detail", f.detail());
+    putInstant(json, "received_at", f.receivedAt());
+    putInstant(json, "decided_at", f.decidedAt());
   }
 
   private static void writeUser(ObjectNode json, UserRecord u) {
-      json.put("username", u.username());
-      putIfSet(json, "email", u.email());
-      putIfSet(json, "display_name", u.displayName());
-      json.put("role", u.role());
-      json.put("profile_type", u.profileType());
-      json.put("active", u.active());
-      json.put("password_hash", u.passwordHash());
-      json.put("version", u.version());
-      if (!u.limits().equals(Limits.NONE)) {
-        json.set("limits", limitsJson(u.limits()));
-      }
-      json.set("echoed_change_ids", stringArray(u.echoedChangeIds()));
-      putInstant(json, "updated_at", u.updatedAt());
+    json.put("username", u.username());
+    putIfSet(json, "email", u.email());
+    putIfSet(json, "display_name", u.displayName());
+    json.put("role", u.role());
+    json.put("profile_type", u.profileType());
+    json.put("active", u.active());
+    json.put("password_hash", u.passwordHash());
+    json.put("version", u.version());
+    if (!u.limits().equals(Limits.NONE)) {
+      json.set("limits", limitsJson(u.limits()));
+    }
+    json.set("echoed_change_ids", stringArray(u.echoedChangeIds()));
+    putInstant(json, "updated_at", u.updatedAt());
   }
 
   private static void writeProfileType(ObjectNode json, ProfileTypeRecord p) {
-      json.put("version", p.version());
-      json.set("limits", limitsJson(p.limits()));
-      json.put("max_priority", p.maxPriority());
-      json.set("allowed_indices", stringArray(p.allowedIndices()));
-      json.put("max_result_size", p.maxResultSize());
+    json.put("version", p.version());
+    json.set("limits", limitsJson(p.limits()));
+    json.put("max_priority", p.maxPriority());
+    json.set("allowed_indices", stringArray(p.allowedIndices()));
+    json.put("max_result_size", p.maxResultSize());
   }
 
   private static void writeSetting(ObjectNode json, SettingRecord s) {
-      json.put("value", s.value());
-      json.put("version", s.version());
+    json.put("value", s.value());
+    json.put("version", s.version());
   }
 
   /**
@@ -231,7 +231,7 @@ public final class RecordCodec {
               f.stringList("echoed_change_ids"),
               f.requiredInstant("updated_at"));
       case PROFILE_TYPE -> profileType(id, f);
-      case SETTING -> new SettingRecord(id, f.requiredString("value"), f.requiredLong("version"));
+      case SETTING -> new SettingRecord(id, f.requiredText("value"), f.requiredLong("version"));
     };
   }
 

@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.time.Instant;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,6 +29,16 @@ public record RequestRecord(
     Instant submittedAt,
     Instant deadline)
     implements TransferRecord {
+
+  public RequestRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(index, "index");
+    Objects.requireNonNull(queryType, "queryType");
+    Objects.requireNonNull(queryParams, "queryParams");
+    Objects.requireNonNull(submittedAt, "submittedAt");
+    Objects.requireNonNull(deadline, "deadline");
+  }
 
   @Override
   public RecordType type() {

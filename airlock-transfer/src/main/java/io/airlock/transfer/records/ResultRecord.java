@@ -1,6 +1,7 @@
 package io.airlock.transfer.records;
 
 import java.time.Instant;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,6 +26,14 @@ public record ResultRecord(
     Instant receivedAt,
     Instant executedAt)
     implements TransferRecord {
+
+  public ResultRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(resultSha256, "resultSha256");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(executedAt, "executedAt");
+  }
 
   @Override
   public RecordType type() {

@@ -1,5 +1,7 @@
 package io.airlock.transfer.records;
 
+import java.util.Objects;
+
 /**
  * A global setting owned by the response side.
  *
@@ -8,6 +10,11 @@ package io.airlock.transfer.records;
  * @param version monotonically increasing per key
  */
 public record SettingRecord(String id, String value, long version) implements TransferRecord {
+
+  public SettingRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(value, "value");
+  }
 
   @Override
   public RecordType type() {

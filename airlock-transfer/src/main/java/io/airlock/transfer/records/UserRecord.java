@@ -2,11 +2,12 @@ package io.airlock.transfer.records;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A user of the directory, as the response side (the source of truth) exports it. The higher
- * {@code version} wins; {@code echoedChangeIds} lists the request side's account changes already
- * applied to this version, so the request side can drop its pending copies of them.
+ * A user of the directory, as the response side (the source of truth) exports it. The higher {@code
+ * version} wins; {@code echoedChangeIds} lists the request side's account changes already applied
+ * to this version, so the request side can drop its pending copies of them.
  *
  * @param id the user id
  * @param username login name
@@ -37,6 +38,12 @@ public record UserRecord(
     implements TransferRecord {
 
   public UserRecord {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(profileType, "profileType");
+    Objects.requireNonNull(passwordHash, "passwordHash");
+    Objects.requireNonNull(updatedAt, "updatedAt");
     echoedChangeIds = List.copyOf(echoedChangeIds);
     limits = limits == null ? Limits.NONE : limits;
   }

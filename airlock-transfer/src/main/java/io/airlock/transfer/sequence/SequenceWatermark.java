@@ -85,7 +85,9 @@ public final class SequenceWatermark {
   public List<Long> missing(long knownHighest, int limit) {
     long highest = Math.max(knownHighest, highest());
     List<Long> missing = new ArrayList<>();
-    for (long sequence = contiguous + 1; sequence <= highest && missing.size() < limit; sequence++) {
+    for (long sequence = contiguous + 1;
+        sequence <= highest && missing.size() < limit;
+        sequence++) {
       if (!above.contains(sequence)) {
         missing.add(sequence);
       }

@@ -74,7 +74,10 @@ public final class PemKeys {
     }
   }
 
-  /** Writes the private key (readable by the owner only, where the file system allows) and the public key. */
+  /**
+   * Writes the private key (readable by the owner only, where the file system allows) and the
+   * public key.
+   */
   public static void write(KeyPair pair, Path privateFile, Path publicFile) throws IOException {
     Files.writeString(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     try {
@@ -87,7 +90,8 @@ public final class PemKeys {
   }
 
   private static String pem(String label, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + label + "-----\n" + body + "\n-----END " + label + "-----\n";
   }
 

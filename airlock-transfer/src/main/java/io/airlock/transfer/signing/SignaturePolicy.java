@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Whether a receiver requires signatures. Required is the default; turning signatures off is an
- * explicit choice. A receiver that requires signatures never accepts an unsigned batch, so a
- * sender cannot downgrade a batch by leaving its signature out.
+ * explicit choice. A receiver that requires signatures never accepts an unsigned batch, so a sender
+ * cannot downgrade a batch by leaving its signature out.
  */
 public sealed interface SignaturePolicy {
 
