@@ -1,0 +1,68 @@
+package io.airlock.platform.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Answers every error raised in a controller with RFC 9457 problem details carrying the request id.
+ * Spring MVC's own exceptions (404, 405, 400 ...) keep their status; anything unexpected is a 500
+ * that says nothing about its cause, which goes to the log instead.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+  static final String UNEXPECTED =
+      "An unexpected error occurred. Quote the request id when reporting it.";
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {
+    if (ex.getClass().getName().startsWith("org.springframework.security.")) {
+      // Spring Security turns these into 401/403 itself, but only if they reach its filter.
+      throw ex;
+    }
+    if (ex instanceof ErrorResponse errorResponse) {
+      ProblemDetail body = errorResponse.updateAndGetBody(getMessageSource(), request.getLocale());
+      return createResponseEntity(
+          body, errorResponse.getHeaders(), errorResponse.getStatusCode(), request);
+    }
+    ResponseStatus declared =
+        AnnotatedElementUtils.findMergedAnnotation(ex.getClass(), ResponseStatus.class);
+    if (declared != null) {
+      ProblemDetail body = ProblemDetail.forStatus(declared.code());
+      if (!declared.reason().isEmpty()) {
+        body.setDetail(declared.reason());
+      }
+      return createResponseEntity(body, new HttpHeaders(), declared.code(), request);
+    }
+    log.error("Unexpected error", ex);
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, UNEXPECTED);
+    return createResponseEntity(body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail problem
+        && request.getAttribute(RequestId.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+            instanceof String id) {
+      problem.setProperty(RequestId.MDC_KEY, id);
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+}

@@ -1,0 +1,23 @@
+package io.airlock.responseside;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.platform.testing.AirlockTestInitializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class ResponseSideApplicationIntegrationTests {
+
+  @Test
+  void builderRunsTheSideOnItsOwnConfigurationFileWithArgumentsOverridingIt() {
+    try (ConfigurableApplicationContext context =
+        ResponseSideApplication.builder()
+            .initializers(new AirlockTestInitializer())
+            .run("--server.port=0")) {
+      assertThat(context.getEnvironment().getProperty("airlock.side")).isEqualTo("response");
+      assertThat(context.getEnvironment().getProperty("local.server.port", Integer.class))
+          .isPositive()
+          .isNotEqualTo(8000);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.airlock.responseside;
+
+import io.airlock.platform.testing.AirlockTestInitializer;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The response side as it runs, on a random port, reading {@code response-side.yml}, with a
+ * database and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with
+ * the same extra configuration share one context, and so one database.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+    classes = ResponseSideApplication.class,
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "spring.config.name=" + ResponseSideApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = AirlockTestInitializer.class)
+public @interface ResponseSideIntegrationTest {}
