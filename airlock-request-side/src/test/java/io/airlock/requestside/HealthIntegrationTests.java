@@ -1,6 +1,6 @@
 package io.airlock.requestside;
 
-import io.airlock.platform.transfer.SenderIdentity;
+import io.airlock.transfer.SenderEpoch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +11,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class HealthIntegrationTests {
 
   @LocalServerPort int port;
-  @Autowired SenderIdentity sender;
+  @Autowired SenderEpoch sender;
   RestTestClient client;
 
   @BeforeEach

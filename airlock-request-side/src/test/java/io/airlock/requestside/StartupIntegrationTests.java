@@ -2,8 +2,8 @@ package io.airlock.requestside;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.platform.transfer.SenderIdentity;
 import io.airlock.platform.transfer.TransferFolders;
+import io.airlock.transfer.SenderEpoch;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -19,7 +19,7 @@ class StartupIntegrationTests {
   @Autowired Environment environment;
   @Autowired DataSource dataSource;
   @Autowired Flyway flyway;
-  @Autowired SenderIdentity sender;
+  @Autowired SenderEpoch sender;
   @Autowired TransferFolders folders;
 
   @Test

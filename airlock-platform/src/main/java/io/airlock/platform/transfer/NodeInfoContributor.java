@@ -1,6 +1,7 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.transfer.SenderEpoch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,9 +12,9 @@ import org.springframework.boot.actuate.info.InfoContributor;
 class NodeInfoContributor implements InfoContributor {
 
   private final NodeProperties node;
-  private final ObjectProvider<SenderIdentity> sender;
+  private final ObjectProvider<SenderEpoch> sender;
 
-  NodeInfoContributor(NodeProperties node, ObjectProvider<SenderIdentity> sender) {
+  NodeInfoContributor(NodeProperties node, ObjectProvider<SenderEpoch> sender) {
     this.node = node;
     this.sender = sender;
   }

@@ -1,6 +1,11 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.ReceiveLimits;
+import io.airlock.transfer.signing.SignaturePolicy;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -17,7 +22,10 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The transfer folders, their health, and this node's identity as a sender. */
+/**
+ * The transfer folders and their health, this node's identity as a sender, its signing key and the
+ * keys it trusts, and the batch writer and reader built from them.
+ */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
 @EnableConfigurationProperties({TransferProperties.class, NodeProperties.class})
 class TransferAutoConfiguration {
@@ -41,26 +49,69 @@ class TransferAutoConfiguration {
   }
 
   @Bean
+  SignaturePolicy signaturePolicy(TransferProperties properties) {
+    if (!properties.signatures().enabled()) {
+      log.warn("Batch signatures are OFF: incoming batches are not verified");
+      return SignaturePolicy.disabled();
+    }
+    return SignaturePolicy.required(TransferKeys.trusted(properties.signatures().trustedKeys()));
+  }
+
+  /** Publishes this node's batches; signs them unless signatures are explicitly off. */
+  @Bean
+  BatchWriter batchWriter(
+      TransferFolders folders, TransferProperties properties, NodeProperties node) {
+    TransferProperties.Signatures signatures = properties.signatures();
+    Path keys = node.dataDir().resolve("keys");
+    BatchWriter writer =
+        new BatchWriter(
+            folders.outbox(),
+            signatures.enabled()
+                ? TransferKeys.signer(
+                    orDefault(signatures.privateKey(), keys.resolve(node.nodeId() + ".key")),
+                    orDefault(signatures.publicKey(), keys.resolve(node.nodeId() + ".pub")))
+                : null);
+    try {
+      int deleted = writer.deleteTemporaryFiles();
+      if (deleted > 0) {
+        log.info("Deleted {} temporary file(s) an interrupted publication left", deleted);
+      }
+    } catch (IOException e) {
+      log.warn("Could not clean the outbox: {}", e.toString());
+    }
+    return writer;
+  }
+
+  /** Verifies batches from the other side with the trusted keys and the default limits. */
+  @Bean
+  BatchReader batchReader(SignaturePolicy signaturePolicy) {
+    return new BatchReader(signaturePolicy, ReceiveLimits.DEFAULTS);
+  }
+
+  @Bean
   HealthIndicator transferFoldersHealthIndicator(
-      TransferFolders folders, TransferProperties properties) {
-    return new TransferFoldersHealthIndicator(folders, properties.signatures().enabled());
+      TransferFolders folders, BatchWriter writer, SignaturePolicy signaturePolicy) {
+    return new TransferFoldersHealthIndicator(folders, writer, signaturePolicy);
+  }
+
+  private static Path orDefault(Path configured, Path fallback) {
+    return configured != null ? configured : fallback;
   }
 
   @Bean
   @ConditionalOnSingleCandidate(DataSource.class)
   @DependsOnDatabaseInitialization
-  SenderIdentity senderIdentity(NodeProperties node, DataSource dataSource) {
+  SenderEpoch senderEpoch(NodeProperties node, DataSource dataSource) {
     String epoch =
         JdbcClient.create(dataSource)
             .sql("select epoch from sender_identity")
             .query(String.class)
             .single();
-    return new SenderIdentity(node.nodeId(), epoch);
+    return new SenderEpoch(node.nodeId(), epoch);
   }
 
   @Bean
-  NodeInfoContributor nodeInfoContributor(
-      NodeProperties node, ObjectProvider<SenderIdentity> sender) {
+  NodeInfoContributor nodeInfoContributor(NodeProperties node, ObjectProvider<SenderEpoch> sender) {
     return new NodeInfoContributor(node, sender);
   }
 }

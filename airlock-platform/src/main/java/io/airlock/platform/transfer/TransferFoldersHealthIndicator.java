@@ -1,5 +1,7 @@
 package io.airlock.platform.transfer;
 
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.signing.SignaturePolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +21,19 @@ class TransferFoldersHealthIndicator implements HealthIndicator {
       "Batch signatures are off (airlock.transfer.signatures.enabled=false): "
           + "batches are neither signed nor verified";
 
-  private final TransferFolders folders;
-  private final boolean signaturesEnabled;
+  static final String NO_TRUSTED_KEYS =
+      "No trusted keys are configured (airlock.transfer.signatures.trusted-keys): "
+          + "every incoming batch will be rejected";
 
-  TransferFoldersHealthIndicator(TransferFolders folders, boolean signaturesEnabled) {
+  private final TransferFolders folders;
+  private final BatchWriter writer;
+  private final SignaturePolicy signatures;
+
+  TransferFoldersHealthIndicator(
+      TransferFolders folders, BatchWriter writer, SignaturePolicy signatures) {
     this.folders = folders;
-    this.signaturesEnabled = signaturesEnabled;
+    this.writer = writer;
+    this.signatures = signatures;
   }
 
   @Override
@@ -44,9 +53,17 @@ class TransferFoldersHealthIndicator implements HealthIndicator {
           .withDetail("reason", String.join("; ", problems.values()))
           .withDetail("problems", problems);
     }
-    health.withDetail("folders", paths).withDetail("signatures", signaturesEnabled ? "on" : "off");
-    if (!signaturesEnabled) {
-      health.withDetail("warning", SIGNATURES_OFF);
+    health.withDetail("folders", paths);
+    if (signatures instanceof SignaturePolicy.Required required) {
+      health
+          .withDetail("signatures", "on")
+          .withDetail("signingKey", writer.keyId().orElseThrow())
+          .withDetail("trustedKeys", required.keys().keyIds());
+      if (required.keys().keyIds().isEmpty()) {
+        health.withDetail("warning", NO_TRUSTED_KEYS);
+      }
+    } else {
+      health.withDetail("signatures", "off").withDetail("warning", SIGNATURES_OFF);
     }
     return health.build();
   }

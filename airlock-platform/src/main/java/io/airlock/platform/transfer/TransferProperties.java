@@ -1,11 +1,12 @@
 package io.airlock.platform.transfer;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where batches leave and arrive, and whether they are signed.
+ * Where batches leave and arrive, and how they are signed.
  *
  * @param outbox where this node publishes its batches (published ones are kept in {@code sent/});
  *     defaults to {@code <airlock.data-dir>/outbox}
@@ -19,6 +20,17 @@ record TransferProperties(Path outbox, Path inbox, @DefaultValue Signatures sign
   /**
    * @param enabled sign outgoing manifests and verify incoming ones; turning this off is reported
    *     by health as a warning
+   * @param privateKey this node's Ed25519 private key (PKCS#8 PEM); defaults to {@code
+   *     <airlock.data-dir>/keys/<airlock.node-id>.key}. When neither it nor the public key exists,
+   *     a key pair is generated on first start.
+   * @param publicKey this node's public key (PEM), the file to give the other side; defaults to
+   *     {@code <airlock.data-dir>/keys/<airlock.node-id>.pub}
+   * @param trustedKeys the other side's public keys (PEM files); list several to rotate keys with
+   *     overlap. With none, every incoming batch is rejected as signed by an unknown key.
    */
-  record Signatures(@DefaultValue("true") boolean enabled) {}
+  record Signatures(
+      @DefaultValue("true") boolean enabled,
+      Path privateKey,
+      Path publicKey,
+      @DefaultValue List<Path> trustedKeys) {}
 }

@@ -2,9 +2,16 @@ package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.signing.BatchSigner;
+import io.airlock.transfer.signing.PemKeys;
+import io.airlock.transfer.signing.SignaturePolicy;
+import io.airlock.transfer.signing.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,18 +23,33 @@ class TransferFoldersHealthIndicatorTests {
   @TempDir Path dataDir;
   TransferFolders folders;
 
+  BatchWriter signingWriter;
+  SignaturePolicy trustingPeer;
+
   @BeforeEach
   void createFolders() throws IOException {
     folders = new TransferFolders(dataDir.resolve("outbox"), dataDir.resolve("inbox"));
     folders.create();
+    KeyPair own = PemKeys.generate();
+    signingWriter =
+        new BatchWriter(folders.outbox(), new BatchSigner(own.getPrivate(), own.getPublic()));
+    trustingPeer =
+        SignaturePolicy.required(TrustedKeys.of(List.of(PemKeys.generate().getPublic())));
+  }
+
+  private TransferFoldersHealthIndicator indicator() {
+    return new TransferFoldersHealthIndicator(folders, signingWriter, trustingPeer);
   }
 
   @Test
   void isUpWhenEveryFolderExistsAndTakesAFile() {
-    Health health = new TransferFoldersHealthIndicator(folders, true).health();
+    Health health = indicator().health();
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);
-    assertThat(health.getDetails()).containsEntry("signatures", "on").doesNotContainKey("warning");
+    assertThat(health.getDetails())
+        .containsEntry("signatures", "on")
+        .containsEntry("signingKey", signingWriter.keyId().orElseThrow())
+        .doesNotContainKey("warning");
     assertThat(folders.archive()).isEmptyDirectory();
   }
 
@@ -36,7 +58,7 @@ class TransferFoldersHealthIndicatorTests {
     Files.delete(folders.archive());
     Files.writeString(folders.archive(), "not a folder");
 
-    Health health = new TransferFoldersHealthIndicator(folders, true).health();
+    Health health = indicator().health();
 
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails().get("reason"))
@@ -47,7 +69,7 @@ class TransferFoldersHealthIndicatorTests {
   void isDownWithTheReasonWhenAFolderIsMissing() throws IOException {
     Files.delete(folders.sent());
 
-    Health health = new TransferFoldersHealthIndicator(folders, true).health();
+    Health health = indicator().health();
 
     assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     assertThat(health.getDetails().get("reason")).isEqualTo(folders.sent() + " is missing");
@@ -55,11 +77,26 @@ class TransferFoldersHealthIndicatorTests {
 
   @Test
   void staysUpButWarnsWhenSignaturesAreOff() {
-    Health health = new TransferFoldersHealthIndicator(folders, false).health();
+    Health health =
+        new TransferFoldersHealthIndicator(
+                folders, new BatchWriter(folders.outbox(), null), SignaturePolicy.disabled())
+            .health();
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails())
         .containsEntry("signatures", "off")
         .containsEntry("warning", TransferFoldersHealthIndicator.SIGNATURES_OFF);
+  }
+
+  @Test
+  void warnsWhenNoKeyIsTrustedForIncomingBatches() {
+    Health health =
+        new TransferFoldersHealthIndicator(
+                folders, signingWriter, SignaturePolicy.required(TrustedKeys.of(List.of())))
+            .health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails())
+        .containsEntry("warning", TransferFoldersHealthIndicator.NO_TRUSTED_KEYS);
   }
 }

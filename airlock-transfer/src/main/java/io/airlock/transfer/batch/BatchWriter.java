@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Publishes batches to an outbox and keeps them in {@code outbox/sent/} for retransmission.
@@ -25,14 +26,19 @@ public final class BatchWriter {
   private final BatchSigner signer;
 
   /**
-   * @param outbox the outbox folder; {@code sent/} is created inside it
+   * @param outbox the outbox folder; {@code sent/} is created inside it on first publication (a
+   *     missing or unwritable outbox fails {@link #publish}, never the construction)
    * @param signer signs manifests; null only when signatures are explicitly disabled
    */
-  public BatchWriter(Path outbox, BatchSigner signer) throws IOException {
+  public BatchWriter(Path outbox, BatchSigner signer) {
     this.outbox = outbox;
     this.sent = outbox.resolve(SENT);
     this.signer = signer;
-    Files.createDirectories(sent);
+  }
+
+  /** The id of the key manifests are signed with; empty when signatures are disabled. */
+  public Optional<String> keyId() {
+    return Optional.ofNullable(signer).map(BatchSigner::keyId);
   }
 
   public Path outbox() {
@@ -46,6 +52,7 @@ public final class BatchWriter {
   /** Encodes and publishes a batch; returns what was written. */
   public EncodedBatch publish(OutgoingBatch batch) throws IOException {
     EncodedBatch encoded = BatchEncoder.encode(batch, signer);
+    Files.createDirectories(sent);
     write(sent, encoded);
     write(outbox, encoded);
     return encoded;
@@ -82,7 +89,8 @@ public final class BatchWriter {
 
   /** Removes temporary files an interrupted write left behind; call at start-up. */
   public int deleteTemporaryFiles() throws IOException {
-    return AtomicFiles.deleteTemporaryFiles(outbox) + AtomicFiles.deleteTemporaryFiles(sent);
+    int deleted = AtomicFiles.deleteTemporaryFiles(outbox);
+    return Files.isDirectory(sent) ? deleted + AtomicFiles.deleteTemporaryFiles(sent) : deleted;
   }
 
   private static void write(Path dir, EncodedBatch encoded) throws IOException {

@@ -3,15 +3,16 @@ package io.airlock.platform.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.platform.testapp.PlatformIntegrationTest;
+import io.airlock.transfer.SenderEpoch;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @PlatformIntegrationTest
-class SenderIdentityIntegrationTests {
+class SenderEpochIntegrationTests {
 
-  @Autowired SenderIdentity sender;
+  @Autowired SenderEpoch sender;
   @Autowired DataSource dataSource;
 
   @Test
