@@ -1,0 +1,157 @@
+package io.airlock.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.batch.SignatureStatus;
+import io.airlock.transfer.batch.VerifyResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The demo as a user starts it: everything up, and batches crossing the shuttle both ways. */
+class StandaloneIntegrationTests {
+
+  @TempDir static Path dataDir;
+
+  private static Standalone standalone;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws IOException {
+    StandaloneSettings settings =
+        StandaloneApplication.settings(
+            new String[] {
+              "--airlock.standalone.data-dir=" + dataDir,
+              "--airlock.standalone.request-port=0",
+              "--airlock.standalone.response-port=0",
+              "--airlock.standalone.search-port=0",
+              "--airlock.standalone.shuttle.interval=20ms"
+            });
+    standalone = Standalone.start(settings);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (standalone != null) {
+      standalone.close();
+    }
+  }
+
+  @Test
+  void bothSidesAreReadyWithSignaturesOnAndEachTrustsTheOther() throws Exception {
+    for (String side : List.of(standalone.requestSideUrl(), standalone.responseSideUrl())) {
+      HttpResponse<String> readiness = get(side + "/actuator/health/readiness");
+      assertThat(readiness.statusCode()).isEqualTo(200);
+      assertThat(readiness.body()).contains("\"status\":\"UP\"").contains("\"signatures\":\"on\"");
+    }
+    String requestKey = keyId(standalone.requestSide());
+    String responseKey = keyId(standalone.responseSide());
+    assertThat(get(standalone.responseSideUrl() + "/actuator/health").body())
+        .contains("\"trustedKeys\":[\"" + requestKey + "\"]");
+    assertThat(get(standalone.requestSideUrl() + "/actuator/health").body())
+        .contains("\"trustedKeys\":[\"" + responseKey + "\"]");
+  }
+
+  @Test
+  void theSearchNodeServesTheSampleData() throws Exception {
+    HttpResponse<String> count = get(standalone.searchUrl() + "/incidents/_count");
+
+    assertThat(count.statusCode()).isEqualTo(200);
+    assertThat(count.body()).contains("\"count\":3000");
+  }
+
+  @Test
+  void eachSideServesItsApiDocumentation() throws Exception {
+    assertThat(get(standalone.requestSideUrl() + "/docs/openapi.json").body())
+        .contains("\"openapi\"");
+    assertThat(get(standalone.responseSideUrl() + "/docs/openapi.json").body())
+        .contains("\"openapi\"");
+  }
+
+  @Test
+  void batchesCrossTheShuttleBothWaysAndVerifyOnTheOtherSide() throws Exception {
+    assertCrosses(standalone.requestSide(), standalone.responseSide(), "request");
+    assertCrosses(standalone.responseSide(), standalone.requestSide(), "response");
+  }
+
+  @Test
+  void printsWhereEverythingIs() {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    StandaloneApplication.printWelcome(
+        standalone, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains(standalone.requestSideUrl() + "/docs")
+        .contains(standalone.responseSideUrl() + "/actuator/health")
+        .contains(standalone.searchUrl())
+        .contains(dataDir.resolve("request").toString())
+        .contains("faults: none");
+  }
+
+  private void assertCrosses(
+      ConfigurableApplicationContext from, ConfigurableApplicationContext to, String sender)
+      throws Exception {
+    EncodedBatch batch =
+        from.getBean(BatchWriter.class)
+            .publish(
+                new OutgoingBatch(
+                    Channel.CONTROL,
+                    1,
+                    UUID.randomUUID(),
+                    new SenderEpoch(sender, "test-" + UUID.randomUUID()),
+                    Instant.now(),
+                    List.of(),
+                    Compression.NONE,
+                    List.of(),
+                    Map.of(Channel.REQUESTS, 0L),
+                    null));
+    Path arrived =
+        Path.of(to.getEnvironment().getProperty("airlock.data-dir"))
+            .resolve("inbox")
+            .resolve(batch.manifestFileName());
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!Files.exists(arrived) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    VerifyResult result = to.getBean(BatchReader.class).verify(arrived);
+
+    assertThat(result).isInstanceOf(VerifyResult.Accepted.class);
+    assertThat(((VerifyResult.Accepted) result).batch().signature())
+        .isEqualTo(SignatureStatus.VERIFIED);
+  }
+
+  private static String keyId(ConfigurableApplicationContext side) {
+    return side.getBean(BatchWriter.class).keyId().orElseThrow();
+  }
+
+  private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
