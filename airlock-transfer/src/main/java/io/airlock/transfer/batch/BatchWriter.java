@@ -52,7 +52,11 @@ public final class BatchWriter {
   /** Encodes and publishes a batch; returns what was written. */
   public EncodedBatch publish(OutgoingBatch batch) throws IOException {
     EncodedBatch encoded = BatchEncoder.encode(batch, signer);
-    Files.createDirectories(sent);
+    if (!Files.isDirectory(sent)) {
+      // Not createDirectories: an outbox that is missing (an unmounted share) must fail the
+      // publication, not be quietly recreated on the local disk.
+      Files.createDirectory(sent);
+    }
     write(sent, encoded);
     write(outbox, encoded);
     return encoded;

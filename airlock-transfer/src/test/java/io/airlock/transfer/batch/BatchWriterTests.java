@@ -58,6 +58,7 @@ class BatchWriterTests {
   @Test
   void deletesTemporaryFilesLeftByAnInterruptedWrite() throws IOException {
     BatchWriter writer = new BatchWriter(outbox, TransferFixtures.signer());
+    Files.createDirectories(outbox.resolve("sent"));
     Files.writeString(outbox.resolve(".tmp-requests-000000000001-x.jsonl-1"), "half");
     Files.writeString(outbox.resolve("sent/.tmp-requests-000000000001-x.manifest.json-2"), "half");
 
@@ -102,5 +103,16 @@ class BatchWriterTests {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(f -> f.getFileName().toString().startsWith(".tmp-")).toList();
     }
+  }
+
+  @Test
+  void failsToPublishIntoAMissingOutboxWithoutLeavingAnythingBehind() throws IOException {
+    Path missing = outbox.resolve("not-mounted");
+    BatchWriter writer = new BatchWriter(missing, TransferFixtures.signer());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> writer.publish(fixtures.batch(Channel.REQUESTS, 1, 3)))
+        .isInstanceOf(IOException.class);
+    assertThat(missing).doesNotExist();
   }
 }
