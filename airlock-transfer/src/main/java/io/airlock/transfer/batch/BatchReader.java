@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -209,7 +210,7 @@ public final class BatchReader {
         digest.update(buffer, 0, n);
       }
     }
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static Optional<Rejected> rejected(

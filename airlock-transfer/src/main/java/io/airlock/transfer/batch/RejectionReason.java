@@ -1,5 +1,7 @@
 package io.airlock.transfer.batch;
 
+import java.util.Locale;
+
 /**
  * Why a batch was rejected as a whole. A rejected batch is never partly applied and does not count
  * as received, so a genuine retransmission is still accepted. Listed in the order checks run.
@@ -52,6 +54,6 @@ public enum RejectionReason {
 
   /** The code stored in ledgers and reason files, e.g. {@code checksum_mismatch}. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

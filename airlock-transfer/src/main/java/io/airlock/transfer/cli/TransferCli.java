@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -99,7 +100,7 @@ public final class TransferCli {
             m.sequence(),
             m.recordCount(),
             m.payloadSha256(),
-            accepted.batch().signature().name().toLowerCase()
+            accepted.batch().signature().name().toLowerCase(Locale.ROOT)
                 + (m.keyId() == null ? "" : " key=" + m.keyId()));
       } else {
         VerifyResult.Rejected rejected = (VerifyResult.Rejected) result;

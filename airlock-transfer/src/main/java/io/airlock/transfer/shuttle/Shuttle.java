@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -137,7 +138,7 @@ public final class Shuttle implements AutoCloseable {
     byte[] manifest = item.manifest;
     if (chance(faults.truncate()) && payload.length > 0) {
       truncated++;
-      payload = java.util.Arrays.copyOf(payload, random.nextInt(payload.length));
+      payload = Arrays.copyOf(payload, random.nextInt(payload.length));
     }
     if (chance(faults.corrupt())) {
       corrupted++;
