@@ -1,0 +1,43 @@
+package io.airlock.requestside.auth;
+
+import io.airlock.requestside.users.Caller;
+import io.airlock.requestside.users.User;
+import io.airlock.requestside.users.Users;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a verified access token into its caller, looking the user up on every request (a primary
+ * key read): a user the directory deactivated, or removed, is refused on their next call, not when
+ * their token expires.
+ */
+@Component
+class ActiveCallers implements Converter<Jwt, AbstractAuthenticationToken> {
+
+  private final Users users;
+
+  ActiveCallers(Users users) {
+    this.users = users;
+  }
+
+  @Override
+  public AbstractAuthenticationToken convert(Jwt jwt) {
+    UUID id;
+    try {
+      id = UUID.fromString(jwt.getSubject());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new BadCredentialsException("Access token without a user id");
+    }
+    User user =
+        users
+            .byId(id)
+            .filter(User::active)
+            .orElseThrow(() -> new BadCredentialsException("No active user for access token"));
+    return new CallerAuthentication(Caller.of(user), jwt, List.of());
+  }
+}

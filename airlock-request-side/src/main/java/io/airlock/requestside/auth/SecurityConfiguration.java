@@ -1,0 +1,99 @@
+package io.airlock.requestside.auth;
+
+import io.airlock.requestside.apikeys.ApiKeys;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything needs an authenticated caller except logging in, health, info and the API docs; {@code
+ * /admin/**} needs an admin. Stateless: no session, so no CSRF token to protect.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+class SecurityConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  AccessTokenKeys accessTokenKeys(AuthProperties properties) {
+    return AccessTokenKeys.from(properties.jwt());
+  }
+
+  @Bean
+  JwtDecoder jwtDecoder(AccessTokenKeys keys) {
+    return keys.decoder();
+  }
+
+  @Bean
+  ProblemAnswers problemAnswers(
+      JsonMapper json, ObjectProvider<List<HandlerMapping>> handlerMappings) {
+    return new ProblemAnswers(json, handlerMappings);
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      ProblemAnswers problems,
+      ActiveCallers callers,
+      ApiKeys apiKeys,
+      Clock clock)
+      throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(
+            sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(basic -> basic.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .requestCache(cache -> cache.disable())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(
+                        "/auth/login",
+                        "/auth/refresh",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/docs",
+                        "/docs/**",
+                        "/swagger-ui/**",
+                        "/error")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMIN")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(apiKeys, problems, clock),
+            BearerTokenAuthenticationFilter.class)
+        .build();
+  }
+}

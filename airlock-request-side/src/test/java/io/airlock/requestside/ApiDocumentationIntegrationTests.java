@@ -1,0 +1,39 @@
+package io.airlock.requestside;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+@RequestSideIntegrationTest
+class ApiDocumentationIntegrationTests {
+
+  @LocalServerPort int port;
+  RestTestClient client;
+
+  @BeforeEach
+  void connect() {
+    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+  }
+
+  @Test
+  void documentsBearerTokensAndApiKeysWithLoginOpenToAnyone() {
+    client
+        .get()
+        .uri("/docs/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components.securitySchemes.bearer.scheme")
+        .isEqualTo("bearer")
+        .jsonPath("$.components.securitySchemes.apiKey.name")
+        .isEqualTo("X-API-Key")
+        .jsonPath("$.security.length()")
+        .isEqualTo(2)
+        .jsonPath("$.paths['/auth/login'].post.security.length()")
+        .isEqualTo(0)
+        .jsonPath("$.paths['/users/me'].get")
+        .exists();
+  }
+}

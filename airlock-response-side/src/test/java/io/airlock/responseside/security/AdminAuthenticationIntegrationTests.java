@@ -1,0 +1,118 @@
+package io.airlock.responseside.security;
+
+import static io.airlock.responseside.AdminApi.ADMIN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.responseside.AdminApi;
+import io.airlock.responseside.AdminApiIntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec;
+
+@AdminApiIntegrationTest
+class AdminAuthenticationIntegrationTests {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  RestTestClient admin;
+
+  @BeforeEach
+  void connect() {
+    admin = AdminApi.asAdmin(port);
+  }
+
+  @Test
+  void letsTheBootstrapAdminInWithHttpBasic() {
+    admin.get().uri("/admin/users").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void answersMissingCredentialsWith401ProblemAndABasicChallenge() {
+    assertProblem(AdminApi.anonymous(port).get().uri("/admin/users").exchange(), 401)
+        .expectHeader()
+        .valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"airlock\"");
+  }
+
+  @Test
+  void answersAWrongPasswordWith401Problem() {
+    assertProblem(
+        AdminApi.as(port, ADMIN, "wrong password").get().uri("/admin/users").exchange(), 401);
+  }
+
+  @Test
+  void answersAnUnknownUserWith401Problem() {
+    assertProblem(
+        AdminApi.as(port, "nobody-at-all", "whatever1").get().uri("/admin/users").exchange(), 401);
+  }
+
+  @Test
+  void refusesAUserWithoutTheAdminRoleWith403Problem() {
+    String username = AdminApi.uniqueUsername("plain");
+    AdminApi.createUser(admin, username, "user", "user-password-1");
+
+    assertProblem(
+            AdminApi.as(port, username, "user-password-1").get().uri("/admin/users").exchange(),
+            403)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("This needs the role admin.");
+  }
+
+  @Test
+  void guardsTheMonitoringApiToo() {
+    assertProblem(AdminApi.anonymous(port).get().uri("/stats/queue").exchange(), 401);
+    assertProblem(admin.get().uri("/stats/no-such-statistic").exchange(), 404);
+  }
+
+  @Test
+  void letsAnotherAdminInAndShutsThemOutOnceDeactivated() {
+    String username = AdminApi.uniqueUsername("second-admin");
+    String id =
+        (String) AdminApi.createUser(admin, username, "admin", "admin-password-2").get("id");
+    RestTestClient second = AdminApi.as(port, username, "admin-password-2");
+    second.get().uri("/admin/users").exchange().expectStatus().isOk();
+
+    admin.post().uri("/admin/users/{id}/deactivate", id).exchange().expectStatus().isOk();
+
+    assertProblem(second.get().uri("/admin/users").exchange(), 401);
+  }
+
+  @Test
+  void leavesHealthAndDocsOpen() {
+    RestTestClient anyone = AdminApi.anonymous(port);
+    anyone.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    anyone.get().uri("/docs/openapi.json").exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void storesTheBootstrapAdminAsAHighSideOnlyAdmin() {
+    Map<String, Object> row =
+        jdbc.sql("select role, high_side_only, password_hash from users where username = :u")
+            .param("u", ADMIN)
+            .query()
+            .singleRow();
+    assertThat(row).containsEntry("role", "admin").containsEntry("high_side_only", true);
+    assertThat((String) row.get("password_hash")).startsWith("$2").doesNotContain("staple");
+  }
+
+  static ResponseSpec assertProblem(ResponseSpec response, int status) {
+    response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(status)
+        .jsonPath("$.requestId")
+        .exists();
+    return response;
+  }
+}
