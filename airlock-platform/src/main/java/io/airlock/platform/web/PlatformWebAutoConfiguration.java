@@ -9,6 +9,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Problem details for every error and a request id on every request. Runs before Boot's MVC
@@ -21,6 +22,16 @@ class PlatformWebAutoConfiguration {
   @Bean
   ProblemDetailsAdvice problemDetailsAdvice() {
     return new ProblemDetailsAdvice();
+  }
+
+  @Bean
+  ProblemRequestIds problemRequestIds() {
+    return new ProblemRequestIds();
+  }
+
+  @Bean
+  ProblemWriter problemWriter(JsonMapper json) {
+    return new ProblemWriter(json);
   }
 
   @Bean

@@ -1,5 +1,11 @@
 package io.airlock.platform.web;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -9,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,8 +25,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Answers every error raised in a controller with RFC 9457 problem details carrying the request id.
- * Spring MVC's own exceptions (404, 405, 400 ...) keep their status; anything unexpected is a 500
- * that says nothing about its cause, which goes to the log instead.
+ * Spring MVC's own exceptions (404, 405, 400 ...) keep their status; a body that fails validation
+ * is a 400 whose {@code errors} name each field as the client spelled it (the APIs are snake case);
+ * anything unexpected is a 500 that says nothing about its cause, which goes to the log instead.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -28,6 +36,51 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   static final String UNEXPECTED =
       "An unexpected error occurred. Quote the request id when reporting it.";
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(
+                error ->
+                    fieldError(
+                        snakeCase(error.getField()), String.valueOf(error.getDefaultMessage())))
+            .sorted(Comparator.comparing((Map<String, String> error) -> error.get("field")))
+            .toList();
+    return invalid(errors, request);
+  }
+
+  @ExceptionHandler(InvalidField.class)
+  ResponseEntity<Object> handleInvalidField(InvalidField ex, WebRequest request) {
+    return invalid(List.of(fieldError(ex.field(), ex.getMessage())), request);
+  }
+
+  private ResponseEntity<Object> invalid(List<Map<String, String>> errors, WebRequest request) {
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            errors.stream()
+                .map(error -> error.get("field") + " " + error.get("message"))
+                .collect(Collectors.joining("; ", "Invalid request: ", ".")));
+    body.setTitle("Invalid request");
+    body.setProperty("errors", errors);
+    return createResponseEntity(body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static Map<String, String> fieldError(String field, String message) {
+    Map<String, String> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("message", message);
+    return error;
+  }
+
+  private static String snakeCase(String javaName) {
+    return javaName.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+  }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) throws Exception {

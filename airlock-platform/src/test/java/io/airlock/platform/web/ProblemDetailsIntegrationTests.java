@@ -130,4 +130,55 @@ class ProblemDetailsIntegrationTests {
         .jsonPath("$.requestId")
         .isEqualTo("trace-me-2");
   }
+
+  @Test
+  void namesEveryInvalidFieldAsTheClientSpelledIt() {
+    client
+        .post()
+        .uri("/test/validated")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"display_name\":\" \",\"email_address\":\"nope\"}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("display_name")
+        .jsonPath("$.errors[1].field")
+        .isEqualTo("email_address")
+        .jsonPath("$.detail")
+        .value(
+            String.class, detail -> assertThat(detail).contains("display_name", "email_address"));
+  }
+
+  @Test
+  void answersAnInvalidFieldRaisedByAFeatureLikeAFailedConstraint() {
+    client
+        .post()
+        .uri("/test/validated")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"display_name\":\"root\"}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("display_name")
+        .jsonPath("$.errors[0].message")
+        .isEqualTo("is reserved");
+  }
+
+  @Test
+  void addsTheRequestIdToProblemsAFeatureReturnsItself() {
+    client
+        .get()
+        .uri("/test/local-problem")
+        .header(RequestId.HEADER, "feature-7")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(410)
+        .expectBody()
+        .jsonPath("$.requestId")
+        .isEqualTo("feature-7");
+  }
 }

@@ -1,16 +1,13 @@
 package io.airlock.requestside.auth;
 
-import io.airlock.platform.web.RequestId;
+import io.airlock.platform.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -18,7 +15,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 401 and 403 as RFC 9457 problem details, written by Spring Security before any controller runs. A
@@ -27,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-  private final JsonMapper json;
+  private final ProblemWriter problems;
   private final ObjectProvider<List<HandlerMapping>> handlerMappings;
 
-  ProblemAnswers(JsonMapper json, ObjectProvider<List<HandlerMapping>> handlerMappings) {
-    this.json = json;
+  ProblemAnswers(ProblemWriter problems, ObjectProvider<List<HandlerMapping>> handlerMappings) {
+    this.problems = problems;
     this.handlerMappings = handlerMappings;
   }
 
@@ -40,11 +36,11 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
     if (!served(request)) {
-      write(request, response, HttpStatus.NOT_FOUND, null);
+      problems.write(request, response, HttpStatus.NOT_FOUND, null);
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-    write(
+    problems.write(
         request,
         response,
         HttpStatus.UNAUTHORIZED,
@@ -55,7 +51,7 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
   public void handle(
       HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
-    write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this account.");
+    problems.write(request, response, HttpStatus.FORBIDDEN, "Not allowed for this account.");
   }
 
   private boolean served(HttpServletRequest request) {
@@ -81,22 +77,5 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
         ServletRequestPathUtils.clearParsedRequestPath(request);
       }
     }
-  }
-
-  private void write(
-      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
-      throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", status.getReasonPhrase());
-    problem.put("status", status.value());
-    if (detail != null) {
-      problem.put("detail", detail);
-    }
-    problem.put("instance", request.getRequestURI());
-    RequestId.current().ifPresent(id -> problem.put(RequestId.MDC_KEY, id));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
   }
 }

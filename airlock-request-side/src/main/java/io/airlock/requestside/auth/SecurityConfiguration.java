@@ -1,5 +1,6 @@
 package io.airlock.requestside.auth;
 
+import io.airlock.platform.web.ProblemWriter;
 import io.airlock.requestside.apikeys.ApiKeys;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerMapping;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything needs an authenticated caller except logging in, health, info and the API docs; {@code
@@ -43,8 +43,8 @@ class SecurityConfiguration {
 
   @Bean
   ProblemAnswers problemAnswers(
-      JsonMapper json, ObjectProvider<List<HandlerMapping>> handlerMappings) {
-    return new ProblemAnswers(json, handlerMappings);
+      ProblemWriter problemWriter, ObjectProvider<List<HandlerMapping>> handlerMappings) {
+    return new ProblemAnswers(problemWriter, handlerMappings);
   }
 
   @Bean

@@ -1,6 +1,5 @@
 package io.airlock.responseside.directory;
 
-import io.airlock.platform.web.RequestId;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,6 @@ class DirectoryProblems {
   private static ProblemDetail problem(HttpStatus status, String title, RuntimeException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
     problem.setTitle(title);
-    RequestId.current().ifPresent(id -> problem.setProperty(RequestId.MDC_KEY, id));
     return problem;
   }
 }

@@ -1,6 +1,6 @@
 package io.airlock.responseside.directory;
 
-import io.airlock.responseside.InvalidField;
+import io.airlock.platform.web.InvalidField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,6 +1,6 @@
 package io.airlock.responseside.directory;
 
-import io.airlock.responseside.InvalidField;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.responseside.directory.DirectoryAdministration.NewUser;
 import io.airlock.transfer.records.Limits;
 import jakarta.validation.Valid;

@@ -1,6 +1,5 @@
 package io.airlock.responseside.security;
 
-import io.airlock.platform.web.RequestId;
 import io.airlock.responseside.security.ApiKeys.ApiKey;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -70,7 +69,6 @@ class ApiKeyController {
   private static ProblemDetail problem(HttpStatus status, String title, RuntimeException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
     problem.setTitle(title);
-    RequestId.current().ifPresent(id -> problem.setProperty(RequestId.MDC_KEY, id));
     return problem;
   }
 
