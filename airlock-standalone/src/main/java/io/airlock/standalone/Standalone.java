@@ -23,6 +23,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class Standalone implements AutoCloseable {
 
+  /** The response side's profile with the demo admin (response-side-demo.yml). */
+  static final String DEMO_PROFILE = "demo";
+
   private final StandaloneSettings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
   private RunningSearchNode searchNode;
@@ -57,7 +60,7 @@ public final class Standalone implements AutoCloseable {
     started.add(searchNode);
     responseSide =
         run(
-            ResponseSideApplication.builder(),
+            ResponseSideApplication.builder().profiles(DEMO_PROFILE),
             side(settings.responseSideDir(), settings.responsePort(), responseKeys, requestKeys),
             args);
     requestSide =
@@ -127,6 +130,13 @@ public final class Standalone implements AutoCloseable {
 
   public String searchUrl() {
     return searchNode.url();
+  }
+
+  /** The response side's demo admin, as its demo profile configures it. */
+  public String demoAdmin() {
+    return responseSide.getEnvironment().getProperty("airlock.bootstrap.admin-username")
+        + " / "
+        + responseSide.getEnvironment().getProperty("airlock.bootstrap.admin-password");
   }
 
   public ConfigurableApplicationContext requestSide() {

@@ -62,8 +62,8 @@ public final class StandaloneApplication {
                     response side %5$s
           Shuttle   every %6$s ms; faults: %7$s
 
-          Accounts  none yet: user accounts live on the response side's directory, which later
-                    releases add; until then the sides expose health, info and their API docs.
+          Admin     %8$s  (response side, HTTP Basic: e.g. curl -u … %2$s/admin/users)
+                    Users created there reach the request side once the directory export lands.
 
         Press Ctrl-C to stop.
         """,
@@ -73,6 +73,7 @@ public final class StandaloneApplication {
         settings.requestSideDir().toAbsolutePath().normalize(),
         settings.responseSideDir().toAbsolutePath().normalize(),
         settings.shuttle().interval().toMillis(),
-        describe(settings.shuttle().faults()));
+        describe(settings.shuttle().faults()),
+        standalone.demoAdmin());
   }
 }

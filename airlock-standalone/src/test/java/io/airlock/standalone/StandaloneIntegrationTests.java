@@ -110,7 +110,24 @@ class StandaloneIntegrationTests {
         .contains(standalone.responseSideUrl() + "/actuator/health")
         .contains(standalone.searchUrl())
         .contains(dataDir.resolve("request").toString())
-        .contains("faults: none");
+        .contains("faults: none")
+        .contains("admin / airlock-demo-admin");
+  }
+
+  @Test
+  void theDemoAdminCanUseTheResponseSidesAdminApi() throws Exception {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString("admin:airlock-demo-admin".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> users =
+        http.send(
+            HttpRequest.newBuilder(URI.create(standalone.responseSideUrl() + "/admin/users"))
+                .header("Authorization", "Basic " + basic)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(users.statusCode()).isEqualTo(200);
+    assertThat(users.body()).contains("\"username\":\"admin\"");
   }
 
   private void assertCrosses(
