@@ -8,25 +8,36 @@ import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.signing.SignaturePolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transfer folders and their health, this node's identity as a sender, its signing key and the
  * keys it trusts, and the batch writer and reader built from them.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@AutoConfiguration(
+    after = {
+      DataSourceAutoConfiguration.class,
+      FlywayAutoConfiguration.class,
+      DataSourceTransactionManagerAutoConfiguration.class
+    })
 @EnableConfigurationProperties({TransferProperties.class, NodeProperties.class})
 class TransferAutoConfiguration {
 
@@ -108,6 +119,36 @@ class TransferAutoConfiguration {
             .query(String.class)
             .single();
     return new SenderEpoch(node.nodeId(), epoch);
+  }
+
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  OutboundBatches outboundBatches(
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      SenderEpoch senderEpoch,
+      BatchWriter batchWriter,
+      ObjectProvider<Clock> clock) {
+    return new OutboundBatches(
+        JdbcClient.create(dataSource),
+        new TransactionTemplate(transactionManager),
+        senderEpoch,
+        batchWriter,
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  ApplicationListener<ApplicationReadyEvent> outboundRepair(OutboundBatches outboundBatches) {
+    return event -> {
+      try {
+        outboundBatches.repairUnpublished();
+      } catch (IOException | RuntimeException e) {
+        // The next send on the channel tries again; health shows the outbox problem meanwhile.
+        log.warn("Could not publish the interrupted batches yet: {}", e.toString());
+      }
+    };
   }
 
   @Bean

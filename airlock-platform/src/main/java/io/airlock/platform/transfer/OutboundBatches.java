@@ -1,0 +1,249 @@
+package io.airlock.platform.transfer;
+
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.records.RecordCodec;
+import io.airlock.transfer.records.RecordLine;
+import io.airlock.transfer.records.TransferRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Sends batches with durable sequence allocation (DESIGN §2): in one transaction the next sequence
+ * of the channel is allocated and the batch recorded with its records; then the files are written;
+ * then the batch is marked published. A batch recorded but never marked published (a crash, a full
+ * disk, a missing outbox) is written again from the ledger, byte-identical, before anything new is
+ * sent on its channel, and by {@link #repairUnpublished()} at start-up. A sequence, once allocated,
+ * is never reused for other records.
+ */
+public final class OutboundBatches {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboundBatches.class);
+
+  private final JdbcClient jdbc;
+  private final TransactionOperations transactions;
+  private final SenderEpoch sender;
+  private final BatchWriter writer;
+  private final Clock clock;
+
+  public OutboundBatches(
+      JdbcClient jdbc,
+      TransactionOperations transactions,
+      SenderEpoch sender,
+      BatchWriter writer,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.sender = sender;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  /**
+   * Allocates, records and publishes one batch.
+   *
+   * @param inAllocation runs inside the allocation transaction with the new sequence, so a feature
+   *     can mark its records as taken by this batch atomically with the allocation
+   * @return what was published
+   * @throws IOException when the files cannot be written; the batch then stays recorded and is
+   *     published by the next call on this channel or by {@link #repairUnpublished()}
+   */
+  public EncodedBatch send(
+      Channel channel,
+      List<? extends TransferRecord> records,
+      Compression compression,
+      ManifestExtras extras,
+      LongConsumer inAllocation)
+      throws IOException {
+    republish(channel);
+    OutgoingBatch batch =
+        transactions.execute(
+            status -> allocate(channel, records, compression, extras, inAllocation));
+    return publish(batch);
+  }
+
+  /** Publishes every recorded but unpublished batch, oldest first; returns how many. */
+  public int repairUnpublished() throws IOException {
+    int repaired = 0;
+    for (Channel channel : Channel.values()) {
+      repaired += republish(channel);
+    }
+    return repaired;
+  }
+
+  private int republish(Channel channel) throws IOException {
+    List<Long> unpublished =
+        jdbc.sql(
+                """
+                select sequence from outbound_batches
+                where sender_epoch = :epoch and channel = :channel and state = 'ALLOCATED'
+                order by sequence""")
+            .param("epoch", sender.epoch())
+            .param("channel", channel.wireName())
+            .query(Long.class)
+            .list();
+    for (long sequence : unpublished) {
+      publish(rebuild(channel, sequence));
+      log.info("Published {} batch {} again after an interrupted publication", channel, sequence);
+    }
+    return unpublished.size();
+  }
+
+  private OutgoingBatch allocate(
+      Channel channel,
+      List<? extends TransferRecord> records,
+      Compression compression,
+      ManifestExtras extras,
+      LongConsumer inAllocation) {
+    // Serialises allocation per channel across threads and instances sharing the database.
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+        .param("key", "outbound:" + sender.epoch() + ":" + channel.wireName())
+        .query()
+        .singleRow();
+    long sequence =
+        jdbc.sql(
+                """
+                select coalesce(max(sequence), 0) + 1 from outbound_batches
+                where sender_epoch = :epoch and channel = :channel""")
+            .param("epoch", sender.epoch())
+            .param("channel", channel.wireName())
+            .query(Long.class)
+            .single();
+    // Microseconds are all PostgreSQL keeps; milliseconds keep the repaired manifest identical.
+    Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    OutgoingBatch batch =
+        new OutgoingBatch(
+            channel,
+            sequence,
+            UUID.randomUUID(),
+            sender,
+            createdAt,
+            records,
+            compression,
+            extras.acks(),
+            extras.highestSent(),
+            extras.snapshot());
+    jdbc.sql(
+            """
+            insert into outbound_batches (sender_epoch, channel, sequence, batch_id, record_count,
+                payload_file, compression, state, created_at, manifest_extras)
+            values (:epoch, :channel, :sequence, :batchId, :count, :payloadFile, :compression,
+                'ALLOCATED', :createdAt, cast(:extras as jsonb))""")
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequence", sequence)
+        .param("batchId", batch.batchId())
+        .param("count", records.size())
+        .param("payloadFile", batch.name().payloadFileName(compression))
+        .param("compression", compression.wireName())
+        .param("createdAt", Timestamp.from(createdAt))
+        .param("extras", extras.toJson())
+        .update();
+    for (int position = 0; position < records.size(); position++) {
+      TransferRecord record = records.get(position);
+      jdbc.sql(
+              """
+              insert into outbound_batch_records (sender_epoch, channel, sequence, position,
+                  record_type, record_id, line)
+              values (:epoch, :channel, :sequence, :position, :type, :id, :line)""")
+          .param("epoch", sender.epoch())
+          .param("channel", channel.wireName())
+          .param("sequence", sequence)
+          .param("position", position)
+          .param("type", record.type().wireName())
+          .param("id", record.id())
+          .param("line", line(record))
+          .update();
+    }
+    inAllocation.accept(sequence);
+    return batch;
+  }
+
+  private EncodedBatch publish(OutgoingBatch batch) throws IOException {
+    EncodedBatch encoded = writer.publish(batch);
+    jdbc.sql(
+            """
+            update outbound_batches
+            set state = 'PUBLISHED', payload_bytes = :bytes, payload_sha256 = :sha256,
+                published_at = :now, last_sent_at = :now, send_count = send_count + 1
+            where sender_epoch = :epoch and channel = :channel and sequence = :sequence
+              and state = 'ALLOCATED'""")
+        .param("bytes", encoded.manifest().payloadBytes())
+        .param("sha256", encoded.manifest().payloadSha256())
+        .param("now", Timestamp.from(clock.instant()))
+        .param("epoch", sender.epoch())
+        .param("channel", batch.channel().wireName())
+        .param("sequence", batch.sequence())
+        .update();
+    return encoded;
+  }
+
+  private OutgoingBatch rebuild(Channel channel, long sequence) {
+    var row =
+        jdbc.sql(
+                """
+                select batch_id, created_at, compression, manifest_extras::text as extras
+                from outbound_batches
+                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+            .param("epoch", sender.epoch())
+            .param("channel", channel.wireName())
+            .param("sequence", sequence)
+            .query()
+            .singleRow();
+    List<TransferRecord> records = new ArrayList<>();
+    jdbc.sql(
+            """
+            select line from outbound_batch_records
+            where sender_epoch = :epoch and channel = :channel and sequence = :sequence
+            order by position""")
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequence", sequence)
+        .query(String.class)
+        .list()
+        .forEach(line -> records.add(decode(channel, line)));
+    ManifestExtras extras = ManifestExtras.fromJson((String) row.get("extras"));
+    return new OutgoingBatch(
+        channel,
+        sequence,
+        (UUID) row.get("batch_id"),
+        sender,
+        ((Timestamp) row.get("created_at")).toInstant(),
+        records,
+        Compression.fromWireName((String) row.get("compression")).orElseThrow(),
+        extras.acks(),
+        extras.highestSent(),
+        extras.snapshot());
+  }
+
+  private static String line(TransferRecord record) {
+    byte[] line = RecordCodec.encodeLine(record);
+    return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+  }
+
+  private static TransferRecord decode(Channel channel, String line) {
+    RecordLine decoded = RecordCodec.decode(channel, 1, line);
+    if (decoded instanceof RecordLine.Valid valid) {
+      return valid.record();
+    }
+    throw new IllegalStateException(
+        "the ledger holds a record this node wrote but cannot read: "
+            + ((RecordLine.Invalid) decoded).reason());
+  }
+}
