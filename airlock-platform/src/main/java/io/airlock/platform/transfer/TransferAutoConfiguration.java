@@ -137,6 +137,20 @@ class TransferAutoConfiguration {
         clock.getIfAvailable(Clock::systemUTC));
   }
 
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  InboundBatches inboundBatches(
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      BatchReader batchReader,
+      TransferFolders folders) {
+    return new InboundBatches(
+        JdbcClient.create(dataSource),
+        new TransactionTemplate(transactionManager),
+        batchReader,
+        folders);
+  }
+
   /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */
   @Bean
   @ConditionalOnSingleCandidate(DataSource.class)

@@ -1,0 +1,255 @@
+package io.airlock.platform.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airlock.platform.testing.TestPostgres;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchEncoder;
+import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.batch.ReceiveLimits;
+import io.airlock.transfer.batch.RejectionReason;
+import io.airlock.transfer.manifest.ChannelAck;
+import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.manifest.ManifestCodec;
+import io.airlock.transfer.records.SettingRecord;
+import io.airlock.transfer.records.TransferRecord;
+import io.airlock.transfer.signing.BatchSigner;
+import io.airlock.transfer.signing.PemKeys;
+import io.airlock.transfer.signing.SignaturePolicy;
+import io.airlock.transfer.signing.TrustedKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class InboundBatchesIntegrationTests {
+
+  private static final KeyPair PEER = PemKeys.generate();
+  private static final SenderEpoch SENDER = new SenderEpoch("response", "peer-epoch-1");
+
+  @TempDir Path root;
+
+  private JdbcClient jdbc;
+  private TransferFolders folders;
+  private InboundBatches inbound;
+  private BatchWriter peer;
+  private final List<TransferRecord> applied = new ArrayList<>();
+  private Map<Channel, RecordApplier> appliers;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    DataSource dataSource =
+        TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
+    jdbc = JdbcClient.create(dataSource);
+    folders = new TransferFolders(root.resolve("outbox"), root.resolve("inbox"));
+    folders.create();
+    inbound =
+        new InboundBatches(
+            jdbc,
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+            new BatchReader(
+                SignaturePolicy.required(TrustedKeys.of(List.of(PEER.getPublic()))),
+                ReceiveLimits.DEFAULTS),
+            folders);
+    // The peer publishes straight into this node's inbox: the gap is not under test here.
+    peer = new BatchWriter(folders.inbox(), new BatchSigner(PEER.getPrivate(), PEER.getPublic()));
+    appliers =
+        Map.of(
+            Channel.DIRECTORY,
+            (record, manifest) -> {
+              if (record.id().equals("explode")) {
+                throw new IllegalStateException("the feature failed");
+              }
+              jdbc.sql("select 1").query().singleRow(); // inside the transaction, like a feature
+              applied.add(record);
+            });
+  }
+
+  @Test
+  void appliesAFreshBatchOnceArchivesItAndAcknowledgesIt() throws IOException {
+    EncodedBatch batch = send(1, setting("a"), setting("b"));
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    assertThat(outcomes).containsExactly(new ImportOutcome.Imported(batch.manifest(), 2, 0));
+    assertThat(applied).extracting(TransferRecord::id).containsExactly("a", "b");
+    assertThat(folders.archive().resolve(batch.manifestFileName())).exists();
+    assertThat(folders.inbox().resolve(batch.manifestFileName())).doesNotExist();
+    assertThat(inbound.acks())
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 1, List.of()));
+    assertThat(outcomes("APPLIED")).isEqualTo(1);
+  }
+
+  @Test
+  void recognisesADuplicateAndNeverAppliesItTwice() throws IOException {
+    EncodedBatch batch = send(1, setting("a"));
+    inbound.scan(appliers);
+    peer.resend(batch.manifest().name()); // the medium delivers it again
+
+    assertThat(inbound.scan(appliers))
+        .containsExactly(new ImportOutcome.Duplicate(batch.manifest()));
+    assertThat(applied).hasSize(1);
+    assertThat(outcomes("DUPLICATE")).isEqualTo(1);
+  }
+
+  @Test
+  void quarantinesTheSameSequenceWithOtherContentAsAConflict() throws IOException {
+    EncodedBatch original = send(1, setting("a"));
+    inbound.scan(appliers);
+    EncodedBatch impostor = send(1, setting("evil"));
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    assertThat(outcomes).hasSize(1).first().isInstanceOf(ImportOutcome.Conflict.class);
+    assertThat(((ImportOutcome.Conflict) outcomes.get(0)).appliedSha256())
+        .isEqualTo(original.manifest().payloadSha256());
+    assertThat(applied).extracting(TransferRecord::id).containsExactly("a");
+    assertThat(Files.readString(folders.failed().resolve(impostor.manifestFileName() + ".reason")))
+        .startsWith("conflict");
+  }
+
+  @Test
+  void refusesADamagedBatchWithAReasonAndStillTakesTheGenuineRetransmission() throws IOException {
+    EncodedBatch batch = send(1, setting("a"));
+    Path payload = folders.inbox().resolve(batch.payloadFileName());
+    byte[] bytes = Files.readAllBytes(payload);
+    bytes[bytes.length / 2] ^= 4;
+    Files.write(payload, bytes);
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    assertThat(outcomes).hasSize(1).first().isInstanceOf(ImportOutcome.Rejected.class);
+    assertThat(((ImportOutcome.Rejected) outcomes.get(0)).reason())
+        .isEqualTo(RejectionReason.CHECKSUM_MISMATCH);
+    assertThat(outcomes("REJECTED")).isEqualTo(1);
+    assertThat(Files.readString(folders.failed().resolve(batch.manifestFileName() + ".reason")))
+        .startsWith("checksum_mismatch");
+    assertThat(applied).isEmpty();
+
+    peer.resend(batch.manifest().name());
+    assertThat(inbound.scan(appliers)).first().isInstanceOf(ImportOutcome.Imported.class);
+    assertThat(applied).hasSize(1);
+  }
+
+  @Test
+  void quarantinesAnInvalidRecordAndAppliesTheRest() throws IOException {
+    // A setting without its value: the writer would never produce it, so it is written raw.
+    EncodedBatch batch = send(1, setting("good"));
+    Path payload = folders.inbox().resolve(batch.payloadFileName());
+    String line = "{\"type\":\"setting\",\"id\":\"no-value\",\"version\":1}\n";
+    rewritePayload(batch, Files.readString(payload) + line, 2);
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    assertThat(outcomes).first().isInstanceOf(ImportOutcome.Imported.class);
+    ImportOutcome.Imported imported = (ImportOutcome.Imported) outcomes.get(0);
+    assertThat(imported.applied()).isEqualTo(1);
+    assertThat(imported.quarantined()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select reason from quarantined_records where record_id = 'no-value'")
+                .query(String.class)
+                .single())
+        .contains("missing required field 'value'");
+  }
+
+  @Test
+  void appliesNothingOfABatchWhoseApplicationFailsAndLeavesItInTheInbox() throws IOException {
+    EncodedBatch batch = send(1, setting("first"), setting("explode"));
+
+    assertThatThrownBy(() -> inbound.scan(appliers)).hasMessageContaining("the feature failed");
+
+    assertThat(folders.inbox().resolve(batch.manifestFileName())).exists();
+    assertThat(outcomes("APPLIED")).isZero();
+    assertThat(inbound.acks()).allSatisfy(ack -> assertThat(ack.contiguous()).isZero());
+  }
+
+  @Test
+  void acceptsBatchesOutOfOrderAndReportsTheGap() throws IOException {
+    send(3, setting("c"));
+    send(1, setting("a"));
+
+    inbound.scan(appliers);
+
+    assertThat(inbound.acks())
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 1, List.of(2L)));
+    send(2, setting("b"));
+    inbound.scan(appliers);
+    assertThat(inbound.acks())
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 3, List.of()));
+  }
+
+  private EncodedBatch send(long sequence, TransferRecord... records) throws IOException {
+    return peer.publish(
+        new OutgoingBatch(
+            Channel.DIRECTORY,
+            sequence,
+            UUID.randomUUID(),
+            SENDER,
+            Instant.parse("2026-11-22T05:00:00Z"),
+            List.of(records),
+            Compression.NONE,
+            List.of(),
+            Map.of(),
+            null));
+  }
+
+  /** Re-signs a batch around a hand-made payload, as a faulty but honest sender would. */
+  private void rewritePayload(EncodedBatch batch, String payload, int records) throws IOException {
+    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    var m = batch.manifest();
+    Manifest manifest =
+        new Manifest(
+            m.formatVersion(),
+            m.batchId(),
+            m.channel(),
+            m.sequence(),
+            m.sender(),
+            m.createdAt(),
+            records,
+            m.recordSchemaVersion(),
+            m.payloadFile(),
+            bytes.length,
+            BatchEncoder.sha256Hex(bytes),
+            m.compression(),
+            m.acks(),
+            m.highestSent(),
+            m.snapshot(),
+            m.keyId());
+    byte[] unsigned = ManifestCodec.unsignedBytes(manifest);
+    Files.write(folders.inbox().resolve(batch.payloadFileName()), bytes);
+    Files.write(
+        folders.inbox().resolve(batch.manifestFileName()),
+        ManifestCodec.fileBytes(
+            unsigned, new BatchSigner(PEER.getPrivate(), PEER.getPublic()).sign(unsigned)));
+  }
+
+  private static SettingRecord setting(String key) {
+    return new SettingRecord(key, "v", 1);
+  }
+
+  private int outcomes(String outcome) {
+    return jdbc.sql("select count(*) from inbound_batches where outcome = :o")
+        .param("o", outcome)
+        .query(Integer.class)
+        .single();
+  }
+}
