@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The response side as it runs, on a random port, reading {@code response-side.yml}, with a
  * database and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with
- * the same extra configuration share one context, and so one database.
+ * the same extra configuration share one context, and so one database. Its search cluster is the
+ * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,5 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
     classes = ResponseSideApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = "spring.config.name=" + ResponseSideApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = AirlockTestInitializer.class)
+@ContextConfiguration(
+    initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
 public @interface ResponseSideIntegrationTest {}

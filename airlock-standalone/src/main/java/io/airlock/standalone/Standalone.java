@@ -61,7 +61,12 @@ public final class Standalone implements AutoCloseable {
     responseSide =
         run(
             ResponseSideApplication.builder().profiles(DEMO_PROFILE),
-            side(settings.responseSideDir(), settings.responsePort(), responseKeys, requestKeys),
+            withSearch(
+                side(
+                    settings.responseSideDir(),
+                    settings.responsePort(),
+                    responseKeys,
+                    requestKeys)),
             args);
     requestSide =
         run(
@@ -106,6 +111,13 @@ public final class Standalone implements AutoCloseable {
         "--airlock.transfer.signatures.private-key=" + own.privateKey(),
         "--airlock.transfer.signatures.public-key=" + own.publicKey(),
         "--airlock.transfer.signatures.trusted-keys=" + peer.publicKey());
+  }
+
+  /** The response side queries the embedded search node. */
+  private List<String> withSearch(List<String> settings) {
+    List<String> arguments = new ArrayList<>(settings);
+    arguments.add("--airlock.search.url=" + searchNode.url());
+    return arguments;
   }
 
   static Path outbox(Path sideDir) {

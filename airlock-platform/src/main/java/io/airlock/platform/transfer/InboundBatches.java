@@ -60,12 +60,26 @@ public final class InboundBatches {
     this.folders = folders;
   }
 
-  /** Receives every complete batch in the inbox, in name order; appliers by channel. */
+  /**
+   * Receives every complete batch in the inbox, in name order, with the appliers by channel.
+   * Batches of a channel that has no applier (and is not {@code control}) are left in the inbox for
+   * a node that handles them, never consumed unread.
+   */
   public List<ImportOutcome> scan(Map<Channel, RecordApplier> appliers) throws IOException {
     TreeSet<Path> manifests = new TreeSet<>();
     try (DirectoryStream<Path> files =
         Files.newDirectoryStream(folders.inbox(), "*" + BatchName.MANIFEST_SUFFIX)) {
-      files.forEach(manifests::add);
+      for (Path file : files) {
+        boolean handled =
+            BatchName.parseManifest(file.getFileName().toString())
+                .map(
+                    name ->
+                        name.channel() == Channel.CONTROL || appliers.containsKey(name.channel()))
+                .orElse(true); // a bad name is refused into failed/ like any bad batch
+        if (handled) {
+          manifests.add(file);
+        }
+      }
     }
     List<ImportOutcome> outcomes = new ArrayList<>();
     for (Path manifest : manifests) {
@@ -74,7 +88,10 @@ public final class InboundBatches {
     return outcomes;
   }
 
-  /** Receives one batch; a channel without an applier only moves its watermark (control). */
+  /**
+   * Receives one batch. A channel without an applier (control) only moves its watermark; records
+   * arriving on such a channel are quarantined.
+   */
   public ImportOutcome receive(Path manifestFile, Map<Channel, RecordApplier> appliers)
       throws IOException {
     VerifyResult result = reader.verify(manifestFile);

@@ -252,4 +252,14 @@ class InboundBatchesIntegrationTests {
         .query(Integer.class)
         .single();
   }
+
+  @Test
+  void leavesBatchesOfAChannelWithoutAHandlerInTheInbox() throws IOException {
+    EncodedBatch batch = send(1, setting("a"));
+
+    assertThat(inbound.scan(Map.of())).isEmpty();
+
+    assertThat(folders.inbox().resolve(batch.manifestFileName())).exists();
+    assertThat(outcomes("APPLIED")).isZero();
+  }
 }

@@ -1,0 +1,164 @@
+package io.airlock.responseside.search;
+
+import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
+import static io.airlock.responseside.search.SearchFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.responseside.search.SearchOutcome.Answered;
+import io.airlock.responseside.search.SearchOutcome.Failed;
+import io.airlock.responseside.search.SearchOutcome.Kind;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries and credentials, against a fake engine that answers from a script. */
+class SearchEngineRetryIntegrationTests {
+
+  private static final String HITS = "{\"took\":1,\"hits\":{\"total\":{\"value\":0},\"hits\":[]}}";
+  private static final String OVERLOADED =
+      "{\"error\":{\"type\":\"rejected_execution_exception\",\"reason\":\"queue full\"},"
+          + "\"status\":429}";
+
+  private final FakeEngine fake = new FakeEngine();
+
+  @AfterEach
+  void stop() {
+    fake.close();
+  }
+
+  @Test
+  void retriesUnavailableUntilTheEngineAnswers() {
+    fake.answering(503, "").answering(503, "").answering(200, HITS);
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url()).search("incidents", json("{}"), TIMEOUT);
+
+    assertThat(outcome).isInstanceOf(Answered.class);
+    assertThat(((Answered) outcome).body().path("took").asInt()).isEqualTo(1);
+    assertThat(fake.calls()).hasSize(3);
+  }
+
+  @Test
+  void givesUpOnTooManyRequestsAfterThreeAttemptsAsTransient() {
+    fake.answering(429, OVERLOADED);
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url()).search("incidents", json("{}"), TIMEOUT);
+
+    assertThat(outcome).isInstanceOf(Failed.class);
+    Failed failed = (Failed) outcome;
+    assertThat(failed.kind()).isEqualTo(Kind.TRANSIENT);
+    assertThat(failed.status()).isEqualTo(429);
+    assertThat(failed.reason()).startsWith("rejected_execution_exception: queue full");
+    assertThat(fake.calls()).hasSize(3);
+  }
+
+  @Test
+  void doesNotRetryABadRequest() {
+    fake.answering(
+        400, "{\"error\":{\"type\":\"parsing_exception\",\"reason\":\"bad\"},\"status\":400}");
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url()).count("incidents", json("{}"), TIMEOUT);
+
+    assertThat(outcome).isEqualTo(new Failed(Kind.PERMANENT, 400, "parsing_exception: bad"));
+    assertThat(fake.calls()).hasSize(1);
+  }
+
+  @Test
+  void retriesATimeoutAndSucceedsWhenTheEngineIsQuickAgain() {
+    fake.answering(200, HITS, Duration.ofSeconds(2)).answering(200, HITS);
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url()).search("incidents", json("{}"), Duration.ofMillis(300));
+
+    assertThat(outcome).isInstanceOf(Answered.class);
+    assertThat(fake.calls()).hasSize(2);
+  }
+
+  @Test
+  void waitsNoLongerThanTheMaximumRequestTimeoutWhateverTheCallerAsks() {
+    fake.answering(200, HITS, Duration.ofSeconds(3));
+    SearchProperties settings =
+        new SearchProperties(
+            fake.url(),
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(200),
+            new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+
+    long started = System.nanoTime();
+    SearchOutcome outcome =
+        SearchFixture.engine(settings).search("incidents", json("{}"), Duration.ofSeconds(30));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, 0, "no answer within 200 ms"));
+  }
+
+  @Test
+  void failsAsTransientAfterThreeAttemptsWhenTheConnectionIsRefused() {
+    SearchOutcome outcome =
+        SearchFixture.engine(SearchFixture.closedPort()).search("incidents", json("{}"), TIMEOUT);
+
+    assertThat(outcome).isInstanceOf(Failed.class);
+    Failed failed = (Failed) outcome;
+    assertThat(failed.kind()).isEqualTo(Kind.TRANSIENT);
+    assertThat(failed.status()).isZero();
+    assertThat(failed.reason()).startsWith("connection failed: ").endsWith("(after 3 attempts)");
+  }
+
+  @Test
+  void sendsBasicCredentials() {
+    fake.answering(200, HITS);
+    SearchProperties settings =
+        SearchFixture.settings(fake.url(), "reader", "s3cret:with colon", null, null);
+
+    assertThat(SearchFixture.engine(settings).search("incidents", json("{}"), TIMEOUT))
+        .isInstanceOf(Answered.class);
+
+    // base64("reader:s3cret:with colon")
+    assertThat(fake.calls().get(0).authorization())
+        .isEqualTo("Basic cmVhZGVyOnMzY3JldDp3aXRoIGNvbG9u");
+  }
+
+  @Test
+  void sendsAnApiKey() {
+    fake.answering(200, HITS);
+    SearchProperties settings =
+        SearchFixture.settings(fake.url(), null, null, "a2V5OnNlY3JldA==", null);
+
+    assertThat(SearchFixture.engine(settings).count("incidents", json("{}"), TIMEOUT))
+        .isInstanceOf(Answered.class);
+
+    assertThat(fake.calls().get(0).authorization()).isEqualTo("ApiKey a2V5OnNlY3JldA==");
+  }
+
+  @Test
+  void sendsTheBodyToTheEncodedIndexPathWithoutCredentialsWhenNoneAreConfigured() {
+    fake.answering(200, "{\"count\":7}");
+
+    SearchFixture.engine(fake.url())
+        .count("logs 2024", json("{\"query\":{\"match_all\":{}}}"), TIMEOUT);
+
+    FakeEngine.Call call = fake.calls().get(0);
+    assertThat(call.method()).isEqualTo("POST");
+    assertThat(call.path()).isEqualTo("/logs%202024/_count");
+    assertThat(call.authorization()).isNull();
+    assertThat(json(call.body())).isEqualTo(json("{\"query\":{\"match_all\":{}}}"));
+  }
+
+  @Test
+  void failsEveryCallAsNotConfiguredWithoutAUrl() {
+    SearchEngine engine = SearchFixture.engine((URI) null);
+
+    assertThat(engine.configured()).isFalse();
+    assertThat(engine.search("incidents", json("{}"), TIMEOUT))
+        .isEqualTo(new Failed(Kind.TRANSIENT, 0, SearchEngine.NOT_CONFIGURED));
+    assertThat(engine.clusterInfo())
+        .isEqualTo(new ClusterInfo.Unavailable(SearchEngine.NOT_CONFIGURED));
+  }
+}

@@ -1,0 +1,77 @@
+package io.airlock.responseside.search;
+
+import io.airlock.searchnode.SearchNodeLauncher;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Engines and settings for the search tests, with retries fast enough for a test run. */
+final class SearchFixture {
+
+  static final JsonMapper JSON = JsonMapper.shared();
+  static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private SearchFixture() {}
+
+  static URI sharedNode() {
+    return URI.create(SearchNodeLauncher.shared().url());
+  }
+
+  static SearchProperties settings(URI url) {
+    return settings(url, null, null, null, null);
+  }
+
+  static SearchProperties settings(
+      URI url, String username, String password, String apiKey, Path caCertificate) {
+    return new SearchProperties(
+        url,
+        username,
+        password,
+        apiKey,
+        caCertificate,
+        Duration.ofSeconds(2),
+        Duration.ofSeconds(30),
+        new SearchProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+  }
+
+  static SearchEngine engine(SearchProperties settings) {
+    return new SearchEngine(settings, JSON);
+  }
+
+  static SearchEngine engine(URI url) {
+    return engine(settings(url));
+  }
+
+  static JsonNode json(String text) {
+    return JSON.readTree(text);
+  }
+
+  /** A URL on which nothing listens: the port was free a moment ago and is closed again. */
+  static URI closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What the node answers to a plain JDK call, for comparison with the engine's answer. */
+  static JsonNode direct(String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(SearchNodeLauncher.shared().url() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body());
+  }
+}
