@@ -1,0 +1,208 @@
+package io.airlock.requestside.requests;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.platform.web.InvalidField;
+import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.users.Caller;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/requests")
+class RequestController {
+
+  private final RequestIntake intake;
+  private final RequestCancelling cancelling;
+  private final Requests requests;
+  private final AuditLog audit;
+  private final JsonMapper json;
+
+  RequestController(
+      RequestIntake intake,
+      RequestCancelling cancelling,
+      Requests requests,
+      AuditLog audit,
+      JsonMapper json) {
+    this.intake = intake;
+    this.cancelling = cancelling;
+    this.requests = requests;
+    this.audit = audit;
+    this.json = json;
+  }
+
+  // Index, type and params are checked by QueryRules, which names the field; only presence and
+  // type are bean validation's.
+  record RequestForm(
+      String index,
+      @JsonProperty("query_type") String queryType,
+      @JsonProperty("query_params") JsonNode queryParams,
+      @NotNull Integer priority) {}
+
+  record Accepted(UUID id, String status, @JsonProperty("status_url") String statusUrl) {}
+
+  record RequestView(
+      UUID id,
+      String index,
+      @JsonProperty("query_type") String queryType,
+      @JsonProperty("query_params") JsonNode queryParams,
+      int priority,
+      String status,
+      @JsonProperty("status_reason") String statusReason,
+      Instant deadline,
+      @JsonProperty("trace_id") String traceId,
+      Stages stages,
+      @JsonProperty("status_url") String statusUrl,
+      ResponseSummary response) {}
+
+  record ResponseSummary(
+      @JsonProperty("execution_ms") long executionMs,
+      @JsonProperty("cache_hit") boolean cacheHit,
+      @JsonProperty("result_sha256") String resultSha256,
+      @JsonProperty("received_at") Instant receivedAt,
+      @JsonProperty("response_url") String responseUrl) {}
+
+  record RequestPage(List<RequestView> items, int page, int size, long total) {}
+
+  record StatusView(
+      UUID id,
+      String status,
+      @JsonProperty("status_reason") String statusReason,
+      Instant deadline,
+      Stages stages) {}
+
+  record CancelView(UUID id, String status) {}
+
+  @PostMapping
+  ResponseEntity<Accepted> submit(
+      @AuthenticationPrincipal Caller caller, @Valid @RequestBody RequestForm form) {
+    UUID id =
+        intake.submit(caller, form.index(), form.queryType(), form.queryParams(), form.priority());
+    audit.record(
+        caller.username(), "request.submit", "request:" + id, AuditLog.Outcome.SUCCESS, null);
+    return ResponseEntity.accepted()
+        .location(URI.create("/requests/" + id))
+        .body(new Accepted(id, RequestStatus.PENDING.wireName(), statusUrl(id)));
+  }
+
+  @GetMapping
+  RequestPage list(
+      @AuthenticationPrincipal Caller caller,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String sort) {
+    Paging paging = Paging.of(page, size);
+    RequestStatus filter =
+        status == null
+            ? null
+            : RequestStatus.fromWireName(status)
+                .orElseThrow(
+                    () ->
+                        new InvalidField(
+                            "status",
+                            "must be one of pending, exported, completed, failed, expired,"
+                                + " cancelling, cancelled"));
+    boolean oldestFirst;
+    if (sort == null || sort.equals("created,desc") || sort.equals("created")) {
+      oldestFirst = false;
+    } else if (sort.equals("created,asc")) {
+      oldestFirst = true;
+    } else {
+      throw new InvalidField("sort", "must be created,desc or created,asc");
+    }
+    List<RequestView> items =
+        requests.page(caller.id(), filter, oldestFirst, paging).stream().map(this::view).toList();
+    return new RequestPage(
+        items, paging.page(), paging.size(), requests.count(caller.id(), filter));
+  }
+
+  @GetMapping("/{id}")
+  RequestView one(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    return view(stored(caller, id));
+  }
+
+  @GetMapping("/{id}/status")
+  StatusView status(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    StoredRequest request = stored(caller, id);
+    return new StatusView(
+        request.id(),
+        request.status(),
+        request.statusReason(),
+        request.deadline(),
+        request.stages());
+  }
+
+  @DeleteMapping("/{id}")
+  ResponseEntity<CancelView> cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    Cancellation outcome = cancelling.cancel(caller, id);
+    if (outcome instanceof Cancellation.NotFound) {
+      throw new RequestNotFound(id);
+    }
+    if (outcome instanceof Cancellation.AlreadyFinished finished) {
+      audit.record(
+          caller.username(),
+          "request.cancel",
+          "request:" + id,
+          AuditLog.Outcome.FAILURE,
+          "already " + finished.status().wireName());
+      throw new RequestFinished(id, finished.status());
+    }
+    audit.record(
+        caller.username(), "request.cancel", "request:" + id, AuditLog.Outcome.SUCCESS, null);
+    if (outcome instanceof Cancellation.Cancelled) {
+      return ResponseEntity.ok(new CancelView(id, RequestStatus.CANCELLED.wireName()));
+    }
+    // The response side decides; until its answer arrives the request is only cancelling.
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(new CancelView(id, RequestStatus.CANCELLING.wireName()));
+  }
+
+  private StoredRequest stored(Caller caller, UUID id) {
+    return requests.byId(caller.id(), id).orElseThrow(() -> new RequestNotFound(id));
+  }
+
+  private RequestView view(StoredRequest request) {
+    StoredRequest.ResponseSummary response = request.response();
+    return new RequestView(
+        request.id(),
+        request.index(),
+        request.queryType(),
+        json.readTree(request.queryParams()),
+        request.priority(),
+        request.status(),
+        request.statusReason(),
+        request.deadline(),
+        request.traceId(),
+        request.stages(),
+        statusUrl(request.id()),
+        response == null
+            ? null
+            : new ResponseSummary(
+                response.executionMs(),
+                response.cacheHit(),
+                response.resultSha256(),
+                response.receivedAt(),
+                "/requests/" + request.id() + "/response"));
+  }
+
+  private static String statusUrl(UUID id) {
+    return "/requests/" + id + "/status";
+  }
+}

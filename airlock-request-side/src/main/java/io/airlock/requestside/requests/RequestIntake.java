@@ -1,0 +1,76 @@
+package io.airlock.requestside.requests;
+
+import io.airlock.platform.web.InvalidField;
+import io.airlock.platform.web.RequestId;
+import io.airlock.requestside.users.Caller;
+import io.airlock.transfer.query.CanonicalJson;
+import io.airlock.transfer.query.QueryCheck;
+import io.airlock.transfer.query.QueryRules;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Takes a user's request in: checks it against the query rules (400 naming the field) and the
+ * user's profile type (422 naming the field) before anything is stored, then stores it pending.
+ */
+@Service
+class RequestIntake {
+
+  private final Requests requests;
+  private final ProfileTypes profileTypes;
+  private final RequestsProperties properties;
+  private final Clock clock;
+
+  RequestIntake(
+      Requests requests, ProfileTypes profileTypes, RequestsProperties properties, Clock clock) {
+    this.requests = requests;
+    this.profileTypes = profileTypes;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  UUID submit(Caller caller, String index, String queryType, JsonNode params, int priority) {
+    QueryCheck check = QueryRules.check(index, queryType, params);
+    if (check instanceof QueryCheck.Invalid invalid) {
+      throw new InvalidField(invalid.field(), invalid.reason());
+    }
+    QueryCheck.Valid valid = (QueryCheck.Valid) check;
+    ProfileType profile =
+        profileTypes
+            .ofUser(caller.id())
+            .orElseThrow(() -> new ProfileTypeMissing(caller.username()));
+    if (!profile.allowedIndices().contains(valid.index())) {
+      throw new RequestRefused(
+          "index", "is not among the indices your profile type (" + profile.name() + ") allows");
+    }
+    if (priority < 0 || priority > profile.maxPriority()) {
+      throw new RequestRefused(
+          "priority", "must be from 0 to " + profile.maxPriority() + " for your profile type");
+    }
+    if (valid.effectiveSize() > profile.maxResultSize()) {
+      throw new RequestRefused(
+          "query_params.size",
+          "must be at most "
+              + profile.maxResultSize()
+              + " for your profile type"
+              + (params.has("size") ? "" : " (a search without size asks for 10)"));
+    }
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    requests.add(
+        new Requests.NewRequest(
+            id,
+            caller.id(),
+            valid.index(),
+            valid.queryType().wireName(),
+            CanonicalJson.of(valid.params()),
+            priority,
+            now,
+            now.plus(properties.defaultDeadline()),
+            RequestId.current().orElse(id.toString())));
+    return id;
+  }
+}

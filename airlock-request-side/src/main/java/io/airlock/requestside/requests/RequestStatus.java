@@ -1,0 +1,24 @@
+package io.airlock.requestside.requests;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Where a request stands; the names are the values of {@code requests.status}. */
+enum RequestStatus {
+  PENDING,
+  EXPORTED,
+  COMPLETED,
+  FAILED,
+  EXPIRED,
+  CANCELLING,
+  CANCELLED;
+
+  String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static Optional<RequestStatus> fromWireName(String name) {
+    return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,172 @@
+package io.airlock.requestside.requests;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Requests submitted on this side. Every read and write is scoped to the owner. */
+@Repository
+class Requests {
+
+  /** A new request, already checked. */
+  record NewRequest(
+      UUID id,
+      UUID ownerId,
+      String index,
+      String queryType,
+      String canonicalParams,
+      int priority,
+      Instant submittedAt,
+      Instant deadline,
+      String traceId) {}
+
+  private static final String SELECT =
+      """
+      select q.id, q.index_name, q.query_type, q.query_params::text as query_params, q.priority,
+             q.status, q.status_reason, q.deadline, q.trace_id, q.cancel_requested_at,
+             q.submitted_at, q.exported_at, q.received_at, q.executed_at, q.result_exported_at,
+             q.result_received_at,
+             r.request_id is not null as has_response, r.execution_ms, r.cache_hit,
+             r.result_sha256, r.received_at as response_received_at
+      from requests q left join responses r on r.request_id = q.id
+      """;
+
+  private static final RowMapper<StoredRequest> STORED = Requests::stored;
+
+  private final JdbcClient jdbc;
+
+  Requests(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void add(NewRequest request) {
+    jdbc.sql(
+            """
+            insert into requests (id, owner_id, index_name, query_type, query_params, priority,
+                                  status, deadline, submitted_at, trace_id)
+            values (:id, :ownerId, :index, :queryType, cast(:params as jsonb), :priority,
+                    'pending', :deadline, :submittedAt, :traceId)
+            """)
+        .param("id", request.id())
+        .param("ownerId", request.ownerId())
+        .param("index", request.index())
+        .param("queryType", request.queryType())
+        .param("params", request.canonicalParams())
+        .param("priority", request.priority())
+        .param("deadline", Timestamp.from(request.deadline()))
+        .param("submittedAt", Timestamp.from(request.submittedAt()))
+        .param("traceId", request.traceId())
+        .update();
+  }
+
+  Optional<StoredRequest> byId(UUID ownerId, UUID id) {
+    return jdbc.sql(SELECT + " where q.owner_id = :ownerId and q.id = :id")
+        .param("ownerId", ownerId)
+        .param("id", id)
+        .query(STORED)
+        .optional();
+  }
+
+  /** One page of the owner's requests, newest first unless {@code oldestFirst}. */
+  List<StoredRequest> page(UUID ownerId, RequestStatus status, boolean oldestFirst, Paging paging) {
+    String order = oldestFirst ? "asc" : "desc";
+    return jdbc.sql(
+            SELECT
+                + " where q.owner_id = :ownerId and (cast(:status as text) is null"
+                + " or q.status = :status)"
+                + " order by q.submitted_at "
+                + order
+                + ", q.id "
+                + order
+                + " limit :limit offset :offset")
+        .param("ownerId", ownerId)
+        .param("status", status == null ? null : status.wireName())
+        .param("limit", paging.size())
+        .param("offset", paging.offset())
+        .query(STORED)
+        .list();
+  }
+
+  long count(UUID ownerId, RequestStatus status) {
+    return jdbc.sql(
+            """
+            select count(*) from requests
+            where owner_id = :ownerId and (cast(:status as text) is null or status = :status)
+            """)
+        .param("ownerId", ownerId)
+        .param("status", status == null ? null : status.wireName())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The owner's request's status, locking the row until the transaction ends. */
+  Optional<RequestStatus> lockStatus(UUID ownerId, UUID id) {
+    return jdbc.sql("select status from requests where owner_id = :ownerId and id = :id for update")
+        .param("ownerId", ownerId)
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .map(name -> RequestStatus.fromWireName(name).orElseThrow());
+  }
+
+  /** Records the owner's cancellation: the request's new status and when it was asked for. */
+  void cancelled(UUID id, RequestStatus status, String reason, Instant cancelRequestedAt) {
+    jdbc.sql(
+            """
+            update requests set status = :status, status_reason = :reason,
+                                cancel_requested_at = :at
+            where id = :id
+            """)
+        .param("status", status.wireName())
+        .param("reason", reason)
+        .param("at", Timestamp.from(cancelRequestedAt))
+        .param("id", id)
+        .update();
+  }
+
+  private static StoredRequest stored(ResultSet rs, int row) throws SQLException {
+    StoredRequest.ResponseSummary response =
+        rs.getBoolean("has_response")
+            ? new StoredRequest.ResponseSummary(
+                rs.getLong("execution_ms"),
+                rs.getBoolean("cache_hit"),
+                rs.getString("result_sha256"),
+                instant(rs.getTimestamp("response_received_at")))
+            : null;
+    return new StoredRequest(
+        rs.getObject("id", UUID.class),
+        rs.getString("index_name"),
+        rs.getString("query_type"),
+        rs.getString("query_params"),
+        rs.getInt("priority"),
+        rs.getString("status"),
+        rs.getString("status_reason"),
+        instant(rs.getTimestamp("deadline")),
+        rs.getString("trace_id"),
+        instant(rs.getTimestamp("cancel_requested_at")),
+        stages(rs),
+        response);
+  }
+
+  /** The stage timestamps of a row holding the {@code requests} columns. */
+  static Stages stages(ResultSet rs) throws SQLException {
+    return new Stages(
+        instant(rs.getTimestamp("submitted_at")),
+        instant(rs.getTimestamp("exported_at")),
+        instant(rs.getTimestamp("received_at")),
+        instant(rs.getTimestamp("executed_at")),
+        instant(rs.getTimestamp("result_exported_at")),
+        instant(rs.getTimestamp("result_received_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
