@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The request side as it runs, on a random port, reading {@code request-side.yml}, with a database
  * and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with the same
- * extra configuration share one context, and so one database.
+ * extra configuration share one context, and so one database. The exporter's schedule is off, so
+ * submitted requests stay pending until a test exports them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +22,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     classes = RequestSideApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + RequestSideApplication.CONFIG_NAME)
+    properties = {
+      "spring.config.name=" + RequestSideApplication.CONFIG_NAME,
+      "airlock.export.enabled=false"
+    })
 @ContextConfiguration(initializers = AirlockTestInitializer.class)
 public @interface RequestSideIntegrationTest {}

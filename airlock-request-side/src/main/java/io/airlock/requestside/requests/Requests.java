@@ -108,7 +108,13 @@ class Requests {
 
   /** The owner's request's status, locking the row until the transaction ends. */
   Optional<RequestStatus> lockStatus(UUID ownerId, UUID id) {
-    return jdbc.sql("select status from requests where owner_id = :ownerId and id = :id for update")
+    // A pending request a batch has taken (export_sequence) has left as far as a cancel is
+    // concerned: the batch is in the ledger and will be published, so it needs a cancel record.
+    return jdbc.sql(
+            """
+            select case when status = 'pending' and export_sequence is not null then 'exported'
+                        else status end
+            from requests where owner_id = :ownerId and id = :id for update""")
         .param("ownerId", ownerId)
         .param("id", id)
         .query(String.class)

@@ -1,0 +1,20 @@
+package io.airlock.requestside.outbound;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When pending requests, cancellations and account changes are sent across the gap.
+ *
+ * @param enabled whether the exporter runs on its own; off, it runs only when called (tests)
+ * @param batchTrigger export as soon as this many requests are pending
+ * @param linger export once the oldest pending record has waited this long, however few there are
+ * @param checkInterval how often the trigger conditions are checked
+ */
+@ConfigurationProperties("airlock.export")
+record ExportProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("100") int batchTrigger,
+    @DefaultValue("200ms") Duration linger,
+    @DefaultValue("50ms") Duration checkInterval) {}
