@@ -3,13 +3,16 @@ package io.airlock.platform.transfer;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchChangedException;
 import io.airlock.transfer.batch.BatchName;
 import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.RecordCursor;
+import io.airlock.transfer.batch.RejectionReason;
 import io.airlock.transfer.batch.VerifiedBatch;
 import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.records.RecordCodec;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.sequence.SequenceCheck;
 import io.airlock.transfer.sequence.SequenceWatermark;
@@ -83,7 +86,14 @@ public final class InboundBatches {
     }
     List<ImportOutcome> outcomes = new ArrayList<>();
     for (Path manifest : manifests) {
-      outcomes.add(receive(manifest, appliers));
+      try {
+        outcomes.add(receive(manifest, appliers));
+      } catch (RuntimeException e) {
+        // One batch that cannot be applied now must not hold up the others.
+        log.warn(
+            "Could not apply {}; it stays in the inbox: {}", manifest.getFileName(), e.toString());
+        outcomes.add(new ImportOutcome.Failed(manifest.getFileName().toString(), e.toString()));
+      }
     }
     return outcomes;
   }
@@ -100,9 +110,18 @@ public final class InboundBatches {
       return new ImportOutcome.Rejected(rejected.reason(), rejected.detail());
     }
     VerifiedBatch batch = ((VerifyResult.Accepted) result).batch();
-    ImportOutcome outcome =
-        transactions.execute(
-            status -> apply(batch, appliers.getOrDefault(batch.manifest().channel(), null)));
+    ImportOutcome outcome;
+    try {
+      outcome =
+          transactions.execute(
+              status -> apply(batch, appliers.getOrDefault(batch.manifest().channel(), null)));
+    } catch (BatchChangedException e) {
+      VerifyResult.Rejected changed =
+          new VerifyResult.Rejected(
+              RejectionReason.CHECKSUM_MISMATCH, e.getMessage(), batch.manifest());
+      reject(manifestFile, changed);
+      return new ImportOutcome.Rejected(changed.reason(), changed.detail());
+    }
     if (outcome instanceof ImportOutcome.Conflict conflict) {
       log.error(
           "CONFLICT: {} {} from {} was applied before with SHA-256 {}, now arrives as {}",
@@ -142,8 +161,9 @@ public final class InboundBatches {
         jdbc.sql(
                 """
                 select payload_sha256 from inbound_batches
-                where sender_epoch = :epoch and channel = :channel and sequence = :sequence
-                  and outcome = 'APPLIED'""")
+                where sender_node_id = :node and sender_epoch = :epoch and channel = :channel
+                  and sequence = :sequence and outcome = 'APPLIED'""")
+            .param("node", manifest.sender().nodeId())
             .param("epoch", manifest.sender().epoch())
             .param("channel", manifest.channel().wireName())
             .param("sequence", manifest.sequence())
@@ -158,12 +178,14 @@ public final class InboundBatches {
       return new ImportOutcome.Duplicate(manifest);
     }
     if (check instanceof SequenceCheck.Conflict conflict) {
-      ledger(
-          manifest,
-          "CONFLICT",
-          "conflict",
-          "applied before with " + appliedSha,
-          batch.manifestFile());
+      long ledgerId =
+          ledger(
+              manifest,
+              "CONFLICT",
+              "conflict",
+              "applied before with " + appliedSha,
+              batch.manifestFile());
+      quarantineAll(batch, ledgerId, "conflict: the same sequence was applied with other content");
       return new ImportOutcome.Conflict(manifest, conflict.appliedSha256());
     }
     long ledgerId = ledger(manifest, "APPLIED", null, null, batch.manifestFile());
@@ -186,6 +208,17 @@ public final class InboundBatches {
     watermark.markApplied(manifest.sequence());
     saveWatermark(manifest, watermark);
     return new ImportOutcome.Imported(manifest, applied, quarantined);
+  }
+
+  /** Keeps a conflicting batch's records, never applied, for the operator to examine. */
+  private void quarantineAll(VerifiedBatch batch, long ledgerId, String reason) {
+    try (RecordCursor cursor = batch.openRecords()) {
+      while (cursor.hasNext()) {
+        quarantine(ledgerId, cursor.next(), reason);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private SequenceWatermark lockWatermark(Manifest manifest) {
@@ -271,6 +304,8 @@ public final class InboundBatches {
     } else if (line instanceof RecordLine.Valid valid) {
       type = valid.record().type().wireName();
       id = valid.record().id();
+      byte[] encoded = RecordCodec.encodeLine(valid.record());
+      raw = new String(encoded, 0, encoded.length - 1, StandardCharsets.UTF_8);
     }
     jdbc.sql(
             """

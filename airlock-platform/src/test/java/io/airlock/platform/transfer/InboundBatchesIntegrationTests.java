@@ -1,7 +1,6 @@
 package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlock.platform.testing.TestPostgres;
 import io.airlock.transfer.Channel;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,7 +50,6 @@ class InboundBatchesIntegrationTests {
   private TransferFolders folders;
   private InboundBatches inbound;
   private BatchWriter peer;
-  private final List<TransferRecord> applied = new ArrayList<>();
   private Map<Channel, RecordApplier> appliers;
 
   @BeforeEach
@@ -60,6 +57,7 @@ class InboundBatchesIntegrationTests {
     DataSource dataSource =
         TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
     jdbc = JdbcClient.create(dataSource);
+    jdbc.sql("create table applied_records (id text not null)").update();
     folders = new TransferFolders(root.resolve("outbox"), root.resolve("inbox"));
     folders.create();
     inbound =
@@ -79,8 +77,10 @@ class InboundBatchesIntegrationTests {
               if (record.id().equals("explode")) {
                 throw new IllegalStateException("the feature failed");
               }
-              jdbc.sql("select 1").query().singleRow(); // inside the transaction, like a feature
-              applied.add(record);
+              // Written inside the batch's transaction, as a feature's changes are.
+              jdbc.sql("insert into applied_records (id) values (:id)")
+                  .param("id", record.id())
+                  .update();
             });
   }
 
@@ -91,7 +91,7 @@ class InboundBatchesIntegrationTests {
     List<ImportOutcome> outcomes = inbound.scan(appliers);
 
     assertThat(outcomes).containsExactly(new ImportOutcome.Imported(batch.manifest(), 2, 0));
-    assertThat(applied).extracting(TransferRecord::id).containsExactly("a", "b");
+    assertThat(applied()).containsExactly("a", "b");
     assertThat(folders.archive().resolve(batch.manifestFileName())).exists();
     assertThat(folders.inbox().resolve(batch.manifestFileName())).doesNotExist();
     assertThat(inbound.acks())
@@ -107,7 +107,7 @@ class InboundBatchesIntegrationTests {
 
     assertThat(inbound.scan(appliers))
         .containsExactly(new ImportOutcome.Duplicate(batch.manifest()));
-    assertThat(applied).hasSize(1);
+    assertThat(applied()).hasSize(1);
     assertThat(outcomes("DUPLICATE")).isEqualTo(1);
   }
 
@@ -122,9 +122,14 @@ class InboundBatchesIntegrationTests {
     assertThat(outcomes).hasSize(1).first().isInstanceOf(ImportOutcome.Conflict.class);
     assertThat(((ImportOutcome.Conflict) outcomes.get(0)).appliedSha256())
         .isEqualTo(original.manifest().payloadSha256());
-    assertThat(applied).extracting(TransferRecord::id).containsExactly("a");
+    assertThat(applied()).containsExactly("a");
     assertThat(Files.readString(folders.failed().resolve(impostor.manifestFileName() + ".reason")))
         .startsWith("conflict");
+    assertThat(
+            jdbc.sql("select raw from quarantined_records where record_id = 'evil'")
+                .query(String.class)
+                .single())
+        .contains("\"type\":\"setting\"");
   }
 
   @Test
@@ -143,11 +148,11 @@ class InboundBatchesIntegrationTests {
     assertThat(outcomes("REJECTED")).isEqualTo(1);
     assertThat(Files.readString(folders.failed().resolve(batch.manifestFileName() + ".reason")))
         .startsWith("checksum_mismatch");
-    assertThat(applied).isEmpty();
+    assertThat(applied()).isEmpty();
 
     peer.resend(batch.manifest().name());
     assertThat(inbound.scan(appliers)).first().isInstanceOf(ImportOutcome.Imported.class);
-    assertThat(applied).hasSize(1);
+    assertThat(applied()).hasSize(1);
   }
 
   @Test
@@ -172,14 +177,21 @@ class InboundBatchesIntegrationTests {
   }
 
   @Test
-  void appliesNothingOfABatchWhoseApplicationFailsAndLeavesItInTheInbox() throws IOException {
-    EncodedBatch batch = send(1, setting("first"), setting("explode"));
+  void appliesNothingOfABatchWhoseApplicationFailsLeavesItInTheInboxAndGoesOn() throws IOException {
+    EncodedBatch failing = send(1, setting("first"), setting("explode"));
+    EncodedBatch next = send(2, setting("second"));
 
-    assertThatThrownBy(() -> inbound.scan(appliers)).hasMessageContaining("the feature failed");
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
 
-    assertThat(folders.inbox().resolve(batch.manifestFileName())).exists();
-    assertThat(outcomes("APPLIED")).isZero();
-    assertThat(inbound.acks()).allSatisfy(ack -> assertThat(ack.contiguous()).isZero());
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(0)).isInstanceOf(ImportOutcome.Failed.class);
+    assertThat(((ImportOutcome.Failed) outcomes.get(0)).reason()).contains("the feature failed");
+    assertThat(outcomes.get(1)).isEqualTo(new ImportOutcome.Imported(next.manifest(), 1, 0));
+    assertThat(folders.inbox().resolve(failing.manifestFileName())).exists();
+    assertThat(applied()).containsExactly("second");
+    assertThat(outcomes("APPLIED")).isEqualTo(1);
+    assertThat(inbound.acks())
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 0, List.of(1L)));
   }
 
   @Test
@@ -244,6 +256,10 @@ class InboundBatchesIntegrationTests {
 
   private static SettingRecord setting(String key) {
     return new SettingRecord(key, "v", 1);
+  }
+
+  private List<String> applied() {
+    return jdbc.sql("select id from applied_records").query(String.class).list();
   }
 
   private int outcomes(String outcome) {

@@ -194,7 +194,7 @@ class ExportQueue {
                     exported_at = b.published_at
                 from outbound_batches b
                 where requests.exported_at is null and requests.export_sequence = b.sequence
-                  and b.sender_epoch = :epoch and b.channel = :channel and b.state = 'PUBLISHED'
+                  and b.sender_epoch = :epoch and b.channel = :channel and b.state in ('PUBLISHED', 'ACKNOWLEDGED')
                 """)
             .param("epoch", sender.epoch())
             .param("channel", Channel.REQUESTS.wireName())
@@ -205,7 +205,7 @@ class ExportQueue {
               update %s t set exported_at = b.published_at
               from outbound_batches b
               where t.exported_at is null and t.export_sequence = b.sequence
-                and b.sender_epoch = :epoch and b.channel = :channel and b.state = 'PUBLISHED'
+                and b.sender_epoch = :epoch and b.channel = :channel and b.state in ('PUBLISHED', 'ACKNOWLEDGED')
               """
                   .formatted(table))
           .param("epoch", sender.epoch())

@@ -69,7 +69,7 @@ class DirectoryExporter {
       List<TransferRecord> records = inVersionOrder(changes);
       if (records.isEmpty()) {
         if (changes.asOf() > since) {
-          saveWatermark(changes.asOf()); // only never-exported accounts changed
+          saveWatermark(since, changes.asOf()); // only never-exported accounts changed
         }
         return batches;
       }
@@ -85,7 +85,7 @@ class DirectoryExporter {
       int taken = included.size() + cut.oversized().size();
       long watermark = taken == records.size() ? changes.asOf() : version(records.get(taken - 1));
       if (included.isEmpty()) {
-        saveWatermark(watermark);
+        saveWatermark(since, watermark);
         continue;
       }
       outbound.send(
@@ -93,15 +93,26 @@ class DirectoryExporter {
           included,
           Compression.GZIP,
           new ManifestExtras(inbound.acks(), Map.of(), null),
-          sequence -> saveWatermark(watermark));
+          sequence -> saveWatermark(since, watermark));
       batches++;
     }
   }
 
-  private void saveWatermark(long version) {
-    jdbc.sql("update directory_export set last_version = :version, updated_at = now()")
-        .param("version", version)
-        .update();
+  /**
+   * Moves the watermark only from where this run read it: another instance that exported in the
+   * meantime makes this fail, which rolls back this run's allocation instead of exporting twice.
+   */
+  private void saveWatermark(long since, long version) {
+    int moved =
+        jdbc.sql(
+                "update directory_export set last_version = :version, updated_at = now()"
+                    + " where last_version = :since")
+            .param("version", version)
+            .param("since", since)
+            .update();
+    if (moved == 0) {
+      throw new IllegalStateException("another exporter moved the directory watermark first");
+    }
   }
 
   private static List<TransferRecord> inVersionOrder(DirectoryChanges changes) {

@@ -41,6 +41,9 @@ public final class BatchReader {
       return verifyManifest(manifestFile);
     } catch (IOException e) {
       return new Rejected(RejectionReason.IO_ERROR, e.toString(), null);
+    } catch (RuntimeException e) {
+      // Bad input must come back as a value; an escaping exception would stall the inbox.
+      return new Rejected(RejectionReason.MANIFEST_MALFORMED, e.toString(), null);
     }
   }
 
@@ -156,6 +159,10 @@ public final class BatchReader {
           return rejected(
               RejectionReason.CONTROL_HAS_RECORDS, "control batches carry no records", manifest);
         }
+      }
+      if (!lines.finishDigest().equals(manifest.payloadSha256())) {
+        return rejected(
+            RejectionReason.CHECKSUM_MISMATCH, "payload changed while it was verified", manifest);
       }
       if (lines.lineCount() != manifest.recordCount()) {
         return rejected(

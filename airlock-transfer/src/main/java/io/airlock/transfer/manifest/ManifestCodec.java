@@ -6,6 +6,7 @@ import io.airlock.transfer.JsonFields;
 import io.airlock.transfer.JsonFields.InvalidFieldException;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.WireJson;
+import io.airlock.transfer.batch.BatchName;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,6 +80,10 @@ public final class ManifestCodec {
         return new ParsedManifest.Malformed(true, "record schema version " + schemaVersion);
       }
       Manifest manifest = fromJson(fields);
+      if (manifest.sequence() < 1 || manifest.sequence() > BatchName.MAX_SEQUENCE) {
+        return new ParsedManifest.Malformed(
+            false, "field 'sequence' must be between 1 and " + BatchName.MAX_SEQUENCE);
+      }
       String signature = fields.optionalString("signature");
       if (signature == null) {
         return new ParsedManifest.Parsed(manifest, fileBytes, null);

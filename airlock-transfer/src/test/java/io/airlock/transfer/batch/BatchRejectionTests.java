@@ -103,6 +103,20 @@ class BatchRejectionTests {
   }
 
   @Test
+  void rejectsAManifestWhoseSequenceIsOutOfRangeAsAValue() throws IOException {
+    EncodedBatch batch = publish(Compression.NONE);
+    String json = Files.readString(inbox.resolve(batch.manifestFileName()));
+    Files.writeString(
+        inbox.resolve(batch.manifestFileName()),
+        json.replace("\"sequence\":1,", "\"sequence\":0,"));
+
+    VerifyResult result = verify(batch);
+
+    assertRejected(result, RejectionReason.MANIFEST_MALFORMED);
+    assertThat(((VerifyResult.Rejected) result).detail()).contains("sequence");
+  }
+
+  @Test
   void rejectsAManifestOfAnotherFormatVersion() throws IOException {
     EncodedBatch batch = publish(Compression.NONE);
     String json = Files.readString(inbox.resolve(batch.manifestFileName()));
