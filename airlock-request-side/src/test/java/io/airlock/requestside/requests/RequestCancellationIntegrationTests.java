@@ -3,40 +3,15 @@ package io.airlock.requestside.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
-import io.airlock.requestside.users.User;
-import io.airlock.requestside.users.UserFixture;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RequestSideIntegrationTest
-class RequestCancellationIntegrationTests {
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
-  RestTestClient client;
-  UserFixture users;
-  RequestFixture requests;
-  User user;
-  String token;
-
-  @BeforeEach
-  void connect() {
-    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    users = new UserFixture(jdbc, passwords, client);
-    requests = new RequestFixture(jdbc, client, users);
-    user = requests.user();
-    token = users.accessToken(user);
-  }
+class RequestCancellationIntegrationTests extends SignedInRequester {
 
   @Test
   void cancelsAPendingRequestAtOnce() {

@@ -3,39 +3,13 @@ package io.airlock.requestside.requests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
-import io.airlock.requestside.users.User;
-import io.airlock.requestside.users.UserFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RequestSideIntegrationTest
-class RequestQueryIntegrationTests {
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
-  RestTestClient client;
-  UserFixture users;
-  RequestFixture requests;
-  User user;
-  String token;
-
-  @BeforeEach
-  void connect() {
-    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    users = new UserFixture(jdbc, passwords, client);
-    requests = new RequestFixture(jdbc, client, users);
-    user = requests.user();
-    token = users.accessToken(user);
-  }
+class RequestQueryIntegrationTests extends SignedInRequester {
 
   @Test
   void showsOneOwnRequestWithoutAResponseSummaryUntilOneArrives() {

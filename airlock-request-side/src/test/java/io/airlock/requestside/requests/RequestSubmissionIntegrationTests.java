@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
-import io.airlock.requestside.users.User;
-import io.airlock.requestside.users.UserFixture;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,35 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RequestSideIntegrationTest
-class RequestSubmissionIntegrationTests {
-
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
-  RestTestClient client;
-  UserFixture users;
-  RequestFixture requests;
-  User user;
-  String token;
-
-  @BeforeEach
-  void connect() {
-    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    users = new UserFixture(jdbc, passwords, client);
-    requests = new RequestFixture(jdbc, client, users);
-    user = requests.user();
-    token = users.accessToken(user);
-  }
+class RequestSubmissionIntegrationTests extends SignedInRequester {
 
   @Test
   void acceptsAValidSearchAndStoresItPendingWithADeadlineAndTraceId() {

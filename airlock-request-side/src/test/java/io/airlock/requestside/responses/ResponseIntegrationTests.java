@@ -3,41 +3,17 @@ package io.airlock.requestside.responses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
-import io.airlock.requestside.requests.RequestFixture;
-import io.airlock.requestside.users.User;
-import io.airlock.requestside.users.UserFixture;
+import io.airlock.requestside.requests.SignedInRequester;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RequestSideIntegrationTest
-class ResponseIntegrationTests {
+class ResponseIntegrationTests extends SignedInRequester {
 
   static final String RESULT = "{\"hits\":{\"total\":{\"value\":2},\"hits\":[{\"_id\":\"a\"}]}}";
 
-  @LocalServerPort int port;
-  @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
   @Autowired ResponseBodies bodies;
-  RestTestClient client;
-  UserFixture users;
-  RequestFixture requests;
-  User user;
-  String token;
-
-  @BeforeEach
-  void connect() {
-    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-    users = new UserFixture(jdbc, passwords, client);
-    requests = new RequestFixture(jdbc, client, users);
-    user = requests.user();
-    token = users.accessToken(user);
-  }
 
   @Test
   void answers404UntilTheResponseHasArrived() {
