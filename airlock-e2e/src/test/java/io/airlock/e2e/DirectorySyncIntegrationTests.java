@@ -2,19 +2,16 @@ package io.airlock.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.platform.testing.AirlockTestInitializer;
 import io.airlock.requestside.RequestSideApplication;
 import io.airlock.responseside.ResponseSideApplication;
 import io.airlock.transfer.shuttle.Shuttle;
 import io.airlock.transfer.shuttle.ShuttleFaults;
-import io.airlock.transfer.signing.PemKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -50,20 +46,16 @@ class DirectorySyncIntegrationTests {
   static void start() throws IOException {
     Path requestDir = root.resolve("request");
     Path responseDir = root.resolve("response");
-    for (Path side : List.of(requestDir, responseDir)) {
-      Path keys = Files.createDirectories(side.resolve("keys"));
-      String name = side.getFileName().toString();
-      PemKeys.write(PemKeys.generate(), keys.resolve(name + ".key"), keys.resolve(name + ".pub"));
-    }
+    SideLauncher.createKeys(requestDir, responseDir);
     responseSide =
-        start(
+        SideLauncher.start(
             ResponseSideApplication.builder(),
             responseDir,
             requestDir,
             "--airlock.bootstrap.admin-password=" + ADMIN_PASSWORD,
             "--airlock.directory.export-interval=100ms");
     requestSide =
-        start(
+        SideLauncher.start(
             RequestSideApplication.builder(),
             requestDir,
             responseDir,
@@ -82,20 +74,6 @@ class DirectorySyncIntegrationTests {
             ShuttleFaults.NONE,
             new Random(1));
     shuttle.start(Duration.ofMillis(50));
-  }
-
-  private static ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, Path dataDir, Path peerDir, String... extra) {
-    String peer = peerDir.getFileName().toString();
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--airlock.data-dir=" + dataDir,
-                "--airlock.transfer.signatures.trusted-keys="
-                    + peerDir.resolve("keys/" + peer + ".pub")));
-    args.addAll(List.of(extra));
-    return builder.initializers(new AirlockTestInitializer()).run(args.toArray(String[]::new));
   }
 
   @AfterAll

@@ -2,7 +2,6 @@ package io.airlock.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.airlock.platform.testing.AirlockTestInitializer;
 import io.airlock.requestside.RequestSideApplication;
 import io.airlock.responseside.ResponseSideApplication;
 import io.airlock.transfer.Channel;
@@ -19,7 +18,6 @@ import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.shuttle.Shuttle;
 import io.airlock.transfer.shuttle.ShuttleFaults;
-import io.airlock.transfer.signing.PemKeys;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -35,7 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -54,25 +51,9 @@ class GapCrossingIntegrationTests {
   static void startBothSides() throws IOException {
     Path requestDir = root.resolve("request");
     Path responseDir = root.resolve("response");
-    for (Path side : List.of(requestDir, responseDir)) {
-      Path keys = Files.createDirectories(side.resolve("keys"));
-      String name = side.getFileName().toString();
-      PemKeys.write(PemKeys.generate(), keys.resolve(name + ".key"), keys.resolve(name + ".pub"));
-    }
-    responseSide = start(ResponseSideApplication.builder(), responseDir, requestDir);
-    requestSide = start(RequestSideApplication.builder(), requestDir, responseDir);
-  }
-
-  private static ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, Path dataDir, Path peerDir) {
-    String peer = peerDir.getFileName().toString();
-    return builder
-        .initializers(new AirlockTestInitializer())
-        .run(
-            "--server.port=0",
-            "--airlock.data-dir=" + dataDir,
-            "--airlock.transfer.signatures.trusted-keys="
-                + peerDir.resolve("keys/" + peer + ".pub"));
+    SideLauncher.createKeys(requestDir, responseDir);
+    responseSide = SideLauncher.start(ResponseSideApplication.builder(), responseDir, requestDir);
+    requestSide = SideLauncher.start(RequestSideApplication.builder(), requestDir, responseDir);
   }
 
   @AfterAll

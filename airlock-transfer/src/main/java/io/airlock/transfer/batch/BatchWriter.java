@@ -41,14 +41,6 @@ public final class BatchWriter {
     return Optional.ofNullable(signer).map(BatchSigner::keyId);
   }
 
-  public Path outbox() {
-    return outbox;
-  }
-
-  public Path sentArchive() {
-    return sent;
-  }
-
   /** Encodes and publishes a batch; returns what was written. */
   public EncodedBatch publish(OutgoingBatch batch) throws IOException {
     EncodedBatch encoded = BatchEncoder.encode(batch, signer);
