@@ -1,0 +1,94 @@
+package io.airlock.responseside.results;
+
+import io.airlock.transfer.records.FailureRecord;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answer to every request that ended, for the results exporter to send. The first answer
+ * stands: a request is answered once, whoever (importer, executor, a retransmitted copy) tries
+ * again. Written in the caller's transaction, so a request's status and its answer commit together.
+ */
+@Repository
+public class QueryResults {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  QueryResults(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /**
+   * Records a result.
+   *
+   * @return false if the request had been answered already
+   */
+  public boolean completed(
+      UUID requestId,
+      String traceId,
+      JsonNode result,
+      String resultSha256,
+      long resultBytes,
+      long executionMs,
+      boolean cacheHit,
+      Instant receivedAt) {
+    return jdbc.sql(
+                """
+                insert into query_results (request_id, trace_id, outcome, result, result_sha256,
+                    result_bytes, execution_ms, cache_hit, received_at)
+                values (:id, :traceId, 'completed', cast(:result as jsonb), :sha256, :bytes,
+                    :executionMs, :cacheHit, :receivedAt)
+                on conflict (request_id) do nothing""")
+            .param("id", requestId)
+            .param("traceId", traceId)
+            .param("result", json.writeValueAsString(result))
+            .param("sha256", resultSha256)
+            .param("bytes", resultBytes)
+            .param("executionMs", executionMs)
+            .param("cacheHit", cacheHit)
+            .param("receivedAt", timestamp(receivedAt))
+            .update()
+        == 1;
+  }
+
+  /**
+   * Records that a request ended without a result (refused, failed, expired or cancelled).
+   *
+   * @param receivedAt when the request was received, or null if it never was (a cancel tombstone,
+   *     an unreadable record)
+   * @return false if the request had been answered already
+   */
+  public boolean ended(
+      UUID requestId,
+      String traceId,
+      FailureRecord.Outcome outcome,
+      String reasonCode,
+      String detail,
+      Instant receivedAt) {
+    return jdbc.sql(
+                """
+                insert into query_results (request_id, trace_id, outcome, reason_code,
+                    reason_detail, received_at)
+                values (:id, :traceId, :outcome, :reasonCode, :detail, :receivedAt)
+                on conflict (request_id) do nothing""")
+            .param("id", requestId)
+            .param("traceId", traceId)
+            .param("outcome", outcome.wireName())
+            .param("reasonCode", reasonCode)
+            .param("detail", detail)
+            .param("receivedAt", timestamp(receivedAt))
+            .update()
+        == 1;
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}
