@@ -59,7 +59,7 @@ class DirectorySyncIntegrationTests {
             RequestSideApplication.builder(),
             requestDir,
             responseDir,
-            "--airlock.inbox.poll-interval=100ms");
+            "--airlock.inbox.scan-interval=1s");
     shuttle =
         new Shuttle(
             List.of(

@@ -51,12 +51,15 @@ public final class InboundBatches {
   private final TransactionOperations transactions;
   private final BatchReader reader;
   private final TransferFolders folders;
+  private final SenderEpoch sender;
 
   public InboundBatches(
       JdbcClient jdbc,
       TransactionOperations transactions,
       BatchReader reader,
-      TransferFolders folders) {
+      TransferFolders folders,
+      SenderEpoch sender) {
+    this.sender = sender;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.reader = reader;
@@ -200,6 +203,9 @@ public final class InboundBatches {
         } else {
           quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
           quarantined++;
+          if (line instanceof RecordLine.Invalid invalid && applier != null) {
+            applier.refused(invalid, manifest);
+          }
         }
       }
     } catch (IOException e) {
@@ -207,7 +213,35 @@ public final class InboundBatches {
     }
     watermark.markApplied(manifest.sequence());
     saveWatermark(manifest, watermark);
+    acknowledge(manifest);
     return new ImportOutcome.Imported(manifest, applied, quarantined);
+  }
+
+  /**
+   * Takes the peer's acks of what this node sent (DESIGN §2 "Acks"): every batch of this node's
+   * epoch at or below an ack's contiguous sequence is acknowledged. Acks only grow, so an older
+   * manifest arriving late changes nothing.
+   */
+  private void acknowledge(Manifest manifest) {
+    for (ChannelAck ack : manifest.acks()) {
+      if (!ack.peer().equals(sender)) {
+        continue;
+      }
+      int acknowledged =
+          jdbc.sql(
+                  """
+                  update outbound_batches set state = 'ACKNOWLEDGED', acknowledged_at = now()
+                  where sender_epoch = :epoch and channel = :channel and sequence <= :contiguous
+                    and state = 'PUBLISHED'""")
+              .param("epoch", sender.epoch())
+              .param("channel", ack.channel().wireName())
+              .param("contiguous", ack.contiguous())
+              .update();
+      if (acknowledged > 0) {
+        log.debug(
+            "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
+      }
+    }
   }
 
   /** Keeps a conflicting batch's records, never applied, for the operator to examine. */

@@ -1,6 +1,7 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.TransferRecord;
 
 /**
@@ -11,4 +12,12 @@ import io.airlock.transfer.records.TransferRecord;
 public interface RecordApplier {
 
   void apply(TransferRecord record, Manifest manifest);
+
+  /**
+   * Called after an invalid record of this channel was quarantined, in the same transaction, so a
+   * feature can answer what the record was about (DESIGN §2: a request the peer is waiting for is
+   * failed with the reason, never left unanswered). {@link RecordLine.Invalid#id()} and {@link
+   * RecordLine.Invalid#type()} are set when they could be read.
+   */
+  default void refused(RecordLine.Invalid line, Manifest manifest) {}
 }

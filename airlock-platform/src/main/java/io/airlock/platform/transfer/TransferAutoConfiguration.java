@@ -1,5 +1,6 @@
 package io.airlock.platform.transfer;
 
+import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchReader;
@@ -37,8 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
       DataSourceAutoConfiguration.class,
       FlywayAutoConfiguration.class,
       DataSourceTransactionManagerAutoConfiguration.class
-    })
-@EnableConfigurationProperties({TransferProperties.class, NodeProperties.class})
+    },
+    afterName = "io.airlock.platform.jobs.JobsAutoConfiguration")
+@EnableConfigurationProperties({
+  TransferProperties.class,
+  NodeProperties.class,
+  InboxProperties.class
+})
 class TransferAutoConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(TransferAutoConfiguration.class);
@@ -143,12 +149,27 @@ class TransferAutoConfiguration {
       DataSource dataSource,
       PlatformTransactionManager transactionManager,
       BatchReader batchReader,
-      TransferFolders folders) {
+      TransferFolders folders,
+      SenderEpoch senderEpoch) {
     return new InboundBatches(
         JdbcClient.create(dataSource),
         new TransactionTemplate(transactionManager),
         batchReader,
-        folders);
+        folders,
+        senderEpoch);
+  }
+
+  /** Imports what arrives, with the channels this side's features take. */
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  InboxImporter inboxImporter(
+      InboundBatches inboundBatches,
+      TransferFolders folders,
+      SingletonJobs singletonJobs,
+      ObjectProvider<InboundChannel> channels,
+      InboxProperties properties) {
+    return new InboxImporter(
+        inboundBatches, folders, singletonJobs, channels.orderedStream().toList(), properties);
   }
 
   /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */

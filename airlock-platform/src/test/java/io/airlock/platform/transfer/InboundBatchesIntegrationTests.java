@@ -16,6 +16,7 @@ import io.airlock.transfer.batch.RejectionReason;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.manifest.ManifestCodec;
+import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.signing.BatchSigner;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,6 +45,7 @@ class InboundBatchesIntegrationTests {
 
   private static final KeyPair PEER = PemKeys.generate();
   private static final SenderEpoch SENDER = new SenderEpoch("response", "peer-epoch-1");
+  private static final SenderEpoch SELF = new SenderEpoch("request", "own-epoch-1");
 
   @TempDir Path root;
 
@@ -67,7 +70,8 @@ class InboundBatchesIntegrationTests {
             new BatchReader(
                 SignaturePolicy.required(TrustedKeys.of(List.of(PEER.getPublic()))),
                 ReceiveLimits.DEFAULTS),
-            folders);
+            folders,
+            SELF);
     // The peer publishes straight into this node's inbox: the gap is not under test here.
     peer = new BatchWriter(folders.inbox(), new BatchSigner(PEER.getPrivate(), PEER.getPublic()));
     appliers =
@@ -177,6 +181,59 @@ class InboundBatchesIntegrationTests {
   }
 
   @Test
+  void tellsTheFeatureAboutAnInvalidRecordInTheSameTransaction() throws IOException {
+    EncodedBatch batch = send(1, setting("good"));
+    Path payload = folders.inbox().resolve(batch.payloadFileName());
+    rewritePayload(batch, Files.readString(payload) + "{\"type\":\"setting\",\"id\":\"bad\"}\n", 2);
+    List<String> refused = new ArrayList<>();
+    RecordApplier applier =
+        new RecordApplier() {
+          @Override
+          public void apply(TransferRecord record, Manifest manifest) {}
+
+          @Override
+          public void refused(RecordLine.Invalid line, Manifest manifest) {
+            refused.add(line.type() + " " + line.id() + " line " + line.lineNumber());
+          }
+        };
+
+    inbound.scan(Map.of(Channel.DIRECTORY, applier));
+
+    assertThat(refused).containsExactly("setting bad line 2");
+  }
+
+  @Test
+  void marksWhatThePeerAcknowledgesOfThisNodesBatches() throws IOException {
+    for (long sequence = 1; sequence <= 3; sequence++) {
+      jdbc.sql(
+              """
+              insert into outbound_batches (sender_epoch, channel, sequence, batch_id, record_count,
+                  payload_file, compression, state)
+              values (:epoch, 'requests', :sequence, gen_random_uuid(), 0, 'p', 'none', 'PUBLISHED')""")
+          .param("epoch", SELF.epoch())
+          .param("sequence", sequence)
+          .update();
+    }
+    List<ChannelAck> acks =
+        List.of(
+            new ChannelAck(Channel.REQUESTS, SELF, 2, List.of()),
+            // An ack of another epoch of this node (its database was rebuilt) is not about these.
+            new ChannelAck(
+                Channel.REQUESTS, new SenderEpoch("request", "old-epoch"), 3, List.of()));
+
+    publish(1, acks, setting("a"));
+    inbound.scan(appliers);
+
+    assertThat(
+            jdbc.sql(
+                    "select sequence from outbound_batches where state = 'ACKNOWLEDGED'"
+                        + " and acknowledged_at is not null order by sequence")
+                .query(Long.class)
+                .list())
+        .containsExactly(1L, 2L);
+  }
+
+  @Test
   void appliesNothingOfABatchWhoseApplicationFailsLeavesItInTheInboxAndGoesOn() throws IOException {
     EncodedBatch failing = send(1, setting("first"), setting("explode"));
     EncodedBatch next = send(2, setting("second"));
@@ -210,6 +267,11 @@ class InboundBatchesIntegrationTests {
   }
 
   private EncodedBatch send(long sequence, TransferRecord... records) throws IOException {
+    return publish(sequence, List.of(), records);
+  }
+
+  private EncodedBatch publish(long sequence, List<ChannelAck> acks, TransferRecord... records)
+      throws IOException {
     return peer.publish(
         new OutgoingBatch(
             Channel.DIRECTORY,
@@ -219,7 +281,7 @@ class InboundBatchesIntegrationTests {
             Instant.parse("2026-11-22T05:00:00Z"),
             List.of(records),
             Compression.NONE,
-            List.of(),
+            acks,
             Map.of(),
             null));
   }

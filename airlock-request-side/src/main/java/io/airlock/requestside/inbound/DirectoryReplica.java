@@ -1,5 +1,7 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.transfer.InboundChannel;
+import io.airlock.transfer.Channel;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.ProfileTypeRecord;
 import io.airlock.transfer.records.SettingRecord;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
  * undoes them; a deactivated user loses their refresh tokens and API keys at once.
  */
 @Component
-class DirectoryReplica {
+class DirectoryReplica implements InboundChannel {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryReplica.class);
 
@@ -29,7 +31,13 @@ class DirectoryReplica {
     this.jdbc = jdbc;
   }
 
-  void apply(TransferRecord record, Manifest manifest) {
+  @Override
+  public Channel channel() {
+    return Channel.DIRECTORY;
+  }
+
+  @Override
+  public void apply(TransferRecord record, Manifest manifest) {
     if (record instanceof UserRecord user) {
       apply(user);
     } else if (record instanceof ProfileTypeRecord type) {

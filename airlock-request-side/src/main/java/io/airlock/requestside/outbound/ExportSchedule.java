@@ -1,6 +1,8 @@
 package io.airlock.requestside.outbound;
 
+import io.airlock.platform.jobs.SingletonJobs;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,16 +21,23 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class ExportSchedule implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ExportSchedule.class);
+  private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
 
   private final RequestExporter exporter;
   private final ExportQueue queue;
   private final ExportProperties properties;
+  private final SingletonJobs jobs;
   private boolean failing;
 
-  ExportSchedule(RequestExporter exporter, ExportQueue queue, ExportProperties properties) {
+  ExportSchedule(
+      RequestExporter exporter,
+      ExportQueue queue,
+      ExportProperties properties,
+      SingletonJobs jobs) {
     this.exporter = exporter;
     this.queue = queue;
     this.properties = properties;
+    this.jobs = jobs;
   }
 
   @Override
@@ -39,7 +48,8 @@ class ExportSchedule implements SchedulingConfigurer {
   void check() {
     try {
       if (queue.due(properties.batchTrigger(), properties.linger())) {
-        exporter.export();
+        // With several instances on one database, one exports at a time; the others skip.
+        jobs.runExclusively("request-export", LOCK_AT_MOST, exporter::export);
         if (failing) {
           log.info("Export works again");
           failing = false;

@@ -3,6 +3,7 @@ package io.airlock.requestside.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
@@ -59,6 +60,7 @@ class RequestExporterIntegrationTests {
   @Autowired TransferFolders folders;
   @Autowired Environment environment;
   @Autowired JdbcClient jdbc;
+  @Autowired SingletonJobs jobs;
   @Autowired PasswordEncoder passwords;
   User user;
 
@@ -284,9 +286,30 @@ class RequestExporterIntegrationTests {
   }
 
   @Test
+  void leavesTheExportToAnotherInstanceThatIsExporting() throws IOException {
+    exporter.export();
+    ExportSchedule schedule = new ExportSchedule(exporter, queue, properties, jobs);
+    UUID id = request(1, Duration.ZERO);
+    jdbc.sql(
+            "insert into shedlock (name, lock_until, locked_at, locked_by)"
+                + " values ('request-export', now() + interval '1 minute', now(), 'other')")
+        .update();
+    request(1, Duration.ZERO);
+    request(1, Duration.ZERO);
+
+    schedule.check();
+    assertThat(status(id)).isEqualTo("pending");
+
+    // The other instance finishes and releases its lock.
+    jdbc.sql("update shedlock set lock_until = now() where name = 'request-export'").update();
+    schedule.check();
+    assertThat(status(id)).isEqualTo("exported");
+  }
+
+  @Test
   void runsAsSoonAsEnoughArePendingOrTheOldestHasLingered() throws IOException {
     exporter.export();
-    ExportSchedule schedule = new ExportSchedule(exporter, queue, properties);
+    ExportSchedule schedule = new ExportSchedule(exporter, queue, properties, jobs);
     UUID first = request(1, Duration.ZERO);
     UUID second = request(1, Duration.ZERO);
 

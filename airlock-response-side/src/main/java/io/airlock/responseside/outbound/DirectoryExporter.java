@@ -1,5 +1,6 @@
 package io.airlock.responseside.outbound;
 
+import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.transfer.InboundBatches;
 import io.airlock.platform.transfer.ManifestExtras;
 import io.airlock.platform.transfer.OutboundBatches;
@@ -14,6 +15,7 @@ import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.records.UserRecord;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,13 +41,19 @@ class DirectoryExporter {
   private final OutboundBatches outbound;
   private final InboundBatches inbound;
   private final JdbcClient jdbc;
+  private final SingletonJobs jobs;
 
   DirectoryExporter(
-      Directory directory, OutboundBatches outbound, InboundBatches inbound, JdbcClient jdbc) {
+      Directory directory,
+      OutboundBatches outbound,
+      InboundBatches inbound,
+      JdbcClient jdbc,
+      SingletonJobs jobs) {
     this.directory = directory;
     this.outbound = outbound;
     this.inbound = inbound;
     this.jdbc = jdbc;
+    this.jobs = jobs;
   }
 
   @Scheduled(
@@ -53,7 +61,8 @@ class DirectoryExporter {
       initialDelayString = "${airlock.directory.export-interval:1s}")
   void exportOnSchedule() {
     try {
-      exportChanges();
+      // With several instances on one database, one exports at a time; the others skip.
+      jobs.runExclusively("directory-export", Duration.ofMinutes(10), this::exportChanges);
     } catch (IOException | RuntimeException e) {
       // Nothing was marked exported; the next run tries again.
       log.warn("Directory export failed; retrying: {}", e.toString());

@@ -1,0 +1,176 @@
+package io.airlock.platform.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.testing.TestPostgres;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.batch.ReceiveLimits;
+import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.records.SettingRecord;
+import io.airlock.transfer.records.TransferRecord;
+import io.airlock.transfer.signing.SignaturePolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class InboxImporterIntegrationTests {
+
+  private static final SenderEpoch PEER = new SenderEpoch("response", "peer-epoch");
+
+  @TempDir Path root;
+
+  private DataSource database;
+  private JdbcClient jdbc;
+  private TransferFolders folders;
+  private InboxImporter importer;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    database = TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
+    jdbc = JdbcClient.create(database);
+    jdbc.sql("create table applied_records (id text not null)").update();
+    folders = new TransferFolders(root.resolve("outbox"), root.resolve("inbox"));
+    folders.create();
+  }
+
+  @AfterEach
+  void stop() {
+    if (importer != null) {
+      importer.stop();
+    }
+  }
+
+  @Test
+  void importsANewBatchAsSoonAsItAppearsWithoutWaitingForTheScan() throws Exception {
+    importer = importer(new InboxProperties(true, true, Duration.ofHours(1)));
+    importer.start();
+    Thread.sleep(300); // the first scan of the empty inbox is done and the watch is registered
+
+    publish(1, new SettingRecord("a", "v", 1));
+
+    assertThat(appliedWithin(Duration.ofSeconds(10))).containsExactly("a");
+  }
+
+  @Test
+  void stillImportsOnTheScanIntervalWhenNotWatching() throws Exception {
+    importer = importer(new InboxProperties(true, false, Duration.ofMillis(200)));
+    importer.start();
+
+    publish(1, new SettingRecord("b", "v", 1));
+
+    assertThat(appliedWithin(Duration.ofSeconds(10))).containsExactly("b");
+  }
+
+  @Test
+  void importsNothingWhileAnotherInstanceImports() throws Exception {
+    importer = importer(new InboxProperties(false, false, Duration.ofHours(1)));
+    publish(1, new SettingRecord("c", "v", 1));
+    new JdbcTemplate(database)
+        .update(
+            "insert into shedlock (name, lock_until, locked_at, locked_by)"
+                + " values ('inbox-import', now() + interval '1 minute', now(), 'other')");
+
+    assertThat(importer.importNow()).isEmpty();
+    assertThat(applied()).isEmpty();
+  }
+
+  @Test
+  void refusesTwoFeaturesForOneChannel() {
+    assertThatThrownBy(
+            () ->
+                new InboxImporter(
+                    inbound(),
+                    folders,
+                    jobs(),
+                    List.of(channel(), channel()),
+                    new InboxProperties(false, false, Duration.ofHours(1))))
+        .hasMessageContaining("two features take channel directory");
+  }
+
+  private InboxImporter importer(InboxProperties properties) {
+    return new InboxImporter(inbound(), folders, jobs(), List.of(channel()), properties);
+  }
+
+  private InboundBatches inbound() {
+    return new InboundBatches(
+        jdbc,
+        new TransactionTemplate(new DataSourceTransactionManager(database)),
+        new BatchReader(SignaturePolicy.disabled(), ReceiveLimits.DEFAULTS),
+        folders,
+        new SenderEpoch("request", "own-epoch"));
+  }
+
+  private SingletonJobs jobs() {
+    return new SingletonJobs(
+        new DefaultLockingTaskExecutor(
+            new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder()
+                    .withJdbcTemplate(new JdbcTemplate(database))
+                    .usingDbTime()
+                    .build())));
+  }
+
+  private InboundChannel channel() {
+    return new InboundChannel() {
+      @Override
+      public Channel channel() {
+        return Channel.DIRECTORY;
+      }
+
+      @Override
+      public void apply(TransferRecord record, Manifest manifest) {
+        jdbc.sql("insert into applied_records (id) values (:id)").param("id", record.id()).update();
+      }
+    };
+  }
+
+  private void publish(long sequence, TransferRecord... records) throws IOException {
+    new BatchWriter(folders.inbox(), null)
+        .publish(
+            new OutgoingBatch(
+                Channel.DIRECTORY,
+                sequence,
+                UUID.randomUUID(),
+                PEER,
+                Instant.now(),
+                List.of(records),
+                Compression.NONE,
+                List.of(),
+                Map.of(),
+                null));
+  }
+
+  private List<String> appliedWithin(Duration timeout) throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    while (applied().isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(50);
+    }
+    return applied();
+  }
+
+  private List<String> applied() {
+    return jdbc.sql("select id from applied_records").query(String.class).list();
+  }
+}
