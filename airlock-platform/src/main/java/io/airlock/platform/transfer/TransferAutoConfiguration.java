@@ -172,6 +172,20 @@ class TransferAutoConfiguration {
         inboundBatches, folders, singletonJobs, channels.orderedStream().toList(), properties);
   }
 
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  TransferLinks transferLinks(DataSource dataSource, SenderEpoch senderEpoch) {
+    return new TransferLinks(JdbcClient.create(dataSource), senderEpoch);
+  }
+
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  HealthIndicator linkHealthIndicator(
+      TransferLinks transferLinks, TransferProperties properties, ObjectProvider<Clock> clock) {
+    return new LinkHealthIndicator(
+        transferLinks, properties.unacknowledgedWarning(), clock.getIfAvailable(Clock::systemUTC));
+  }
+
   /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */
   @Bean
   @ConditionalOnSingleCandidate(DataSource.class)

@@ -1,6 +1,7 @@
 package io.airlock.platform.transfer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,9 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inbox where batches from the other side arrive (then moved to {@code archive/} or {@code
  *     failed/}); defaults to {@code <airlock.data-dir>/inbox}
  * @param signatures signing of outgoing and verification of incoming batches
+ * @param unacknowledgedWarning link health warns when a published batch has waited longer than this
+ *     for the peer's acknowledgement
  */
 @ConfigurationProperties("airlock.transfer")
-record TransferProperties(Path outbox, Path inbox, @DefaultValue Signatures signatures) {
+record TransferProperties(
+    Path outbox,
+    Path inbox,
+    @DefaultValue Signatures signatures,
+    @DefaultValue("15m") Duration unacknowledgedWarning) {
 
   /**
    * @param enabled sign outgoing manifests and verify incoming ones; turning this off is reported

@@ -106,6 +106,23 @@ public abstract class SideContract {
   }
 
   @Test
+  void showsTheLinkAcrossTheGapPerChannelInItsHealth() {
+    client
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components.link.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.link.details.incoming")
+        .isMap()
+        .jsonPath("$.components.link.details.outgoing")
+        .isMap()
+        .jsonPath("$.components.link.details.warnings")
+        .isArray();
+  }
+
+  @Test
   void isReadyOnlyWhenItsDatabaseAndTransferFoldersAre() {
     client
         .get()

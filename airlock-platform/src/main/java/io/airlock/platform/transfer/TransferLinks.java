@@ -1,0 +1,121 @@
+package io.airlock.platform.transfer;
+
+import io.airlock.transfer.SenderEpoch;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How each channel across the gap is doing (DESIGN §2 "Trust"): for every channel this node
+ * receives, the last batch heard and the open gaps; for every channel it sends, the highest
+ * sequence sent and the oldest batch the peer has not acknowledged. Read by health and by admin
+ * views.
+ */
+public final class TransferLinks {
+
+  private final JdbcClient jdbc;
+  private final SenderEpoch self;
+
+  public TransferLinks(JdbcClient jdbc, SenderEpoch self) {
+    this.jdbc = jdbc;
+    this.self = self;
+  }
+
+  /**
+   * A channel received from one peer epoch.
+   *
+   * @param lastHeardAt when a batch of it last arrived (applied, duplicate or refused)
+   * @param contiguous highest sequence applied with every one below it
+   * @param gaps sequences missing below the highest applied
+   */
+  public record Incoming(
+      String channel,
+      SenderEpoch peer,
+      long contiguous,
+      List<Long> gaps,
+      Instant lastHeardAt,
+      long rejectedBatches) {}
+
+  /**
+   * A channel this node sends.
+   *
+   * @param oldestUnacknowledged lowest sequence published but not acknowledged, or null
+   * @param oldestUnacknowledgedAt when that batch was published, or null
+   */
+  public record Outgoing(
+      String channel,
+      long highestSent,
+      long unacknowledged,
+      Long oldestUnacknowledged,
+      Instant oldestUnacknowledgedAt) {}
+
+  public List<Incoming> incoming() {
+    return jdbc.sql(
+            """
+            select w.channel, w.sender_node_id, w.sender_epoch, w.contiguous, w.above,
+                   (select max(received_at) from inbound_batches b
+                     where b.sender_node_id = w.sender_node_id and b.sender_epoch = w.sender_epoch
+                       and b.channel = w.channel) as last_heard_at,
+                   (select count(*) from inbound_batches b
+                     where b.sender_node_id = w.sender_node_id and b.sender_epoch = w.sender_epoch
+                       and b.channel = w.channel and b.outcome in ('REJECTED', 'CONFLICT'))
+                       as rejected
+            from inbound_watermarks w
+            order by w.channel, w.sender_node_id, w.sender_epoch""")
+        .query(
+            (row, n) ->
+                new Incoming(
+                    row.getString("channel"),
+                    new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch")),
+                    row.getLong("contiguous"),
+                    gaps(row.getLong("contiguous"), row.getArray("above")),
+                    instant(row.getTimestamp("last_heard_at")),
+                    row.getLong("rejected")))
+        .list();
+  }
+
+  public List<Outgoing> outgoing() {
+    return jdbc.sql(
+            """
+            select channel, max(sequence) as highest,
+                   count(*) filter (where state <> 'ACKNOWLEDGED') as unacknowledged,
+                   min(sequence) filter (where state <> 'ACKNOWLEDGED') as oldest,
+                   min(published_at) filter (where state <> 'ACKNOWLEDGED') as oldest_at
+            from outbound_batches where sender_epoch = :epoch
+            group by channel order by channel""")
+        .param("epoch", self.epoch())
+        .query(
+            (row, n) ->
+                new Outgoing(
+                    row.getString("channel"),
+                    row.getLong("highest"),
+                    row.getLong("unacknowledged"),
+                    (Long) row.getObject("oldest"),
+                    instant(row.getTimestamp("oldest_at"))))
+        .list();
+  }
+
+  /** The sequences between the contiguous watermark and the highest applied that are missing. */
+  private static List<Long> gaps(long contiguous, Array above) throws SQLException {
+    List<Long> applied = new ArrayList<>();
+    for (Object sequence : (Object[]) above.getArray()) {
+      applied.add(((Number) sequence).longValue());
+    }
+    List<Long> gaps = new ArrayList<>();
+    long highest = applied.stream().mapToLong(Long::longValue).max().orElse(contiguous);
+    for (long sequence = contiguous + 1; sequence < highest && gaps.size() < 100; sequence++) {
+      if (!applied.contains(sequence)) {
+        gaps.add(sequence);
+      }
+    }
+    return gaps;
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
