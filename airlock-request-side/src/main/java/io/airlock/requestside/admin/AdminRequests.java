@@ -72,7 +72,7 @@ class AdminRequests {
                     rs.getInt("priority"),
                     rs.getString("status"),
                     rs.getString("status_reason"),
-                    AdminUsers.instant(rs.getTimestamp("deadline")),
+                    Filters.instant(rs.getTimestamp("deadline")),
                     rs.getString("trace_id"),
                     Stages.of(rs),
                     rs.getBoolean("has_response")))

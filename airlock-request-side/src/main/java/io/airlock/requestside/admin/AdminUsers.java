@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.requestside.requests.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,11 +117,7 @@ class AdminUsers {
         rs.getString("profile_type"),
         rs.getBoolean("active"),
         rs.getLong("version"),
-        instant(rs.getTimestamp("synced_at")),
-        instant(rs.getTimestamp("last_login_at")));
-  }
-
-  static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
+        Filters.instant(rs.getTimestamp("synced_at")),
+        Filters.instant(rs.getTimestamp("last_login_at")));
   }
 }

@@ -97,7 +97,7 @@ class AuditTrail {
   private static Entry entry(ResultSet rs, int n) throws SQLException {
     return new Entry(
         rs.getLong("id"),
-        AdminUsers.instant(rs.getTimestamp("at")),
+        Filters.instant(rs.getTimestamp("at")),
         rs.getString("actor"),
         rs.getString("action"),
         rs.getString("resource"),

@@ -8,7 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Checks of the admin listings' query parameters, each naming the parameter it refuses. */
+/**
+ * Checks of the admin listings' query parameters, each naming the parameter it refuses, and the
+ * conversions of their values to and from SQL.
+ */
 final class Filters {
 
   private Filters() {}
@@ -41,6 +44,10 @@ final class Filters {
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidField(fromField, "must not be after the end of the range");
     }
+  }
+
+  static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   static Timestamp timestamp(Instant instant) {

@@ -88,9 +88,9 @@ class TransferLedger {
                     rs.getString("payload_sha256"),
                     rs.getString("compression"),
                     rs.getString("state"),
-                    AdminUsers.instant(rs.getTimestamp("created_at")),
-                    AdminUsers.instant(rs.getTimestamp("published_at")),
-                    AdminUsers.instant(rs.getTimestamp("acknowledged_at")),
+                    Filters.instant(rs.getTimestamp("created_at")),
+                    Filters.instant(rs.getTimestamp("published_at")),
+                    Filters.instant(rs.getTimestamp("acknowledged_at")),
                     rs.getInt("send_count")))
         .list();
   }
@@ -130,7 +130,7 @@ class TransferLedger {
                     rs.getString("reason_code"),
                     rs.getString("reason_detail"),
                     rs.getString("file_name"),
-                    AdminUsers.instant(rs.getTimestamp("received_at")),
+                    Filters.instant(rs.getTimestamp("received_at")),
                     rs.getLong("quarantined")))
         .list();
   }
