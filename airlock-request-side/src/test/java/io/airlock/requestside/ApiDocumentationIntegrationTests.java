@@ -36,4 +36,29 @@ class ApiDocumentationIntegrationTests {
         .jsonPath("$.paths['/users/me'].get")
         .exists();
   }
+
+  @Test
+  void documentsTheAdminEndpoints() {
+    client
+        .get()
+        .uri("/docs/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/admin/users'].get.tags[0]")
+        .isEqualTo("Admin")
+        .jsonPath("$.paths['/admin/users/{id}'].get")
+        .exists()
+        .jsonPath("$.paths['/admin/requests'].get.parameters[?(@.name == 'submitted_from')]")
+        .exists()
+        .jsonPath("$.paths['/admin/stats'].get")
+        .exists()
+        .jsonPath("$.paths['/admin/export-batches'].get")
+        .exists()
+        .jsonPath("$.paths['/admin/import-batches'].get")
+        .exists()
+        .jsonPath("$.paths['/admin/audit-logs'].get.responses['200'].content['text/csv']")
+        .exists();
+  }
 }

@@ -1,6 +1,7 @@
 package io.airlock.requestside;
 
 import io.airlock.platform.testing.AirlockTestInitializer;
+import io.airlock.requestside.inbound.TestPeer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -13,8 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The request side as it runs, on a random port, reading {@code request-side.yml}, with a database
  * and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with the same
- * extra configuration share one context, and so one database. The exporter's schedule is off, so
- * submitted requests stay pending until a test exports them.
+ * extra configuration share one context, and so one database. The exporter's schedule and the
+ * background inbox import are off, so submitted requests stay pending until a test exports them and
+ * batches wait in the inbox until a test imports them. The side trusts the {@link TestPeer}'s key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + RequestSideApplication.CONFIG_NAME,
-      "airlock.export.enabled=false"
+      "airlock.export.enabled=false",
+      "airlock.inbox.enabled=false"
     })
-@ContextConfiguration(initializers = AirlockTestInitializer.class)
+@ContextConfiguration(initializers = {AirlockTestInitializer.class, TestPeer.Trusted.class})
 public @interface RequestSideIntegrationTest {}

@@ -1,13 +1,18 @@
 package io.airlock.requestside.inbound;
 
 import io.airlock.platform.transfer.InboundChannel;
+import io.airlock.requestside.audit.AuditLog;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.manifest.SnapshotPart;
 import io.airlock.transfer.records.ProfileTypeRecord;
+import io.airlock.transfer.records.RecordLine;
+import io.airlock.transfer.records.RecordType;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.records.UserRecord;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,17 +23,25 @@ import org.springframework.stereotype.Component;
  * Applies directory records to this side's replica of the response side's directory. The higher
  * version wins, so records may arrive in any order and twice. A user's own changes still pending
  * here (not yet echoed by a directory record) are laid over what arrives, so an older record never
- * undoes them; a deactivated user loses their refresh tokens and API keys at once.
+ * undoes them; a deactivated user loses their refresh tokens and API keys at once. A batch that is
+ * part of a full snapshot also counts towards it: once all its parts are in, the users absent from
+ * it are deactivated the same way.
  */
 @Component
 class DirectoryReplica implements InboundChannel {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryReplica.class);
 
-  private final JdbcClient jdbc;
+  private static final String ACTOR = "system:importer";
 
-  DirectoryReplica(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final DirectorySnapshots snapshots;
+  private final AuditLog audit;
+
+  DirectoryReplica(JdbcClient jdbc, DirectorySnapshots snapshots, AuditLog audit) {
     this.jdbc = jdbc;
+    this.snapshots = snapshots;
+    this.audit = audit;
   }
 
   @Override
@@ -38,17 +51,67 @@ class DirectoryReplica implements InboundChannel {
 
   @Override
   public void apply(TransferRecord record, Manifest manifest) {
+    UUID userId = null;
     if (record instanceof UserRecord user) {
-      apply(user);
+      userId = userId(user.id());
+      if (userId == null) {
+        audit.record(
+            ACTOR,
+            "directory.user.refuse",
+            "user:" + user.id(),
+            AuditLog.Outcome.FAILURE,
+            "the id is not a UUID");
+      } else {
+        apply(userId, user);
+      }
     } else if (record instanceof ProfileTypeRecord type) {
       apply(type);
     } else if (record instanceof SettingRecord setting) {
       apply(setting);
     }
+    countTowardsSnapshot(manifest, userId);
   }
 
-  private void apply(UserRecord user) {
-    UUID id = UUID.fromString(user.id());
+  /**
+   * An invalid record still counts towards its snapshot part, and a user it names is not taken for
+   * absent: a record that could not be read says nothing about whether the user still exists.
+   */
+  @Override
+  public void refused(RecordLine.Invalid line, Manifest manifest) {
+    boolean namesUser = RecordType.USER.wireName().equals(line.type()) && line.id() != null;
+    countTowardsSnapshot(manifest, namesUser ? userId(line.id()) : null);
+  }
+
+  private void countTowardsSnapshot(Manifest manifest, UUID userId) {
+    SnapshotPart part = manifest == null ? null : manifest.snapshot();
+    if (part == null) {
+      return;
+    }
+    List<UUID> deactivated =
+        snapshots.taken(part, manifest.batchId(), manifest.recordCount(), userId);
+    for (UUID id : deactivated) {
+      revokeCredentials(id);
+      audit.record(
+          ACTOR,
+          "directory.user.deactivate",
+          "user:" + id,
+          AuditLog.Outcome.SUCCESS,
+          "absent from full snapshot "
+              + part.snapshotId()
+              + " as of version "
+              + part.asOfVersion());
+    }
+  }
+
+  private static UUID userId(String id) {
+    try {
+      return UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private void apply(UUID id, UserRecord user) {
     int changed =
         jdbc.sql(
                 """

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Where a request stands; the names are the values of {@code requests.status}. */
-enum RequestStatus {
+public enum RequestStatus {
   PENDING,
   EXPORTED,
   COMPLETED,
@@ -14,11 +14,11 @@ enum RequestStatus {
   CANCELLING,
   CANCELLED;
 
-  String wireName() {
+  public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static Optional<RequestStatus> fromWireName(String name) {
+  public static Optional<RequestStatus> fromWireName(String name) {
     return Arrays.stream(values()).filter(s -> s.wireName().equals(name)).findFirst();
   }
 }

@@ -157,19 +157,8 @@ class Requests {
         instant(rs.getTimestamp("deadline")),
         rs.getString("trace_id"),
         instant(rs.getTimestamp("cancel_requested_at")),
-        stages(rs),
+        Stages.of(rs),
         response);
-  }
-
-  /** The stage timestamps of a row holding the {@code requests} columns. */
-  static Stages stages(ResultSet rs) throws SQLException {
-    return new Stages(
-        instant(rs.getTimestamp("submitted_at")),
-        instant(rs.getTimestamp("exported_at")),
-        instant(rs.getTimestamp("received_at")),
-        instant(rs.getTimestamp("executed_at")),
-        instant(rs.getTimestamp("result_exported_at")),
-        instant(rs.getTimestamp("result_received_at")));
   }
 
   private static Instant instant(Timestamp timestamp) {

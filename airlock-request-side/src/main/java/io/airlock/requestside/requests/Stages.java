@@ -1,6 +1,9 @@
 package io.airlock.requestside.requests;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
@@ -13,4 +16,20 @@ public record Stages(
     Instant received,
     Instant executed,
     @JsonProperty("result_exported") Instant resultExported,
-    @JsonProperty("result_received") Instant resultReceived) {}
+    @JsonProperty("result_received") Instant resultReceived) {
+
+  /** The stage timestamps of a row holding the {@code requests} columns under their own names. */
+  public static Stages of(ResultSet rs) throws SQLException {
+    return new Stages(
+        instant(rs.getTimestamp("submitted_at")),
+        instant(rs.getTimestamp("exported_at")),
+        instant(rs.getTimestamp("received_at")),
+        instant(rs.getTimestamp("executed_at")),
+        instant(rs.getTimestamp("result_exported_at")),
+        instant(rs.getTimestamp("result_received_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

@@ -11,8 +11,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Profile types, submitted requests and imported responses for tests. The directory and result
- * importers that fill these tables come later, so rows are written straight into the database.
+ * Profile types, submitted requests and imported responses for tests, written straight into the
+ * database: the importers that fill these tables have tests of their own.
  */
 public class RequestFixture {
 

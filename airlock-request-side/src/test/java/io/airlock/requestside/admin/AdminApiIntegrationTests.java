@@ -1,0 +1,340 @@
+package io.airlock.requestside.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.platform.transfer.InboxImporter;
+import io.airlock.platform.transfer.TransferFolders;
+import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.inbound.TestPeer;
+import io.airlock.requestside.requests.SignedInRequester;
+import io.airlock.requestside.users.User;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.records.SettingRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** What the admin endpoints show, each seen through filters that pick out this test's own data. */
+@RequestSideIntegrationTest
+class AdminApiIntegrationTests extends SignedInRequester {
+
+  @Autowired AuditLog audit;
+  @Autowired InboxImporter importer;
+  @Autowired TransferFolders folders;
+  String adminToken;
+
+  @BeforeEach
+  void signInAdmin() {
+    adminToken = users.accessToken(users.create("admin", true));
+  }
+
+  @Test
+  void listsUsersByUsernamePrefixActivityAndRoleAndShowsOne() {
+    String prefix = "adm" + UUID.randomUUID().toString().substring(0, 6) + "_";
+    User ann = named(requests.user(), prefix + "ann");
+    User bob = named(users.create("admin", true), prefix + "bob");
+    User cid = named(users.create("user", false), prefix + "cid");
+    named(users.user(), "x" + prefix + "dan"); // contains the prefix, does not start with it
+
+    assertThat(usernames(page("/admin/users?username={p}", prefix)))
+        .containsExactly(ann.username(), bob.username(), cid.username());
+    assertThat(usernames(page("/admin/users?username={p}&active=false", prefix)))
+        .containsExactly(cid.username());
+    assertThat(usernames(page("/admin/users?username={p}&role=admin", prefix)))
+        .containsExactly(bob.username());
+    assertThat(page("/admin/users?username={p}&size=2&page=1", prefix))
+        .containsEntry("total", 3)
+        .containsEntry("page", 1)
+        .containsEntry("size", 2);
+    // The prefix's underscore is taken literally, not as LIKE's any-character.
+    assertThat(page("/admin/users?username={p}", prefix.replace("_", "-")))
+        .containsEntry("total", 0);
+
+    requests.submit(users.accessToken(ann));
+    admin("/admin/users/{id}", ann.id())
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.user.username")
+        .isEqualTo(ann.username())
+        .jsonPath("$.user.display_name")
+        .isEqualTo(ann.displayName())
+        .jsonPath("$.requests")
+        .isEqualTo(1)
+        .jsonPath("$.active_refresh_tokens")
+        .isEqualTo(1);
+    admin("/admin/users/{id}", UUID.randomUUID())
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("User not found");
+    admin("/admin/users?role=root").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void listsEveryUsersRequestsNewestFirstByStatusUserAndTime() {
+    UUID first = requests.submit(token);
+    UUID second = requests.submit(token);
+    requests.responded(second, "{\"hits\":{}}", "aa".repeat(32));
+
+    Map<String, Object> all = page("/admin/requests?user_id={u}", user.id());
+    assertThat(all).containsEntry("total", 2);
+    List<Map<String, Object>> items = items(all);
+    assertThat(items)
+        .extracting(i -> i.get("id"))
+        .containsExactly(second.toString(), first.toString());
+    assertThat(items.get(0))
+        .containsEntry("owner_username", user.username())
+        .containsEntry("status", "completed")
+        .containsEntry("has_response", true);
+    assertThat(((Map<?, ?>) items.get(1).get("query_params")).get("size")).isEqualTo(5);
+    assertThat(items(page("/admin/requests?user_id={u}&status=pending", user.id())))
+        .extracting(i -> i.get("id"))
+        .containsExactly(first.toString());
+    assertThat(
+            page(
+                "/admin/requests?user_id={u}&submitted_from={f}",
+                user.id(),
+                Instant.now().plusSeconds(3600).toString()))
+        .containsEntry("total", 0);
+    assertThat(
+            page(
+                "/admin/requests?user_id={u}&submitted_to={t}&index=logs",
+                user.id(),
+                Instant.now().plusSeconds(3600).toString()))
+        .containsEntry("total", 2);
+    admin("/admin/requests?status=lost")
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("status");
+  }
+
+  @Test
+  void countsRequestsByStatusUsersRatesAndTopRequesters() {
+    for (int i = 0; i < 3; i++) {
+      requests.submit(token);
+    }
+    requests.responded(requests.submit(token), "{}", "bb".repeat(32));
+
+    Map<String, Object> stats = body("/admin/stats?top=100");
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> byStatus = (Map<String, Object>) stats.get("by_status");
+    assertThat(byStatus.keySet())
+        .containsExactly(
+            "pending", "exported", "completed", "failed", "expired", "cancelling", "cancelled");
+    assertThat(((Number) stats.get("total_requests")).longValue()).isEqualTo(count("true"));
+    assertThat(((Number) byStatus.get("completed")).longValue())
+        .isEqualTo(count("status = 'completed'"));
+    long ended = count("status in ('completed', 'failed', 'expired')");
+    assertThat((Double) stats.get("success_rate"))
+        .isEqualTo((double) count("status = 'completed'") / ended);
+    assertThat((Double) stats.get("failure_rate"))
+        .isEqualTo((double) count("status in ('failed', 'expired')") / ended);
+    assertThat(((Number) stats.get("active_users")).longValue())
+        .isEqualTo(jdbc.sql("select count(*) from users where active").query(Long.class).single());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> top = (List<Map<String, Object>>) stats.get("top_users");
+    assertThat(top)
+        .anySatisfy(
+            t ->
+                assertThat(t)
+                    .containsEntry("user_id", user.id().toString())
+                    .containsEntry("username", user.username())
+                    .containsEntry("requests", 4));
+    assertThat(top)
+        .extracting(t -> ((Number) t.get("requests")).longValue())
+        .isSortedAccordingTo((a, b) -> Long.compare(b, a));
+    admin("/admin/stats?top=0").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void listsThisSidesExportBatchesByChannelAndState() {
+    UUID acknowledged = outboundBatch("ACKNOWLEDGED");
+    UUID published = outboundBatch("PUBLISHED");
+
+    List<Map<String, Object>> items =
+        items(page("/admin/export-batches?channel=requests&state=acknowledged&size=200"));
+
+    assertThat(items).extracting(i -> i.get("batch_id")).contains(acknowledged.toString());
+    assertThat(items).extracting(i -> i.get("batch_id")).doesNotContain(published.toString());
+    assertThat(items).allSatisfy(i -> assertThat(i).containsEntry("state", "ACKNOWLEDGED"));
+    assertThat(items(page("/admin/export-batches?state=published&size=200")))
+        .filteredOn(i -> i.get("batch_id").equals(published.toString()))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i)
+                    .containsEntry("channel", "requests")
+                    .containsEntry("record_count", 3)
+                    .containsEntry("send_count", 1));
+    admin("/admin/export-batches?channel=mail").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void listsImportBatchesWithTheirOutcomeReasonAndQuarantinedRecords() throws IOException {
+    TestPeer peer = new TestPeer(folders);
+    EncodedBatch applied =
+        peer.publish(
+            Channel.DIRECTORY, new SettingRecord("admin.test." + UUID.randomUUID(), "v", 1));
+    peer.rewritePayload(
+        applied, peer.payload(applied) + "{\"type\":\"setting\",\"id\":\"no-value\"}\n", 2);
+    EncodedBatch tampered = peer.publish(Channel.DIRECTORY, new SettingRecord("t", "v", 1));
+    Path payload = folders.inbox().resolve(tampered.payloadFileName());
+    Files.writeString(payload, Files.readString(payload).replace("\"v\"", "\"w\""));
+    importer.importNow();
+
+    assertThat(items(page("/admin/import-batches?channel=directory&outcome=applied&size=200")))
+        .filteredOn(i -> applied.manifest().batchId().toString().equals(i.get("batch_id")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i)
+                    .containsEntry("outcome", "APPLIED")
+                    .containsEntry("record_count", 2)
+                    .containsEntry("quarantined_records", 1));
+    assertThat(items(page("/admin/import-batches?outcome=rejected&size=200")))
+        .filteredOn(i -> tampered.manifest().batchId().toString().equals(i.get("batch_id")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i)
+                    .containsEntry("reason_code", "checksum_mismatch")
+                    .containsEntry("file_name", tampered.manifestFileName()));
+    admin("/admin/import-batches?outcome=lost").expectStatus().isBadRequest();
+  }
+
+  @Test
+  void listsAndDownloadsTheAuditLogFiltered() {
+    String actor = "admin-test-" + UUID.randomUUID();
+    audit.record(actor, "thing.do", "thing:1", AuditLog.Outcome.SUCCESS, "plain");
+    audit.record(
+        actor, "thing.do", "thing:2", AuditLog.Outcome.FAILURE, "said \"no\", twice\nthen left");
+    audit.record(actor, "thing.undo", "=HYPERLINK(\"x\")", AuditLog.Outcome.SUCCESS, null);
+
+    Map<String, Object> failures = page("/admin/audit-logs?actor={a}&outcome=failure", actor);
+    assertThat(failures).containsEntry("total", 1);
+    assertThat(items(failures).get(0))
+        .containsEntry("resource", "thing:2")
+        .containsEntry("action", "thing.do");
+    assertThat(items(page("/admin/audit-logs?actor={a}&action=thing.do", actor)))
+        .extracting(i -> i.get("resource"))
+        .containsExactly("thing:2", "thing:1");
+    assertThat(
+            page(
+                "/admin/audit-logs?actor={a}&to={t}",
+                actor,
+                Instant.now().minusSeconds(3600).toString()))
+        .containsEntry("total", 0);
+
+    String byAccept =
+        admin(client.get().uri("/admin/audit-logs?actor={a}", actor).header("Accept", "text/csv"))
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentTypeCompatibleWith("text/csv")
+            .expectHeader()
+            .valueEquals("Content-Disposition", "attachment; filename=\"audit-logs.csv\"")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    String[] lines = byAccept.split("\r\n", -1);
+    assertThat(lines[0])
+        .isEqualTo("id,at,actor,action,resource,outcome,client_ip,request_id,detail");
+    // Quoted for its quotes, and defused as a formula by the apostrophe.
+    assertThat(lines[1])
+        .endsWith("," + actor + ",thing.undo,\"'=HYPERLINK(\"\"x\"\")\",success,,,");
+    assertThat(byAccept).contains(",failure,,,\"said \"\"no\"\", twice\nthen left\"\r\n");
+    assertThat(lines[lines.length - 2]).endsWith(",thing.do,thing:1,success,,,plain");
+    assertThat(byAccept.split("\r\n")).hasSize(4);
+
+    String byParameter =
+        admin(client.get().uri("/admin/audit-logs?format=csv&actor={a}", actor))
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(byParameter).isEqualTo(byAccept);
+    admin("/admin/audit-logs?format=xml").expectStatus().isBadRequest();
+  }
+
+  private User named(User user, String username) {
+    jdbc.sql("update users set username = :name where id = :id")
+        .param("name", username)
+        .param("id", user.id())
+        .update();
+    return new User(
+        user.id(),
+        username,
+        user.email(),
+        user.displayName(),
+        user.role(),
+        user.profileType(),
+        user.active(),
+        user.passwordHash(),
+        user.lastLoginAt());
+  }
+
+  private UUID outboundBatch(String state) {
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into outbound_batches (sender_epoch, channel, sequence, batch_id, record_count,
+                payload_file, compression, state, send_count)
+            values (:epoch, 'requests', 1, :id, 3, 'requests.jsonl', 'none', :state, 1)""")
+        .param("epoch", "admin-test-" + id)
+        .param("id", id)
+        .param("state", state)
+        .update();
+    return id;
+  }
+
+  private long count(String where) {
+    return jdbc.sql("select count(*) from requests where " + where).query(Long.class).single();
+  }
+
+  private RestTestClient.ResponseSpec admin(String uri, Object... variables) {
+    return admin(client.get().uri(uri, variables));
+  }
+
+  private RestTestClient.ResponseSpec admin(RestTestClient.RequestHeadersSpec<?> request) {
+    return request.header("Authorization", "Bearer " + adminToken).exchange();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> body(String uri, Object... variables) {
+    return admin(uri, variables)
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  private Map<String, Object> page(String uri, Object... variables) {
+    return body(uri, variables);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> items(Map<String, Object> page) {
+    return (List<Map<String, Object>>) page.get("items");
+  }
+
+  private static List<Object> usernames(Map<String, Object> page) {
+    return items(page).stream().map(i -> i.get("username")).toList();
+  }
+}
