@@ -3,6 +3,7 @@ package io.airlock.responseside.search;
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import io.airlock.transfer.records.QueryType;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpConnectTimeoutException;
@@ -30,6 +31,8 @@ public class SearchEngine {
 
   private static final Logger logger = LoggerFactory.getLogger(SearchEngine.class);
 
+  private static final Duration PARTIAL_RESULTS_GRACE = Duration.ofSeconds(1);
+
   static final String NOT_CONFIGURED = "not configured (set airlock.search.url)";
 
   private final SearchProperties properties;
@@ -56,6 +59,19 @@ public class SearchEngine {
    */
   public SearchOutcome search(String index, JsonNode body, Duration timeout) {
     return withRetries("POST", indexPath(index, "_search"), body, timeout);
+  }
+
+  /**
+   * Runs a queued request's query: a search or a count, waiting as long as its params' {@code
+   * timeout} says (and a moment more, so that the engine can send the partial results it collected
+   * by then), or {@code airlock.search.default-query-timeout} when they say nothing.
+   */
+  public SearchOutcome execute(String index, QueryType type, JsonNode params) {
+    Duration timeout =
+        QueryTimeouts.of(params)
+            .map(wanted -> wanted.plus(PARTIAL_RESULTS_GRACE))
+            .orElse(properties.defaultQueryTimeout());
+    return type == QueryType.COUNT ? count(index, params, timeout) : search(index, params, timeout);
   }
 
   /** {@code POST /{index}/_count}; the body holds at most a {@code query}. */

@@ -89,6 +89,7 @@ class SearchEngineRetryIntegrationTests {
             null,
             Duration.ofSeconds(1),
             Duration.ofMillis(200),
+            Duration.ofSeconds(10),
             new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
 
     long started = System.nanoTime();
