@@ -2,22 +2,17 @@ package io.airlock.responseside.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
-import tools.jackson.databind.annotation.JsonNaming;
 
 @RestController
 @Tag(name = "Statistics")
 class QueueStatsController {
 
-  private final JdbcClient jdbc;
+  private final QueueStatistics statistics;
 
-  QueueStatsController(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  QueueStatsController(QueueStatistics statistics) {
+    this.statistics = statistics;
   }
 
   @GetMapping("/stats/queue")
@@ -27,62 +22,7 @@ class QueueStatsController {
           "Requests waiting (queued, including those waiting to be retried) and running"
               + " (processing), by status and priority, and how long the oldest queued one has"
               + " waited since it was received.")
-  QueueStats queue() {
-    List<Depth> depth =
-        jdbc.sql(
-                """
-                select status, priority, count(*) as requests,
-                    count(*) filter (where next_attempt_at > now()) as waiting_to_retry
-                from incoming_requests where status in ('queued', 'processing')
-                group by status, priority order by status desc, priority desc
-                """)
-            .query(
-                (row, n) ->
-                    new Depth(
-                        row.getString("status"),
-                        row.getInt("priority"),
-                        row.getLong("requests"),
-                        row.getLong("waiting_to_retry")))
-            .list();
-    return jdbc.sql(
-            """
-            select now() as now, min(received_at) as oldest,
-                coalesce(extract(epoch from now() - min(received_at)), 0) as age
-            from incoming_requests where status = 'queued'
-            """)
-        .query(
-            (row, n) ->
-                new QueueStats(
-                    total(depth, "queued"),
-                    total(depth, "processing"),
-                    depth,
-                    row.getTimestamp("oldest") == null
-                        ? null
-                        : row.getTimestamp("oldest").toInstant(),
-                    Math.round(row.getDouble("age")),
-                    row.getTimestamp("now").toInstant()))
-        .single();
+  QueueStatistics.QueueStats queue() {
+    return statistics.current();
   }
-
-  private static long total(List<Depth> depth, String status) {
-    return depth.stream().filter(d -> d.status().equals(status)).mapToLong(Depth::requests).sum();
-  }
-
-  /**
-   * @param oldestQueuedAgeSeconds 0 when nothing is queued
-   */
-  @JsonNaming(SnakeCaseStrategy.class)
-  record QueueStats(
-      long queued,
-      long processing,
-      List<Depth> depth,
-      Instant oldestQueuedReceivedAt,
-      long oldestQueuedAgeSeconds,
-      Instant asOf) {}
-
-  /**
-   * @param waitingToRetry queued requests whose next attempt is not due yet
-   */
-  @JsonNaming(SnakeCaseStrategy.class)
-  record Depth(String status, int priority, long requests, long waitingToRetry) {}
 }
