@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The response side as it runs, on a random port, reading {@code response-side.yml}, with a
  * database and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with
  * the same extra configuration share one context, and so one database. Its search cluster is the
- * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}).
+ * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}). Its executor runs no
+ * workers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,12 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     classes = ResponseSideApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + ResponseSideApplication.CONFIG_NAME)
+    properties = {
+      "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
+      // Tests that put requests in the queue decide when they run; the executor's own tests
+      // turn the workers on.
+      "airlock.executor.enabled=false"
+    })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
 public @interface ResponseSideIntegrationTest {}

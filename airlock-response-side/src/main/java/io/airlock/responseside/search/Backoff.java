@@ -5,12 +5,13 @@ import java.util.random.RandomGenerator;
 
 /**
  * Pauses between attempts: doubling from the initial backoff up to the maximum, each drawn at
- * random from its upper half, so that workers that failed together do not retry together.
+ * random from its upper half, so that workers that failed together do not retry together. Used
+ * between the attempts of one call, and by the executor between the runs of a queued request.
  */
-record Backoff(Duration initial, Duration max, RandomGenerator random) {
+public record Backoff(Duration initial, Duration max, RandomGenerator random) {
 
   /** The pause before retry number {@code retry} (1 for the second attempt). */
-  Duration before(int retry) {
+  public Duration before(int retry) {
     long ceiling = initial.toMillis();
     for (int i = 1; i < retry && ceiling < max.toMillis(); i++) {
       ceiling *= 2;

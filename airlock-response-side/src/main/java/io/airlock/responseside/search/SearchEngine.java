@@ -3,6 +3,7 @@ package io.airlock.responseside.search;
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import io.airlock.transfer.records.QueryType;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpConnectTimeoutException;
@@ -30,6 +31,8 @@ public class SearchEngine {
 
   private static final Logger logger = LoggerFactory.getLogger(SearchEngine.class);
 
+  private static final Duration PARTIAL_RESULTS_GRACE = Duration.ofSeconds(1);
+
   static final String NOT_CONFIGURED = "not configured (set airlock.search.url)";
 
   private final SearchProperties properties;
@@ -56,6 +59,21 @@ public class SearchEngine {
    */
   public SearchOutcome search(String index, JsonNode body, Duration timeout) {
     return withRetries("POST", indexPath(index, "_search"), body, timeout);
+  }
+
+  /**
+   * Runs a queued request's query once: a search or a count, waiting as long as its params' {@code
+   * timeout} says (and a moment more, so that the engine can send the partial results it collected
+   * by then), or {@code airlock.search.default-query-timeout} when they say nothing. Not retried
+   * here: the queue retries a passing failure later with backoff, so no worker waits out an outage.
+   */
+  public SearchOutcome execute(String index, QueryType type, JsonNode params) {
+    Duration timeout =
+        QueryTimeouts.of(params)
+            .map(wanted -> wanted.plus(PARTIAL_RESULTS_GRACE))
+            .orElse(properties.defaultQueryTimeout());
+    String endpoint = type == QueryType.COUNT ? "_count" : "_search";
+    return attempts("POST", indexPath(index, endpoint), params, timeout, 1);
   }
 
   /** {@code POST /{index}/_count}; the body holds at most a {@code query}. */
@@ -98,6 +116,11 @@ public class SearchEngine {
   }
 
   private SearchOutcome withRetries(String method, String path, JsonNode body, Duration timeout) {
+    return attempts(method, path, body, timeout, properties.retry().attempts());
+  }
+
+  private SearchOutcome attempts(
+      String method, String path, JsonNode body, Duration timeout, int attempts) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(timeout, "timeout");
     if (connection == null) {
@@ -109,7 +132,6 @@ public class SearchEngine {
             : timeout;
     String payload = json.writeValueAsString(body);
     long started = System.nanoTime();
-    int attempts = properties.retry().attempts();
     SearchOutcome outcome = null;
     for (int attempt = 1; attempt <= attempts; attempt++) {
       if (attempt > 1 && !pause(backoff.before(attempt - 1))) {

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a connection to be established
  * @param maxRequestTimeout the longest any single call may wait for its answer, whatever timeout
  *     the caller asks for
+ * @param defaultQueryTimeout how long a queued query may run when its params set no {@code timeout}
  * @param retry how calls that failed for a passing reason are tried again
  */
 @ConfigurationProperties("airlock.search")
@@ -30,6 +31,7 @@ record SearchProperties(
     Path caCertificate,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration maxRequestTimeout,
+    @DefaultValue("10s") Duration defaultQueryTimeout,
     @DefaultValue Retry retry) {
 
   SearchProperties {

@@ -17,19 +17,19 @@ import java.util.concurrent.Executors;
 
 /**
  * A search engine that answers from a script, one scripted answer per call (the last one repeats),
- * and records what it was sent.
+ * and records what it was sent. Public for the executor's tests of engine failures.
  */
-final class FakeEngine implements AutoCloseable {
+public final class FakeEngine implements AutoCloseable {
 
   record Answer(int status, String body, Duration delay) {}
 
-  record Call(String method, String path, String authorization, String body) {}
+  public record Call(String method, String path, String authorization, String body) {}
 
   private final HttpServer server;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
 
-  FakeEngine() {
+  public FakeEngine() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -41,20 +41,20 @@ final class FakeEngine implements AutoCloseable {
     server.start();
   }
 
-  FakeEngine answering(int status, String body) {
+  public FakeEngine answering(int status, String body) {
     return answering(status, body, Duration.ZERO);
   }
 
-  synchronized FakeEngine answering(int status, String body, Duration delay) {
+  public synchronized FakeEngine answering(int status, String body, Duration delay) {
     script.addLast(new Answer(status, body, delay));
     return this;
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return calls;
   }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import io.airlock.transfer.records.QueryType;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +79,51 @@ class SearchEngineRetryIntegrationTests {
   }
 
   @Test
+  void executesACountOnTheCountEndpoint() {
+    fake.answering(200, "{\"count\":7}");
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url()).execute("assets", QueryType.COUNT, json("{}"));
+
+    assertThat(((Answered) outcome).body().path("count").asInt()).isEqualTo(7);
+    assertThat(fake.calls().get(0).path()).isEqualTo("/assets/_count");
+  }
+
+  @Test
+  void executesASearchWaitingForItsOwnTimeoutAndASecondMore() {
+    fake.answering(200, HITS, Duration.ofSeconds(3));
+    SearchProperties settings =
+        new SearchProperties(
+            fake.url(),
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(10),
+            new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+
+    SearchOutcome outcome =
+        SearchFixture.engine(settings)
+            .execute("incidents", QueryType.SEARCH, json("{\"timeout\":\"100ms\"}"));
+
+    assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, 0, "no answer within 1100 ms"));
+    assertThat(fake.calls().get(0).path()).isEqualTo("/incidents/_search");
+  }
+
+  @Test
+  void executesAQueryWithoutATimeoutWithTheDefaultQueryTimeout() {
+    fake.answering(200, HITS, Duration.ofSeconds(3));
+
+    SearchOutcome outcome =
+        SearchFixture.engine(fake.url(), Duration.ofMillis(150))
+            .execute("incidents", QueryType.SEARCH, json("{}"));
+
+    assertThat(((Failed) outcome).reason()).startsWith("no answer within 150 ms");
+  }
+
+  @Test
   void waitsNoLongerThanTheMaximumRequestTimeoutWhateverTheCallerAsks() {
     fake.answering(200, HITS, Duration.ofSeconds(3));
     SearchProperties settings =
@@ -89,6 +135,7 @@ class SearchEngineRetryIntegrationTests {
             null,
             Duration.ofSeconds(1),
             Duration.ofMillis(200),
+            Duration.ofSeconds(10),
             new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
 
     long started = System.nanoTime();

@@ -12,8 +12,11 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Engines and settings for the search tests, with retries fast enough for a test run. */
-final class SearchFixture {
+/**
+ * Engines and settings for the search tests, with retries fast enough for a test run. Public for
+ * the executor's and the cache's tests, which need an engine on a fake or a closed port.
+ */
+public final class SearchFixture {
 
   static final JsonMapper JSON = JsonMapper.shared();
   static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -38,6 +41,7 @@ final class SearchFixture {
         caCertificate,
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
+        Duration.ofSeconds(10),
         new SearchProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40)));
   }
 
@@ -45,8 +49,24 @@ final class SearchFixture {
     return new SearchEngine(settings, JSON);
   }
 
-  static SearchEngine engine(URI url) {
+  public static SearchEngine engine(URI url) {
     return engine(settings(url));
+  }
+
+  /** An engine that waits {@code timeout} for a query whose params set none. */
+  public static SearchEngine engine(URI url, Duration timeout) {
+    SearchProperties settings = settings(url);
+    return engine(
+        new SearchProperties(
+            url,
+            null,
+            null,
+            null,
+            null,
+            settings.connectTimeout(),
+            settings.maxRequestTimeout(),
+            timeout,
+            settings.retry()));
   }
 
   static JsonNode json(String text) {
@@ -54,7 +74,7 @@ final class SearchFixture {
   }
 
   /** A URL on which nothing listens: the port was free a moment ago and is closed again. */
-  static URI closedPort() {
+  public static URI closedPort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     } catch (IOException e) {

@@ -1,0 +1,156 @@
+package io.airlock.responseside.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.airlock.transfer.records.QueryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Results by cache key (the SHA-256 of a request's canonical index, type and params), in two
+ * levels: this process's memory, bounded by bytes, then the {@code query_cache} table every
+ * instance shares. An entry expires in memory at the instant its row does. Every hit counts in the
+ * row, whichever level answered, so that the maintenance job sees which queries are hot.
+ */
+@Component
+public class ResultCache {
+
+  /** Which level answered. */
+  public enum Level {
+    MEMORY,
+    DATABASE
+  }
+
+  /** A fresh cached result. */
+  public record Hit(ResultBody body, Level level) {}
+
+  private record Entry(String text, String sha256, long bytes, Instant expiresAt) {}
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final CacheProperties properties;
+  private final Cache<String, Entry> memory;
+  private final LongAdder memoryHits = new LongAdder();
+  private final LongAdder databaseHits = new LongAdder();
+  private final LongAdder misses = new LongAdder();
+
+  ResultCache(JdbcClient jdbc, JsonMapper json, CacheProperties properties) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.properties = properties;
+    this.memory =
+        Caffeine.newBuilder()
+            .maximumWeight(properties.memory().toBytes())
+            .weigher((String key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.bytes()))
+            .expireAfter(
+                Expiry.writing(
+                    (String key, Entry entry) -> {
+                      Duration left = Duration.between(Instant.now(), entry.expiresAt());
+                      return left.isNegative() ? Duration.ZERO : left;
+                    }))
+            .build();
+  }
+
+  /** The fresh result for {@code cacheKey}, from memory or else from the table. */
+  public Optional<Hit> lookup(String cacheKey) {
+    Entry entry = memory.getIfPresent(cacheKey);
+    if (entry != null) {
+      jdbc.sql(
+              "update query_cache set hit_count = hit_count + 1, last_hit_at = now()"
+                  + " where cache_key = :key")
+          .param("key", cacheKey)
+          .update();
+      memoryHits.increment();
+      return Optional.of(hit(entry, Level.MEMORY));
+    }
+    Optional<Entry> stored =
+        jdbc.sql(
+                """
+                update query_cache set hit_count = hit_count + 1, last_hit_at = now()
+                where cache_key = :key and expires_at > now()
+                returning result::text as result, result_sha256, bytes, expires_at
+                """)
+            .param("key", cacheKey)
+            .query(
+                (row, n) ->
+                    new Entry(
+                        row.getString("result"),
+                        row.getString("result_sha256"),
+                        row.getLong("bytes"),
+                        row.getTimestamp("expires_at").toInstant()))
+            .optional();
+    if (stored.isEmpty()) {
+      misses.increment();
+      return Optional.empty();
+    }
+    memory.put(cacheKey, stored.get());
+    databaseHits.increment();
+    return Optional.of(hit(stored.get(), Level.DATABASE));
+  }
+
+  /**
+   * Stores a fresh result in both levels, fresh for its query type's TTL; a stale entry for the
+   * same key is replaced, its hit count kept.
+   */
+  public void store(
+      String cacheKey, String index, QueryType type, JsonNode params, ResultBody body) {
+    Instant expiresAt =
+        jdbc.sql(
+                """
+                insert into query_cache (cache_key, index_name, query_type, query_params, result,
+                    result_sha256, bytes, expires_at)
+                values (:key, :index, :type, cast(:params as jsonb), cast(:result as jsonb),
+                    :sha256, :bytes, now() + :ttlMs * interval '1 millisecond')
+                on conflict (cache_key) do update set result = excluded.result,
+                    result_sha256 = excluded.result_sha256, bytes = excluded.bytes,
+                    created_at = now(), expires_at = excluded.expires_at
+                returning expires_at
+                """)
+            .param("key", cacheKey)
+            .param("index", index)
+            .param("type", type.wireName())
+            .param("params", json.writeValueAsString(params))
+            .param("result", body.text())
+            .param("sha256", body.sha256())
+            .param("bytes", body.bytes())
+            .param("ttlMs", properties.ttl().of(type).toMillis())
+            .query((row, n) -> row.getTimestamp("expires_at").toInstant())
+            .single();
+    memory.put(cacheKey, new Entry(body.text(), body.sha256(), body.bytes(), expiresAt));
+  }
+
+  /** Both levels' size and this instance's lookups since it started. */
+  public CacheStats stats() {
+    CacheStats.Level database =
+        jdbc.sql(
+                "select count(*) as entries, coalesce(sum(bytes), 0) as bytes,"
+                    + " coalesce(sum(hit_count), 0) as hits"
+                    + " from query_cache where expires_at > now()")
+            .query(
+                (row, n) ->
+                    new CacheStats.Level(
+                        row.getLong("entries"), row.getLong("bytes"), row.getLong("hits")))
+            .single();
+    memory.cleanUp();
+    CacheStats.Level inMemory =
+        new CacheStats.Level(
+            memory.estimatedSize(),
+            memory.policy().eviction().orElseThrow().weightedSize().orElse(0),
+            memoryHits.sum());
+    return new CacheStats(
+        inMemory, properties.memory().toBytes(), database, databaseHits.sum(), misses.sum());
+  }
+
+  private Hit hit(Entry entry, Level level) {
+    return new Hit(
+        new ResultBody(json.readTree(entry.text()), entry.text(), entry.sha256(), entry.bytes()),
+        level);
+  }
+}

@@ -1,0 +1,24 @@
+package io.airlock.responseside.execution;
+
+import io.airlock.platform.node.NodeProperties;
+import io.airlock.responseside.queue.RequestQueue;
+import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExecutorProperties.class)
+class ExecutorConfiguration {
+
+  // The node id alone is not unique: several instances of a side share it and one database.
+  @Bean
+  Workers workers(
+      RequestQueue queue,
+      QueryExecution execution,
+      ExecutorProperties properties,
+      NodeProperties node) {
+    String instanceId = node.nodeId() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return new Workers(queue, execution, properties, instanceId);
+  }
+}

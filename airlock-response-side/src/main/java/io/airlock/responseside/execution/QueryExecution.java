@@ -1,0 +1,147 @@
+package io.airlock.responseside.execution;
+
+import io.airlock.responseside.cache.ResultBody;
+import io.airlock.responseside.cache.ResultCache;
+import io.airlock.responseside.queue.Answer;
+import io.airlock.responseside.queue.ClaimedRequest;
+import io.airlock.responseside.queue.RequestQueue;
+import io.airlock.responseside.search.Backoff;
+import io.airlock.responseside.search.SearchEngine;
+import io.airlock.responseside.search.SearchOutcome;
+import io.airlock.transfer.records.RecordCodec;
+import io.airlock.transfer.records.ResultRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one claimed request: from the cache if a fresh result is there, else on the engine, whose
+ * client already retries a passing failure a few times within the run. A failure that outlasts
+ * those retries sends the request back to the queue with backoff, so that a longer outage does not
+ * hold a worker, until the request has run {@code max-attempts} times. A request the engine refuses
+ * fails at once with the engine's reason.
+ */
+@Component
+class QueryExecution {
+
+  private final RequestQueue queue;
+  private final ResultCache cache;
+  private final SearchEngine engine;
+  private final JsonMapper json;
+  private final ExecutorProperties properties;
+  private final Backoff backoff;
+
+  QueryExecution(
+      RequestQueue queue,
+      ResultCache cache,
+      SearchEngine engine,
+      JsonMapper json,
+      ExecutorProperties properties) {
+    this.queue = queue;
+    this.cache = cache;
+    this.engine = engine;
+    this.json = json;
+    this.properties = properties;
+    this.backoff =
+        new Backoff(
+            properties.retryBackoff(), properties.maxRetryBackoff(), RandomGenerator.getDefault());
+  }
+
+  ExecutionOutcome run(ClaimedRequest request) {
+    if (request.attempts() > properties.maxAttempts()) {
+      return fail(
+          request,
+          ReasonCodes.ATTEMPTS_EXHAUSTED,
+          "claimed " + request.attempts() + " times; no worker finished it");
+    }
+    long started = System.nanoTime();
+    Optional<ResultCache.Hit> hit =
+        request.cacheKey() == null ? Optional.empty() : cache.lookup(request.cacheKey());
+    if (hit.isPresent()) {
+      return answer(request, hit.get().body(), millisSince(started), true);
+    }
+    SearchOutcome outcome =
+        engine.execute(request.indexName(), request.queryType(), request.queryParams());
+    if (outcome instanceof SearchOutcome.Answered answered) {
+      return answer(request, ResultBody.of(answered.body(), json), answered.tookMs(), false);
+    }
+    SearchOutcome.Failed failed = (SearchOutcome.Failed) outcome;
+    if (failed.kind() == SearchOutcome.Kind.PERMANENT) {
+      return fail(request, permanentReason(failed), failed.reason());
+    }
+    if (request.attempts() < properties.maxAttempts()) {
+      Duration delay = backoff.before(request.attempts());
+      return queue.retryLater(request, delay, ReasonCodes.SEARCH_UNAVAILABLE, failed.reason())
+          ? new ExecutionOutcome.RetryScheduled(delay, failed.reason())
+          : new ExecutionOutcome.LeaseLost();
+    }
+    return fail(
+        request,
+        ReasonCodes.SEARCH_UNAVAILABLE,
+        failed.reason() + " (run " + request.attempts() + " times)");
+  }
+
+  // A result too large to send is not cached either: every later run would fail the same way.
+  private ExecutionOutcome answer(
+      ClaimedRequest request, ResultBody body, long executionMs, boolean cacheHit) {
+    if (!fits(request, body)) {
+      return fail(
+          request,
+          ReasonCodes.RESULT_TOO_LARGE,
+          "the result is "
+              + body.bytes()
+              + " bytes; a results batch carries at most "
+              + properties.maxResultBytes().toBytes());
+    }
+    if (!cacheHit && request.cacheKey() != null) {
+      cache.store(
+          request.cacheKey(),
+          request.indexName(),
+          request.queryType(),
+          request.queryParams(),
+          body);
+    }
+    Answer answer = new Answer(body.json(), body.sha256(), body.bytes(), executionMs, cacheHit);
+    return queue.complete(request, answer)
+        ? new ExecutionOutcome.Completed(cacheHit)
+        : new ExecutionOutcome.LeaseLost();
+  }
+
+  // Measured as the record that carries it, envelope included: that is what must fit a batch.
+  private boolean fits(ClaimedRequest request, ResultBody body) {
+    if (body.bytes() > properties.maxResultBytes().toBytes()) {
+      return false;
+    }
+    ResultRecord record =
+        new ResultRecord(
+            request.requestId().toString(),
+            request.traceId(),
+            body.json(),
+            0,
+            false,
+            body.sha256(),
+            request.receivedAt(),
+            Instant.now());
+    return RecordCodec.encodeLine(record).length <= properties.maxResultBytes().toBytes();
+  }
+
+  private ExecutionOutcome fail(ClaimedRequest request, String reasonCode, String detail) {
+    return queue.fail(request, reasonCode, detail)
+        ? new ExecutionOutcome.Failed(reasonCode, detail)
+        : new ExecutionOutcome.LeaseLost();
+  }
+
+  private static String permanentReason(SearchOutcome.Failed failed) {
+    if (failed.reason().startsWith("index_not_found_exception")) {
+      return ReasonCodes.INDEX_NOT_FOUND;
+    }
+    return failed.status() == 400 ? ReasonCodes.BAD_QUERY : ReasonCodes.SEARCH_FAILED;
+  }
+
+  private static long millisSince(long nanoTime) {
+    return (System.nanoTime() - nanoTime) / 1_000_000;
+  }
+}

@@ -1,0 +1,27 @@
+package io.airlock.responseside.queue;
+
+import io.airlock.transfer.records.QueryType;
+import java.time.Instant;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A queued request a worker holds the lease of. {@code leaseOwner} and {@code attempts} together
+ * are the lease's fencing token: a worker whose lease was taken over cannot settle the request,
+ * even when the same owner name claimed it again.
+ *
+ * @param cacheKey null only for a row written without one; such a request skips the cache
+ * @param attempts how many times the request has been claimed, this time included
+ */
+public record ClaimedRequest(
+    UUID requestId,
+    String traceId,
+    String indexName,
+    QueryType queryType,
+    JsonNode queryParams,
+    int priority,
+    String cacheKey,
+    int attempts,
+    Instant receivedAt,
+    Instant deadline,
+    String leaseOwner) {}

@@ -1,0 +1,188 @@
+package io.airlock.responseside.queue;
+
+import io.airlock.responseside.results.QueryResults;
+import io.airlock.transfer.records.FailureRecord;
+import io.airlock.transfer.records.QueryType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The request queue in {@code incoming_requests}, shared by every worker of every instance on one
+ * database. A worker claims ready requests under a lease ({@code FOR UPDATE SKIP LOCKED}, so
+ * claimers never wait for each other or take the same row), then settles each one. Every settling
+ * write checks the fencing token of {@link ClaimedRequest}: after a lease lapsed and another worker
+ * took the request, the first worker's late answer changes nothing. All times are the database's,
+ * so instances with skewed clocks agree on leases and deadlines.
+ */
+@Repository
+public class RequestQueue {
+
+  /** The reason code of a request whose deadline passed before it ran. */
+  public static final String DEADLINE_PASSED = "deadline_passed";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+  private final QueryResults results;
+  private final Leases leases;
+
+  RequestQueue(JdbcClient jdbc, JsonMapper json, QueryResults results) {
+    this.jdbc = jdbc;
+    this.json = json;
+    this.results = results;
+    this.leases = new Leases(jdbc);
+  }
+
+  /**
+   * Claims up to {@code max} ready requests, highest priority first, then oldest. Requests whose
+   * lease lapsed (their worker died) are ready again. A claimed request already past its deadline
+   * is answered {@code expired} here and not returned.
+   *
+   * @return the claimed requests in the order to run them
+   */
+  @Transactional
+  public List<ClaimedRequest> claim(String owner, int max, Duration lease) {
+    leases.returnLapsed();
+    List<Claim> claims =
+        jdbc.sql(
+                """
+                with ready as (
+                    select request_id from incoming_requests
+                    where status = 'queued' and next_attempt_at <= now()
+                    order by priority desc, received_at
+                    limit :max
+                    for update skip locked)
+                update incoming_requests r
+                set status = 'processing', lease_owner = :owner,
+                    lease_until = now() + :leaseMs * interval '1 millisecond',
+                    attempts = r.attempts + 1, started_at = now()
+                from ready where r.request_id = ready.request_id
+                returning r.request_id, r.trace_id, r.index_name, r.query_type,
+                    r.query_params::text as query_params, r.priority, r.cache_key, r.attempts,
+                    r.received_at, r.deadline, r.lease_owner, r.deadline <= now() as overdue
+                """)
+            .param("max", max)
+            .param("owner", owner)
+            .param("leaseMs", lease.toMillis())
+            .query(this::claim)
+            .list();
+    List<ClaimedRequest> live = new ArrayList<>();
+    for (Claim claim : claims) {
+      if (claim.overdue()) {
+        expire(claim.request());
+      } else {
+        live.add(claim.request());
+      }
+    }
+    live.sort(
+        Comparator.comparingInt(ClaimedRequest::priority)
+            .reversed()
+            .thenComparing(ClaimedRequest::receivedAt));
+    return live;
+  }
+
+  /**
+   * Ends a request with its result.
+   *
+   * @return false if the lease was no longer this worker's: nothing was written
+   */
+  @Transactional
+  public boolean complete(ClaimedRequest request, Answer answer) {
+    if (!leases.settle(request, "completed", null, null)) {
+      return false;
+    }
+    results.completed(
+        request.requestId(),
+        request.traceId(),
+        answer.result(),
+        answer.resultSha256(),
+        answer.resultBytes(),
+        answer.executionMs(),
+        answer.cacheHit(),
+        request.receivedAt());
+    return true;
+  }
+
+  /**
+   * Ends a request as failed, with a stable reason code and the details.
+   *
+   * @return false if the lease was no longer this worker's: nothing was written
+   */
+  @Transactional
+  public boolean fail(ClaimedRequest request, String reasonCode, String detail) {
+    if (!leases.settle(request, "failed", reasonCode, detail)) {
+      return false;
+    }
+    results.ended(
+        request.requestId(),
+        request.traceId(),
+        FailureRecord.Outcome.FAILED,
+        reasonCode,
+        detail,
+        request.receivedAt());
+    return true;
+  }
+
+  /**
+   * Puts a request back in the queue to run again after {@code delay}, keeping why this run failed
+   * in its reason fields.
+   *
+   * @return false if the lease was no longer this worker's
+   */
+  public boolean retryLater(ClaimedRequest request, Duration delay, String reasonCode, String why) {
+    return leases.requeue(request, delay, 0, reasonCode, why);
+  }
+
+  /**
+   * Gives a claimed request that never started back to the queue, as if never claimed, for a worker
+   * that stops.
+   */
+  public boolean release(ClaimedRequest request) {
+    return leases.requeue(request, Duration.ZERO, 1, null, null);
+  }
+
+  private void expire(ClaimedRequest request) {
+    String detail = "the deadline " + request.deadline() + " passed before the query ran";
+    leases.settle(request, "expired", DEADLINE_PASSED, detail);
+    results.ended(
+        request.requestId(),
+        request.traceId(),
+        FailureRecord.Outcome.EXPIRED,
+        DEADLINE_PASSED,
+        detail,
+        request.receivedAt());
+  }
+
+  private Claim claim(ResultSet row, int rowNumber) throws SQLException {
+    ClaimedRequest request =
+        new ClaimedRequest(
+            row.getObject("request_id", UUID.class),
+            row.getString("trace_id"),
+            row.getString("index_name"),
+            QueryType.fromWireName(row.getString("query_type")).orElse(QueryType.SEARCH),
+            json.readTree(row.getString("query_params")),
+            row.getInt("priority"),
+            row.getString("cache_key"),
+            row.getInt("attempts"),
+            instant(row.getTimestamp("received_at")),
+            instant(row.getTimestamp("deadline")),
+            row.getString("lease_owner"));
+    return new Claim(request, row.getBoolean("overdue"));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private record Claim(ClaimedRequest request, boolean overdue) {}
+}

@@ -1,0 +1,129 @@
+package io.airlock.responseside.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.transfer.records.QueryType;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@ResponseSideIntegrationTest
+class ResultCacheIntegrationTests {
+
+  private static final JsonNode PARAMS = JsonMapper.shared().readTree("{\"query\":{}}");
+
+  @Autowired JdbcClient jdbc;
+  @Autowired JsonMapper json;
+
+  @Test
+  void answersFromMemoryAndAnotherInstanceFromTheTableCountingEveryHit() {
+    ResultCache instance = cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+    String key = key();
+    ResultBody body = body("{\"hits\":{\"total\":{\"value\":3}},\"took\":2}");
+    instance.store(key, "incidents", QueryType.SEARCH, PARAMS, body);
+
+    Optional<ResultCache.Hit> fromMemory = instance.lookup(key);
+    // Another instance on the same database has nothing in memory: the table answers it.
+    ResultCache other = cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+    Optional<ResultCache.Hit> fromTable = other.lookup(key);
+    Optional<ResultCache.Hit> thenFromItsMemory = other.lookup(key);
+
+    assertThat(fromMemory.orElseThrow().level()).isEqualTo(ResultCache.Level.MEMORY);
+    assertThat(fromTable.orElseThrow().level()).isEqualTo(ResultCache.Level.DATABASE);
+    assertThat(thenFromItsMemory.orElseThrow().level()).isEqualTo(ResultCache.Level.MEMORY);
+    for (Optional<ResultCache.Hit> hit : java.util.List.of(fromMemory, fromTable)) {
+      assertThat(hit.get().body().json()).isEqualTo(body.json());
+      assertThat(hit.get().body().sha256()).isEqualTo(body.sha256());
+      assertThat(hit.get().body().bytes()).isEqualTo(body.bytes());
+    }
+    assertThat(row(key)).containsEntry("hit_count", 3L);
+    assertThat(row(key).get("last_hit_at")).isNotNull();
+    assertThat(other.stats().memory().hits()).isEqualTo(1);
+    assertThat(other.stats().databaseHitsHere()).isEqualTo(1);
+  }
+
+  @Test
+  void anEntryExpiresInMemoryAndInTheTableAtItsTtl() throws InterruptedException {
+    ResultCache instance = cache(Duration.ofMillis(800), DataSize.ofMegabytes(1));
+    String key = key();
+    instance.store(key, "assets", QueryType.COUNT, PARAMS, body("{\"count\":5}"));
+    assertThat(instance.lookup(key)).isPresent();
+
+    Thread.sleep(1000);
+
+    assertThat(instance.lookup(key)).as("memory and table").isEmpty();
+    assertThat(cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1)).lookup(key)).isEmpty();
+    assertThat(row(key)).as("left for the maintenance job to purge").isNotEmpty();
+    assertThat(instance.stats().misses()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsInMemoryNoMoreBytesThanItsBound() {
+    ResultCache instance = cache(Duration.ofMinutes(5), DataSize.ofBytes(100));
+    String small = key();
+    String large = key();
+    instance.store(small, "assets", QueryType.COUNT, PARAMS, body("{\"count\":5}"));
+    instance.store(large, "incidents", QueryType.SEARCH, PARAMS, body(largeResult()));
+
+    assertThat(instance.stats().memory().bytes()).isLessThanOrEqualTo(100);
+    assertThat(instance.lookup(small).orElseThrow().level()).isEqualTo(ResultCache.Level.MEMORY);
+    assertThat(instance.lookup(large).orElseThrow().level()).isEqualTo(ResultCache.Level.DATABASE);
+  }
+
+  @Test
+  void storingAgainReplacesTheResultAndKeepsTheHitCount() {
+    ResultCache instance = cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+    String key = key();
+    instance.store(key, "assets", QueryType.COUNT, PARAMS, body("{\"count\":1}"));
+    instance.lookup(key);
+
+    instance.store(key, "assets", QueryType.COUNT, PARAMS, body("{\"count\":2}"));
+
+    assertThat(instance.lookup(key).orElseThrow().body().json().path("count").asInt()).isEqualTo(2);
+    assertThat(cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1)).lookup(key).orElseThrow())
+        .satisfies(hit -> assertThat(hit.body().json().path("count").asInt()).isEqualTo(2));
+    assertThat(row(key)).containsEntry("hit_count", 3L);
+  }
+
+  private ResultCache cache(Duration ttl, DataSize memory) {
+    return new ResultCache(
+        jdbc,
+        json,
+        new CacheProperties(
+            new CacheProperties.Ttl(ttl, ttl),
+            memory,
+            new CacheProperties.Maintenance(
+                Duration.ofHours(1), 10, Duration.ofMinutes(10), 20, 10)));
+  }
+
+  private ResultBody body(String result) {
+    return ResultBody.of(json.readTree(result), json);
+  }
+
+  private static String largeResult() {
+    return "{\"hits\":{\"hits\":[" + "{\"_id\":\"x\"},".repeat(50) + "{\"_id\":\"y\"}]}}";
+  }
+
+  private static String key() {
+    return "test-" + UUID.randomUUID();
+  }
+
+  private Map<String, Object> row(String key) {
+    return jdbc
+        .sql("select * from query_cache where cache_key = :key")
+        .param("key", key)
+        .query()
+        .listOfRows()
+        .stream()
+        .findFirst()
+        .orElse(Map.of());
+  }
+}

@@ -1,0 +1,204 @@
+package io.airlock.responseside.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.cache.ResultBody;
+import io.airlock.responseside.cache.ResultCache;
+import io.airlock.responseside.queue.ClaimedRequest;
+import io.airlock.responseside.queue.QueueFixture;
+import io.airlock.responseside.queue.RequestQueue;
+import io.airlock.responseside.search.SearchEngine;
+import io.airlock.transfer.records.QueryType;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** One request at a time, against the real OpenSearch node with its sample data. */
+@ResponseSideIntegrationTest
+class QueryExecutionIntegrationTests {
+
+  @Autowired RequestQueue queue;
+  @Autowired ResultCache cache;
+  @Autowired SearchEngine engine;
+  @Autowired JsonMapper json;
+  @Autowired JdbcClient jdbc;
+  QueueFixture fixture;
+  QueryExecution execution;
+
+  @BeforeEach
+  void emptyQueue() {
+    fixture = new QueueFixture(jdbc);
+    fixture.drain();
+    execution = new QueryExecution(queue, cache, engine, json, ExecutorFixture.properties());
+  }
+
+  /** A search no other test asks, so that it misses the cache; it finds critical incidents. */
+  static String uniqueSearch(int size) {
+    return """
+        {"query":{"bool":{"must":[{"term":{"severity":"critical"}}],
+         "must_not":[{"term":{"id":"%s"}}]}},"size":%d,"sort":[{"id":"asc"}]}"""
+        .formatted(UUID.randomUUID(), size);
+  }
+
+  @Test
+  void completesASearchOnTheEngineAndCachesTheResult() {
+    UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(3), 0);
+
+    assertThat(runNext()).isEqualTo(new ExecutionOutcome.Completed(false));
+
+    Map<String, Object> request = fixture.request(id);
+    assertThat(request).containsEntry("status", "completed").containsEntry("lease_owner", null);
+    assertThat(request.get("finished_at")).isNotNull();
+    Map<String, Object> answer = fixture.answer(id);
+    assertThat(answer).containsEntry("outcome", "completed").containsEntry("cache_hit", false);
+    ResultBody stored = ResultBody.of(json.readTree((String) answer.get("result")), json);
+    assertThat(stored.json().path("hits").path("hits").size()).isEqualTo(3);
+    assertThat(answer)
+        .containsEntry("result_sha256", stored.sha256())
+        .containsEntry("result_bytes", stored.bytes());
+    Map<String, Object> entry = cacheEntry((String) request.get("cache_key"));
+    assertThat(entry)
+        .containsEntry("result_sha256", stored.sha256())
+        .containsEntry("hit_count", 0L);
+    assertThat(cacheExpiry(id))
+        .isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
+  }
+
+  @Test
+  void answersTheSameQueryAgainFromTheCacheMarkedAsACacheHit() {
+    String search = uniqueSearch(2);
+    UUID first = fixture.enqueue("incidents", QueryType.SEARCH, search, 0);
+    runNext();
+    UUID second = fixture.enqueue("incidents", QueryType.SEARCH, search, 0);
+
+    assertThat(runNext()).isEqualTo(new ExecutionOutcome.Completed(true));
+
+    Map<String, Object> answer = fixture.answer(second);
+    assertThat(answer).containsEntry("outcome", "completed").containsEntry("cache_hit", true);
+    assertThat(answer.get("result_sha256")).isEqualTo(fixture.answer(first).get("result_sha256"));
+    assertThat((Long) answer.get("execution_ms")).isLessThan(1000);
+    assertThat(cacheEntry((String) fixture.request(second).get("cache_key")))
+        .containsEntry("hit_count", 1L);
+  }
+
+  @Test
+  void cachesACountForTheShorterCountTtl() {
+    UUID id =
+        fixture.enqueue(
+            "assets",
+            QueryType.COUNT,
+            "{\"query\":{\"bool\":{\"must_not\":{\"term\":{\"id\":\"%s\"}}}}}"
+                .formatted(UUID.randomUUID()),
+            0);
+
+    runNext();
+
+    assertThat(json.readTree((String) fixture.answer(id).get("result")).path("count").asLong())
+        .isEqualTo(1500);
+    assertThat(cacheExpiry(id)).isBefore(Instant.now().plusSeconds(61));
+  }
+
+  @Test
+  void failsAMalformedQueryAtOnceWithTheEnginesReason() {
+    UUID id =
+        fixture.enqueue("incidents", QueryType.SEARCH, "{\"query\":{\"no_such_query\":{}}}", 0);
+
+    ExecutionOutcome outcome = runNext();
+
+    assertThat(outcome).isInstanceOf(ExecutionOutcome.Failed.class);
+    assertThat(fixture.request(id))
+        .containsEntry("status", "failed")
+        .containsEntry("reason_code", "bad_query")
+        .containsEntry("attempts", 1);
+    assertThat(fixture.answer(id)).containsEntry("outcome", "failed");
+    assertThat((String) fixture.answer(id).get("reason_detail")).contains("no_such_query");
+  }
+
+  @Test
+  void failsAQueryOnAnIndexTheEngineDoesNotHoldAsIndexNotFound() {
+    UUID id = fixture.enqueue("no-such-index", QueryType.COUNT, "{}", 0);
+
+    runNext();
+
+    assertThat(fixture.answer(id))
+        .containsEntry("outcome", "failed")
+        .containsEntry("reason_code", "index_not_found");
+    assertThat((String) fixture.answer(id).get("reason_detail")).contains("no-such-index");
+  }
+
+  @Test
+  void answersAResultLargerThanABatchMayCarryAsFailedAndDoesNotCacheIt() {
+    execution =
+        new QueryExecution(
+            queue, cache, engine, json, ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)));
+    UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(50), 0);
+
+    assertThat(runNext())
+        .isInstanceOfSatisfying(
+            ExecutionOutcome.Failed.class,
+            failed -> assertThat(failed.reasonCode()).isEqualTo("result_too_large"));
+
+    assertThat(fixture.answer(id))
+        .containsEntry("outcome", "failed")
+        .containsEntry("reason_code", "result_too_large");
+    assertThat((String) fixture.answer(id).get("reason_detail"))
+        .matches("the result is \\d+ bytes; a results batch carries at most 4096");
+    assertThat(cacheEntry((String) fixture.request(id).get("cache_key"))).isEmpty();
+  }
+
+  @Test
+  void givesUpOnARequestClaimedMoreOftenThanAllowed() {
+    UUID id = fixture.enqueue("incidents", QueryType.COUNT, "{}", 0);
+    jdbc.sql("update incoming_requests set attempts = 3 where request_id = :id")
+        .param("id", id)
+        .update();
+
+    assertThat(runNext())
+        .isEqualTo(
+            new ExecutionOutcome.Failed(
+                "attempts_exhausted", "claimed 4 times; no worker finished it"));
+    assertThat(fixture.answer(id)).containsEntry("reason_code", "attempts_exhausted");
+  }
+
+  @Test
+  void dropsItsAnswerWhenTheLeaseWasTakenOverMeanwhile() throws InterruptedException {
+    UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(1), 0);
+    ClaimedRequest lost = queue.claim("slow-worker", 1, Duration.ofMillis(100)).get(0);
+    Thread.sleep(250);
+    ClaimedRequest taken = queue.claim("other-worker", 1, Duration.ofMinutes(1)).get(0);
+
+    assertThat(execution.run(lost)).isEqualTo(new ExecutionOutcome.LeaseLost());
+    assertThat(fixture.answer(id)).isEmpty();
+    assertThat(execution.run(taken)).isEqualTo(new ExecutionOutcome.Completed(true));
+  }
+
+  private ExecutionOutcome runNext() {
+    ClaimedRequest claimed = queue.claim("test-worker", 1, Duration.ofMinutes(1)).get(0);
+    return execution.run(claimed);
+  }
+
+  private Instant cacheExpiry(UUID id) {
+    Object expiresAt = cacheEntry((String) fixture.request(id).get("cache_key")).get("expires_at");
+    return ((Timestamp) expiresAt).toInstant();
+  }
+
+  private Map<String, Object> cacheEntry(String cacheKey) {
+    return jdbc
+        .sql("select * from query_cache where cache_key = :key")
+        .param("key", cacheKey)
+        .query()
+        .listOfRows()
+        .stream()
+        .findFirst()
+        .orElse(Map.of());
+  }
+}

@@ -1,0 +1,167 @@
+package io.airlock.responseside.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.cache.ResultCache;
+import io.airlock.responseside.queue.ClaimedRequest;
+import io.airlock.responseside.queue.QueueFixture;
+import io.airlock.responseside.queue.RequestQueue;
+import io.airlock.responseside.search.FakeEngine;
+import io.airlock.responseside.search.SearchEngine;
+import io.airlock.responseside.search.SearchFixture;
+import io.airlock.transfer.records.QueryType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Worker threads of two executors on one database, against the real OpenSearch node. */
+@ResponseSideIntegrationTest
+class WorkersIntegrationTests {
+
+  @Autowired RequestQueue queue;
+  @Autowired ResultCache cache;
+  @Autowired SearchEngine engine;
+  @Autowired JsonMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired Workers contextWorkers;
+  QueueFixture fixture;
+
+  @BeforeEach
+  void emptyQueue() {
+    fixture = new QueueFixture(jdbc);
+    fixture.drain();
+  }
+
+  @Test
+  void theTestContextsOwnWorkersAreOff() {
+    assertThat(contextWorkers.isRunning()).isFalse();
+    assertThat(contextWorkers.alive()).isZero();
+  }
+
+  @Test
+  void twoExecutorsOnOneDatabaseAnswerEveryRequestExactlyOnce() {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String count =
+          "{\"query\":{\"bool\":{\"must_not\":{\"term\":{\"id\":\"%s\"}}}}}"
+              .formatted(UUID.randomUUID());
+      ids.add(fixture.enqueue(i % 2 == 0 ? "assets" : "incidents", QueryType.COUNT, count, i % 5));
+    }
+    Counted first = counted("instance-a");
+    Counted second = counted("instance-b");
+    first.workers().start();
+    second.workers().start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> answered(ids) == ids.size() && finished(ids) == ids.size());
+    } finally {
+      first.workers().stop();
+      second.workers().stop();
+    }
+
+    assertThat(answered(ids)).isEqualTo(200);
+    assertThat(first.runs() + second.runs()).as("runs in all").isEqualTo(200);
+    assertThat(first.runs()).as("both executors took part").isPositive();
+    assertThat(second.runs()).isPositive();
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from incoming_requests
+                    where request_id = any(:ids) and status = 'completed' and attempts = 1""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single())
+        .as("each claimed once and completed")
+        .isEqualTo(200);
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from query_results
+                    where request_id = any(:ids) and outcome = 'completed' and not cache_hit""")
+                .param("ids", ids.toArray(UUID[]::new))
+                .query(Long.class)
+                .single())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void stoppingReturnsClaimedRequestsThatNeverStartedToTheQueue() {
+    try (FakeEngine slow = new FakeEngine()) {
+      slow.answering(200, "{\"count\":1}", Duration.ofMillis(800));
+      List<UUID> ids = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ids.add(
+            fixture.enqueue(
+                "assets",
+                QueryType.COUNT,
+                "{\"query\":{\"term\":{\"id\":\"%s\"}}}".formatted(UUID.randomUUID()),
+                0));
+      }
+      Workers workers = workers("instance-c", SearchFixture.engine(slow.url()), 1, 4);
+      workers.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> workers.busy() == 1);
+      workers.stop();
+
+      assertThat(workers.alive()).isZero();
+      assertThat(ids.stream().map(fixture::status))
+          .as("the running query finished, the rest went back")
+          .containsExactly("completed", "queued", "queued", "queued");
+      assertThat(fixture.request(ids.get(1))).containsEntry("attempts", 0);
+    }
+  }
+
+  /** An executor that counts the requests it runs. */
+  private record Counted(Workers workers, AtomicInteger counter) {
+    int runs() {
+      return counter.get();
+    }
+  }
+
+  private Counted counted(String instance) {
+    ExecutorProperties properties = ExecutorFixture.properties(2, 5, DataSize.ofMegabytes(8));
+    AtomicInteger runs = new AtomicInteger();
+    QueryExecution execution =
+        new QueryExecution(queue, cache, engine, json, properties) {
+          @Override
+          ExecutionOutcome run(ClaimedRequest request) {
+            runs.incrementAndGet();
+            return super.run(request);
+          }
+        };
+    return new Counted(new Workers(queue, execution, properties, instance), runs);
+  }
+
+  private Workers workers(String instance, SearchEngine engine, int threads, int batch) {
+    ExecutorProperties properties =
+        ExecutorFixture.properties(threads, batch, DataSize.ofMegabytes(8));
+    return new Workers(
+        queue, new QueryExecution(queue, cache, engine, json, properties), properties, instance);
+  }
+
+  private long answered(List<UUID> ids) {
+    return jdbc.sql("select count(*) from query_results where request_id = any(:ids)")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(Long.class)
+        .single();
+  }
+
+  private long finished(List<UUID> ids) {
+    return jdbc.sql(
+            "select count(*) from incoming_requests where request_id = any(:ids)"
+                + " and status = 'completed'")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(Long.class)
+        .single();
+  }
+}
