@@ -14,7 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
  * The response side as it runs, on a random port, reading {@code response-side.yml}, with a
  * database and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with
  * the same extra configuration share one context, and so one database. Its search cluster is the
- * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}).
+ * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}). The results
+ * exporter's and the directory snapshots' schedules are off, so results stay unexported and no
+ * snapshot joins the directory batches until a test sends them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +24,11 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(
     classes = ResponseSideApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "spring.config.name=" + ResponseSideApplication.CONFIG_NAME)
+    properties = {
+      "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
+      "airlock.results-export.enabled=false",
+      "airlock.directory.snapshot.enabled=false"
+    })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
 public @interface ResponseSideIntegrationTest {}
