@@ -107,14 +107,15 @@ class ResultQueue {
   }
 
   /**
-   * Turns a result no batch can carry into a failure the request side can show. The result itself
-   * is dropped (a failure carries none); its checksum and size stay for the admin.
+   * Turns a result no batch can carry into a failure the request side can show. The result is
+   * dropped (a failure carries none; its size is in the detail), its checksum stays for the admin.
    */
   void failTooLarge(UUID request, String detail) {
     jdbc.sql(
             """
             update query_results
-            set outcome = 'failed', result = null, reason_code = :reason, reason_detail = :detail
+            set outcome = 'failed', result = null, result_bytes = null, reason_code = :reason,
+                reason_detail = :detail
             where request_id = :id and outcome = 'completed' and export_sequence is null""")
         .param("reason", TOO_LARGE)
         .param("detail", detail)
