@@ -59,19 +59,24 @@ class ResultQueue {
   /**
    * The oldest answers no batch took, at most as many as one batch may hold, and no more result
    * bytes than one batch may carry plus the one that crosses the line: never hundreds of large
-   * results in memory for a batch that takes a few.
+   * results in memory for a batch that takes a few (sizes are summed before results are read).
    */
   List<TransferRecord> unclaimed(SenderLimits limits) {
     return jdbc.sql(
             """
-            select request_id, trace_id, outcome, result::text as result, result_sha256,
-                   reason_code, reason_detail, execution_ms, cache_hit, received_at, decided_at
-            from (select r.*, sum(coalesce(result_bytes, 0))
-                                  over (order by decided_at, request_id) as bytes_so_far
-                  from (select * from query_results where export_sequence is null
-                        order by decided_at, request_id limit :limit) r) oldest
-            where bytes_so_far - coalesce(result_bytes, 0) <= :maxBytes
-            order by decided_at, request_id""")
+            with oldest as (
+                select request_id, decided_at,
+                       sum(coalesce(result_bytes, 0)) over (order by decided_at, request_id)
+                           - coalesce(result_bytes, 0) as bytes_before
+                from (select request_id, decided_at, result_bytes from query_results
+                      where export_sequence is null
+                      order by decided_at, request_id limit :limit) waiting)
+            select q.request_id, q.trace_id, q.outcome, q.result::text as result, q.result_sha256,
+                   q.reason_code, q.reason_detail, q.execution_ms, q.cache_hit, q.received_at,
+                   q.decided_at
+            from oldest o join query_results q on q.request_id = o.request_id
+            where o.bytes_before <= :maxBytes
+            order by o.decided_at, o.request_id""")
         .param("limit", limits.maxRecords())
         .param("maxBytes", limits.maxPayloadBytes())
         .query((rs, row) -> record(rs))

@@ -42,6 +42,18 @@ class SnapshotController {
     return problem;
   }
 
+  // The parts allocated so far are published once the outbox is back; the rest never are, so the
+  // request side never takes this snapshot as complete and the admin asks again.
+  @ExceptionHandler
+  ProblemDetail outboxUnwritable(IOException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The snapshot could not be written to the outbox; ask again once it is writable.");
+    problem.setTitle("Outbox unwritable");
+    return problem;
+  }
+
   @JsonNaming(SnakeCaseStrategy.class)
   record SnapshotView(UUID snapshotId, long asOfVersion, int partCount, int recordCount) {
 

@@ -12,10 +12,13 @@ import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.records.UserRecord;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -121,8 +124,7 @@ class DirectorySnapshotIntegrationTests {
     assertThat(parts)
         .extracting(p -> p.manifest().snapshot())
         .extracting(SnapshotPart::part)
-        .containsExactlyElementsOf(
-            java.util.stream.IntStream.rangeClosed(1, snapshot.partCount()).boxed().toList());
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, snapshot.partCount()).boxed().toList());
     assertThat(parts)
         .allSatisfy(
             p -> {
@@ -183,6 +185,17 @@ class DirectorySnapshotIntegrationTests {
         .exchange()
         .expectStatus()
         .isAccepted();
+  }
+
+  @Test
+  void answers503WhileTheOutboxCannotBeWritten() throws IOException {
+    Path aside = folders.outbox().resolveSibling("outbox-unmounted");
+    Files.move(folders.outbox(), aside);
+    try {
+      problem(AdminApi.asAdmin(port).post().uri("/admin/directory/snapshot").exchange(), 503);
+    } finally {
+      Files.move(aside, folders.outbox());
+    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.airlock.transfer.records.TransferRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -336,6 +337,6 @@ class ResultExporterIntegrationTests {
   }
 
   private static Instant instant(Object timestamp) {
-    return ((java.sql.Timestamp) timestamp).toInstant();
+    return ((Timestamp) timestamp).toInstant();
   }
 }
