@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * database and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with
  * the same extra configuration share one context, and so one database. Its search cluster is the
  * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}). Its executor runs no
- * workers.
+ * workers, and the results exporter's and the directory snapshots' schedules are off, so requests
+ * stay queued, results unexported and no snapshot joins the directory batches until a test says.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
       "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
       // Tests that put requests in the queue decide when they run; the executor's own tests
       // turn the workers on.
-      "airlock.executor.enabled=false"
+      "airlock.executor.enabled=false",
+      "airlock.results-export.enabled=false",
+      "airlock.directory.snapshot.enabled=false"
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})

@@ -5,22 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.directory.DirectoryAdministration;
-import io.airlock.transfer.batch.BatchReader;
-import io.airlock.transfer.batch.ReceiveLimits;
-import io.airlock.transfer.batch.RecordCursor;
-import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.records.ProfileTypeRecord;
-import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.records.UserRecord;
-import io.airlock.transfer.signing.PemKeys;
-import io.airlock.transfer.signing.SignaturePolicy;
-import io.airlock.transfer.signing.TrustedKeys;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,25 +69,7 @@ class DirectoryExporterIntegrationTests {
                 .single());
   }
 
-  /** Every record in the directory batches this side has published, verified with its own key. */
   private List<TransferRecord> exported() throws IOException {
-    Path ownKey =
-        Path.of(environment.getRequiredProperty("airlock.data-dir")).resolve("keys/response.pub");
-    BatchReader reader =
-        new BatchReader(
-            SignaturePolicy.required(TrustedKeys.of(List.of(PemKeys.readPublicKey(ownKey)))),
-            ReceiveLimits.DEFAULTS);
-    List<TransferRecord> records = new ArrayList<>();
-    try (DirectoryStream<Path> manifests =
-        Files.newDirectoryStream(folders.sent(), "directory-*.manifest.json")) {
-      for (Path manifest : manifests) {
-        VerifyResult result = reader.verify(manifest);
-        assertThat(result).isInstanceOf(VerifyResult.Accepted.class);
-        try (RecordCursor cursor = ((VerifyResult.Accepted) result).batch().openRecords()) {
-          cursor.forEachRemaining(line -> records.add(((RecordLine.Valid) line).record()));
-        }
-      }
-    }
-    return records;
+    return new SentBatches(folders, environment).recordsOn("directory");
   }
 }

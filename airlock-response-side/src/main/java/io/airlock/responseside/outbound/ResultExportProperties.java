@@ -1,0 +1,23 @@
+package io.airlock.responseside.outbound;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * When results and failures are sent across the gap, the same rule as the request side's exporter.
+ *
+ * @param enabled whether the exporter runs on its own; off, it runs only when called (tests)
+ * @param batchTrigger export as soon as this many results are waiting
+ * @param linger export once the oldest waiting result has waited this long, however few there are
+ * @param checkInterval how often the trigger conditions are checked
+ * @param ackCheckInterval how often results are marked acknowledged from the ledger, besides after
+ *     every export
+ */
+@ConfigurationProperties("airlock.results-export")
+record ResultExportProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("100") int batchTrigger,
+    @DefaultValue("200ms") Duration linger,
+    @DefaultValue("50ms") Duration checkInterval,
+    @DefaultValue("1s") Duration ackCheckInterval) {}

@@ -1,0 +1,80 @@
+package io.airlock.responseside.outbound;
+
+import io.airlock.platform.jobs.SingletonJobs;
+import java.io.IOException;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * Runs the results exporter as soon as enough answers wait or the oldest has lingered long enough:
+ * checked often, so a result never waits for a fixed timer. A slower pass marks answers delivered
+ * as the request side's acks reach the ledger, also when nothing new is exported.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "airlock.results-export.enabled", matchIfMissing = true)
+class ResultExportSchedule implements SchedulingConfigurer {
+
+  private static final Logger log = LoggerFactory.getLogger(ResultExportSchedule.class);
+  private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
+
+  private final ResultExporter exporter;
+  private final ResultQueue queue;
+  private final ResultExportProperties properties;
+  private final SingletonJobs jobs;
+  private boolean failing;
+
+  ResultExportSchedule(
+      ResultExporter exporter,
+      ResultQueue queue,
+      ResultExportProperties properties,
+      SingletonJobs jobs) {
+    this.exporter = exporter;
+    this.queue = queue;
+    this.properties = properties;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(this::check, properties.checkInterval());
+    registrar.addFixedDelayTask(this::markAcknowledged, properties.ackCheckInterval());
+  }
+
+  void check() {
+    try {
+      if (queue.due(properties.batchTrigger(), properties.linger())) {
+        // With several instances on one database, one exports at a time; the others skip.
+        jobs.runExclusively("result-export", LOCK_AT_MOST, exporter::export);
+        if (failing) {
+          log.info("Result export works again");
+          failing = false;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Nothing was marked exported; the next check tries again. Warn once per outage, not
+      // every check interval.
+      if (!failing) {
+        log.warn(
+            "Result export failed; retrying every {}: {}",
+            properties.checkInterval(),
+            e.toString());
+        failing = true;
+      } else {
+        log.debug("Result export still failing: {}", e.toString());
+      }
+    }
+  }
+
+  void markAcknowledged() {
+    try {
+      jobs.runExclusivelyUnchecked("result-acknowledgement", LOCK_AT_MOST, queue::markAcknowledged);
+    } catch (RuntimeException e) {
+      log.debug("Marking acknowledged results failed; retrying: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package io.airlock.responseside.outbound;
+
+import io.airlock.platform.transfer.InboundBatches;
+import io.airlock.platform.transfer.ManifestExtras;
+import io.airlock.platform.transfer.OutboundBatches;
+import io.airlock.responseside.monitoring.SystemLog;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.batch.BatchCut;
+import io.airlock.transfer.batch.SenderLimits;
+import io.airlock.transfer.records.RecordCodec;
+import io.airlock.transfer.records.ResultRecord;
+import io.airlock.transfer.records.TransferRecord;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends results and failures on the results channel, oldest first (DESIGN §2, "never lost, never
+ * twice"): each batch takes its answers in its allocation transaction, an answer is marked exported
+ * only once the ledger shows its batch published, and delivered only once the request side
+ * acknowledged it.
+ */
+@Component
+class ResultExporter {
+
+  private static final Logger log = LoggerFactory.getLogger(ResultExporter.class);
+
+  private static final SenderLimits LIMITS = SenderLimits.DEFAULTS;
+
+  private final ResultQueue queue;
+  private final OutboundBatches outbound;
+  private final InboundBatches inbound;
+  private final SystemLog systemLog;
+
+  ResultExporter(
+      ResultQueue queue, OutboundBatches outbound, InboundBatches inbound, SystemLog systemLog) {
+    this.queue = queue;
+    this.outbound = outbound;
+    this.inbound = inbound;
+    this.systemLog = systemLog;
+  }
+
+  /** Marks what a crash between publishing and marking left unmarked. */
+  @EventListener(ApplicationReadyEvent.class)
+  void repairOnStartUp() {
+    int repaired = queue.markPublished();
+    if (repaired > 0) {
+      log.info("Marked {} result(s) exported whose batch was published before a restart", repaired);
+    }
+    queue.markAcknowledged();
+  }
+
+  /**
+   * Exports everything waiting, in as many batches as it takes; returns the number sent.
+   * Synchronized so the schedule and a direct call never cut batches from the same rows.
+   *
+   * @throws IOException when the outbox cannot be written; what the failed batch took stays
+   *     unmarked, is published again by the next run and only then marked exported
+   */
+  synchronized int export() throws IOException {
+    queue.markPublished();
+    int batches = 0;
+    while (true) {
+      List<TransferRecord> candidates = queue.unclaimed(LIMITS);
+      if (candidates.isEmpty()) {
+        // Still publishes a batch an earlier run recorded but could not write.
+        outbound.repairUnpublished();
+        queue.markPublished();
+        queue.markAcknowledged();
+        return batches;
+      }
+      BatchCut<TransferRecord> cut = BatchCut.of(candidates, LIMITS);
+      if (!cut.oversized().isEmpty()) {
+        failOversized(cut.oversized());
+        continue;
+      }
+      List<UUID> taken = cut.included().stream().map(r -> UUID.fromString(r.id())).toList();
+      outbound.send(
+          Channel.RESULTS,
+          cut.included(),
+          Compression.GZIP,
+          new ManifestExtras(inbound.acks(), Map.of(), null),
+          sequence -> queue.claim(sequence, taken));
+      // The batch is durable now (send also republished any interrupted one before it).
+      queue.markPublished();
+      batches++;
+    }
+  }
+
+  /**
+   * An answer larger than any batch would block the queue for good. Only a result can grow that
+   * large (the executor caps most before they are stored), so it becomes a failure the user sees; a
+   * failure that large is a bug worth stopping for.
+   */
+  private void failOversized(List<TransferRecord> oversized) {
+    for (TransferRecord record : oversized) {
+      if (!(record instanceof ResultRecord)) {
+        throw new IllegalStateException(
+            record.type().wireName() + " " + record.id() + " is larger than any batch");
+      }
+      long bytes = RecordCodec.encodeLine(record).length;
+      String detail =
+          "The result is %d bytes, more than one transfer batch may carry (%d)."
+              .formatted(bytes, LIMITS.maxPayloadBytes());
+      log.error("Result {} is larger than any batch and is sent as a failure", record.id());
+      queue.failTooLarge(UUID.fromString(record.id()), detail);
+      systemLog.record(
+          SystemLog.Level.WARN,
+          "results-export",
+          "result too large to export, sent as a failure",
+          Map.of("request_id", record.id(), "bytes", bytes));
+    }
+  }
+}
