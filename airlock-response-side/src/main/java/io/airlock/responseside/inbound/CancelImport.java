@@ -46,6 +46,15 @@ class CancelImport {
           "id, request_id and user_id must be UUIDs");
       return;
     }
+    if (!WireText.storable(cancel.requestedAt())) {
+      audit.refused(
+          arrival,
+          subject,
+          "cancel.refused",
+          "invalid_record",
+          "requested_at must be within the years 1 to 9999");
+      return;
+    }
     Optional<IncomingRequests.Stored> stored = requests.lock(requestId.get());
     if (stored.isEmpty()) {
       if (tombstones.add(requestId.get(), cancelId.get(), userId.get(), cancel.requestedAt())) {

@@ -155,8 +155,8 @@ class RequestImport {
         status,
         reasonCode,
         reasonDetail,
-        request.submittedAt(),
-        request.deadline(),
+        WireText.storable(request.submittedAt()) ? request.submittedAt() : null,
+        WireText.storable(request.deadline()) ? request.deadline() : null,
         arrival.receivedAt(),
         arrival.inboundBatchId());
   }

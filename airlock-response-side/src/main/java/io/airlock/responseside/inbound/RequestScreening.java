@@ -14,12 +14,13 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Re-validates an imported request against this side's directory (DESIGN §3): the response side
- * trusts nothing the request side checked. The checks run in a fixed order (user, index, query,
- * result size, deadline), so the same request always gets the same answer.
+ * trusts nothing the request side checked. The checks run in a fixed order (timestamps, user,
+ * index, query, result size, deadline), so the same request always gets the same answer.
  */
 @Component
 class RequestScreening {
@@ -33,6 +34,10 @@ class RequestScreening {
   }
 
   Screening screen(RequestRecord request, Instant receivedAt) {
+    if (!WireText.storable(request.submittedAt()) || !WireText.storable(request.deadline())) {
+      return Screening.Refused.failed(
+          "invalid_record", "submitted_at and deadline must be within the years 1 to 9999");
+    }
     // A high-side-only account never reaches the request side: a request in its name is forged.
     Optional<User> found =
         WireText.uuid(request.userId()).flatMap(directory::user).filter(u -> !u.highSideOnly());
@@ -80,8 +85,23 @@ class RequestScreening {
           "deadline_passed",
           "deadline: " + request.deadline() + " had passed when the request was received");
     }
+    Optional<String> cacheKey = cacheKey(valid);
+    if (cacheKey.isEmpty()) {
+      return Screening.Refused.failed(
+          "invalid_query", "query_params holds a number beyond the range of a double");
+    }
     int priority = Math.max(0, Math.min(request.priority(), profile.maxPriority()));
-    return new Screening.Accepted(user.id(), priority, valid.params(), valid.cacheKey());
+    return new Screening.Accepted(user.id(), priority, valid.params(), cacheKey.get());
+  }
+
+  // RFC 8785 writes decimals as doubles: one beyond their range (1e400) has no canonical form.
+  // Thrown here it would roll back the batch on every retry, so it is an answer instead.
+  private static Optional<String> cacheKey(QueryCheck.Valid valid) {
+    try {
+      return Optional.of(valid.cacheKey());
+    } catch (IllegalArgumentException | JacksonException e) {
+      return Optional.empty();
+    }
   }
 
   // PostgreSQL's jsonb cannot hold U+0000, which QueryRules allows. Iterative, like QueryRules's

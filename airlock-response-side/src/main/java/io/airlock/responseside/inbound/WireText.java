@@ -1,5 +1,6 @@
 package io.airlock.responseside.inbound;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,10 @@ final class WireText {
 
   static final int MAX_STORED = 1000;
 
+  // Years 1 to 9999: what every database and Timestamp take, far wider than any real request.
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private WireText() {}
 
   /** {@code text} without NUL characters and at most {@value #MAX_STORED} characters long. */
@@ -21,6 +26,11 @@ final class WireText {
     }
     String cleaned = text.replace('\u0000', '\uFFFD');
     return cleaned.length() <= MAX_STORED ? cleaned : cleaned.substring(0, MAX_STORED) + "…";
+  }
+
+  /** Whether {@code instant} can be stored (a timestamp out of range would fail the write). */
+  static boolean storable(Instant instant) {
+    return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
   }
 
   /** The UUID {@code text} spells in canonical form, or empty. */

@@ -147,6 +147,27 @@ class RequestImportIntegrationTests {
   }
 
   @Test
+  void refusesANumberThatHasNoCanonicalFormInsteadOfRetryingTheBatch() {
+    String huge = "{\"query\": {\"range\": {\"score\": {\"gte\": 1e400}}}}";
+
+    assertRefused(request(user.id(), "incidents", huge, 1), "invalid_query", "query_params");
+  }
+
+  @Test
+  void refusesADeadlineBeyondWhatTheDatabaseHoldsInsteadOfRetryingTheBatch() {
+    RequestRecord farOff =
+        request(
+            user.id(),
+            "incidents",
+            QueryType.SEARCH,
+            MATCH_ALL,
+            1,
+            Duration.ofDays(365L * 300_000));
+
+    assertRefused(farOff, "invalid_record", "deadline");
+  }
+
+  @Test
   void refusesMoreHitsThanTheProfileAllows() {
     assertRefused(
         request(user.id(), "incidents", "{\"size\": 101}", 1),

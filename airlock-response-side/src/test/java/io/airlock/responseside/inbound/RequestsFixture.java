@@ -10,6 +10,7 @@ import io.airlock.responseside.directory.User;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.WireJson;
 import io.airlock.transfer.batch.BatchEncoder;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RequestsFixture {
 
   static final String PASSWORD = "a long enough password";
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = WireJson.mapper();
 
   private final InboxImporter importer;
   private final DirectoryAdministration administration;
