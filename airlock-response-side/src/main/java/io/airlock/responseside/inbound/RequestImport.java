@@ -43,6 +43,8 @@ class RequestImport {
       audit.refused(arrival, subject, "request.refused", "invalid_record", "id: must be a UUID");
       return;
     }
+    // Checked before anything is written; the inbox is imported by one instance at a time, so no
+    // other import stores the same id in between.
     if (requests.exists(id.get())) {
       audit.ignored(
           arrival, subject, "request.duplicate", "duplicate", "the request was received before");

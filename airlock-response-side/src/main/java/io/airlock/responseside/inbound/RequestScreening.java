@@ -69,6 +69,11 @@ class RequestScreening {
       return Screening.Refused.failed(
           "invalid_query", nul.get() + " must not contain the NUL character");
     }
+    Optional<String> cacheKey = cacheKey(valid);
+    if (cacheKey.isEmpty()) {
+      return Screening.Refused.failed(
+          "invalid_query", "query_params holds a number beyond the range of a double");
+    }
     if (valid.effectiveSize() > profile.maxResultSize()) {
       return Screening.Refused.failed(
           "size_not_allowed",
@@ -84,11 +89,6 @@ class RequestScreening {
           FailureRecord.Outcome.EXPIRED,
           "deadline_passed",
           "deadline: " + request.deadline() + " had passed when the request was received");
-    }
-    Optional<String> cacheKey = cacheKey(valid);
-    if (cacheKey.isEmpty()) {
-      return Screening.Refused.failed(
-          "invalid_query", "query_params holds a number beyond the range of a double");
     }
     int priority = Math.max(0, Math.min(request.priority(), profile.maxPriority()));
     return new Screening.Accepted(user.id(), priority, valid.params(), cacheKey.get());
