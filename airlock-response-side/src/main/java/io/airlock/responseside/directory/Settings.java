@@ -3,6 +3,7 @@ package io.airlock.responseside.directory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,6 +20,13 @@ class Settings {
     return jdbc.sql("select key, value, version, updated_at from settings order by key")
         .query(Settings::setting)
         .list();
+  }
+
+  Optional<String> value(String key) {
+    return jdbc.sql("select value from settings where key = :key")
+        .param("key", key)
+        .query(String.class)
+        .optional();
   }
 
   List<Setting> changedSince(long version) {

@@ -114,6 +114,30 @@ class Users {
         .update();
   }
 
+  /**
+   * Writes the fields a user may change themselves (null ones stay), the new version, and the
+   * change id the next export echoes.
+   */
+  void applyAccountChange(AccountChange change, long version) {
+    jdbc.sql(
+            """
+            update users
+               set display_name = coalesce(cast(:displayName as text), display_name),
+                   email = coalesce(cast(:email as text), email),
+                   password_hash = coalesce(cast(:passwordHash as text), password_hash),
+                   echoed_change_ids = array_append(echoed_change_ids, cast(:changeId as text)),
+                   version = :version, updated_at = now()
+             where id = :id
+            """)
+        .param("id", change.userId())
+        .param("displayName", change.displayName())
+        .param("email", change.email())
+        .param("passwordHash", change.passwordHash())
+        .param("changeId", change.changeId().toString())
+        .param("version", version)
+        .update();
+  }
+
   private static User user(ResultSet rs, int row) throws SQLException {
     return new User(
         rs.getObject("id", UUID.class),

@@ -1,0 +1,58 @@
+package io.airlock.responseside.inbound;
+
+import io.airlock.responseside.audit.AuditLog;
+import io.airlock.responseside.audit.AuditLog.Outcome;
+import org.springframework.stereotype.Component;
+
+/** The audit entries of the requests channel, with the text of the records made storable. */
+@Component
+class InboundAudit {
+
+  /**
+   * What an entry is about, as the record sent it.
+   *
+   * @param actor the user the record speaks for
+   * @param recordId the record's own id
+   * @param resourceId the request or user the record is about
+   */
+  record Subject(String actor, String recordId, String resourceId, String traceId) {}
+
+  private final AuditLog log;
+
+  InboundAudit(AuditLog log) {
+    this.log = log;
+  }
+
+  void applied(Arrival arrival, Subject subject, String action) {
+    record(arrival, subject, action, Outcome.APPLIED, null, null);
+  }
+
+  void refused(Arrival arrival, Subject subject, String action, String code, String detail) {
+    record(arrival, subject, action, Outcome.REFUSED, code, detail);
+  }
+
+  void ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
+    record(arrival, subject, action, Outcome.IGNORED, code, detail);
+  }
+
+  private void record(
+      Arrival arrival,
+      Subject subject,
+      String action,
+      Outcome outcome,
+      String code,
+      String detail) {
+    log.record(
+        new AuditLog.Entry(
+            WireText.storable(subject.actor()),
+            WireText.storable(arrival.senderNodeId()),
+            action,
+            WireText.storable(subject.recordId()),
+            WireText.storable(subject.resourceId()),
+            outcome,
+            code,
+            WireText.storable(detail),
+            arrival.inboundBatchId(),
+            WireText.storable(subject.traceId())));
+  }
+}

@@ -1,0 +1,127 @@
+package io.airlock.responseside.inbound;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code incoming_requests} rows the import writes: one per request id ever received, which is
+ * the dedup. The executor claims the queued ones; the import only ever moves a queued row to
+ * cancelled.
+ */
+@Repository
+class IncomingRequests {
+
+  /**
+   * A request as it is stored. Refused requests keep what could be read; {@code params} and {@code
+   * cacheKey} are set only for a request that passed re-validation.
+   */
+  record Row(
+      UUID requestId,
+      String traceId,
+      UUID userId,
+      String index,
+      String queryType,
+      JsonNode params,
+      Integer requestedPriority,
+      int priority,
+      String cacheKey,
+      String status,
+      String reasonCode,
+      String reasonDetail,
+      Instant submittedAt,
+      Instant deadline,
+      Instant receivedAt,
+      Long inboundBatchId) {}
+
+  /** What a cancel needs to know of the request it is about. */
+  record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  IncomingRequests(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  boolean exists(UUID requestId) {
+    return jdbc.sql("select exists (select 1 from incoming_requests where request_id = :id)")
+        .param("id", requestId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Stores the request; false if one with its id is there already. */
+  boolean insert(Row row) {
+    boolean ended = !"queued".equals(row.status());
+    return jdbc.sql(
+                """
+                insert into incoming_requests (request_id, trace_id, user_id, index_name,
+                    query_type, query_params, requested_priority, priority, cache_key, status,
+                    reason_code, reason_detail, submitted_at, deadline, received_at,
+                    finished_at, inbound_batch_id)
+                values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
+                    :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
+                    :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
+                on conflict (request_id) do nothing""")
+            .param("id", row.requestId())
+            .param("traceId", row.traceId())
+            .param("userId", row.userId())
+            .param("index", row.index())
+            .param("queryType", row.queryType())
+            .param("params", row.params() == null ? null : json.writeValueAsString(row.params()))
+            .param("requestedPriority", row.requestedPriority())
+            .param("priority", row.priority())
+            .param("cacheKey", row.cacheKey())
+            .param("status", row.status())
+            .param("reasonCode", row.reasonCode())
+            .param("reasonDetail", row.reasonDetail())
+            .param("submittedAt", timestamp(row.submittedAt()))
+            .param("deadline", timestamp(row.deadline()))
+            .param("receivedAt", timestamp(row.receivedAt()))
+            .param("finishedAt", ended ? timestamp(row.receivedAt()) : null)
+            .param("batch", row.inboundBatchId())
+            .update()
+        == 1;
+  }
+
+  /** The request, locked until the caller commits, so that no worker claims it meanwhile. */
+  Optional<Stored> lock(UUID requestId) {
+    return jdbc.sql(
+            """
+            select user_id, status, trace_id, received_at from incoming_requests
+             where request_id = :id for update""")
+        .param("id", requestId)
+        .query(
+            (rs, n) ->
+                new Stored(
+                    rs.getObject("user_id", UUID.class),
+                    rs.getString("status"),
+                    rs.getString("trace_id"),
+                    rs.getTimestamp("received_at").toInstant()))
+        .optional();
+  }
+
+  /** Cancels the request if it still waits in the queue; false if it had moved on. */
+  boolean cancelIfQueued(UUID requestId) {
+    return jdbc.sql(
+                """
+                update incoming_requests
+                   set status = 'cancelled', reason_code = 'cancelled',
+                       reason_detail = 'cancelled by its user', finished_at = now()
+                 where request_id = :id and status = 'queued'""")
+            .param("id", requestId)
+            .update()
+        == 1;
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+}

@@ -1,0 +1,133 @@
+package io.airlock.responseside.inbound;
+
+import io.airlock.responseside.directory.Directory;
+import io.airlock.responseside.directory.IndexAllowList;
+import io.airlock.responseside.directory.ProfileType;
+import io.airlock.responseside.directory.User;
+import io.airlock.transfer.query.QueryCheck;
+import io.airlock.transfer.query.QueryRules;
+import io.airlock.transfer.records.FailureRecord;
+import io.airlock.transfer.records.RequestRecord;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Re-validates an imported request against this side's directory (DESIGN §3): the response side
+ * trusts nothing the request side checked. The checks run in a fixed order (timestamps, user,
+ * index, query, result size, deadline), so the same request always gets the same answer.
+ */
+@Component
+class RequestScreening {
+
+  private final Directory directory;
+  private final IndexAllowList allowList;
+
+  RequestScreening(Directory directory, IndexAllowList allowList) {
+    this.directory = directory;
+    this.allowList = allowList;
+  }
+
+  Screening screen(RequestRecord request, Instant receivedAt) {
+    if (!WireText.storable(request.submittedAt()) || !WireText.storable(request.deadline())) {
+      return Screening.Refused.failed(
+          "invalid_record", "submitted_at and deadline must be within the years 1 to 9999");
+    }
+    // A high-side-only account never reaches the request side: a request in its name is forged.
+    Optional<User> found =
+        WireText.uuid(request.userId()).flatMap(directory::user).filter(u -> !u.highSideOnly());
+    if (found.isEmpty()) {
+      return Screening.Refused.failed("user_unknown", "user_id: no such user");
+    }
+    User user = found.get();
+    if (!user.active()) {
+      return Screening.Refused.failed("user_inactive", "user_id: the account is deactivated");
+    }
+    ProfileType profile = directory.profileType(user.profileType()).orElseThrow();
+    if (!allowList.allows(request.index())) {
+      return Screening.Refused.failed(
+          "index_not_allowed", "index: '" + request.index() + "' is not in the allow-list");
+    }
+    if (!profile.allowedIndices().contains(request.index())) {
+      return Screening.Refused.failed(
+          "index_not_allowed",
+          "index: '" + request.index() + "' is not allowed for profile type " + profile.name());
+    }
+    QueryCheck check =
+        QueryRules.check(request.index(), request.queryType().wireName(), request.queryParams());
+    if (check instanceof QueryCheck.Invalid invalid) {
+      return Screening.Refused.failed("invalid_query", invalid.field() + " " + invalid.reason());
+    }
+    QueryCheck.Valid valid = (QueryCheck.Valid) check;
+    Optional<String> nul = nulCharacter(valid.params());
+    if (nul.isPresent()) {
+      return Screening.Refused.failed(
+          "invalid_query", nul.get() + " must not contain the NUL character");
+    }
+    Optional<String> cacheKey = cacheKey(valid);
+    if (cacheKey.isEmpty()) {
+      return Screening.Refused.failed(
+          "invalid_query", "query_params holds a number beyond the range of a double");
+    }
+    if (valid.effectiveSize() > profile.maxResultSize()) {
+      return Screening.Refused.failed(
+          "size_not_allowed",
+          "query_params.size asks for "
+              + valid.effectiveSize()
+              + " hits; profile type "
+              + profile.name()
+              + " allows at most "
+              + profile.maxResultSize());
+    }
+    if (!request.deadline().isAfter(receivedAt)) {
+      return new Screening.Refused(
+          FailureRecord.Outcome.EXPIRED,
+          "deadline_passed",
+          "deadline: " + request.deadline() + " had passed when the request was received");
+    }
+    int priority = Math.max(0, Math.min(request.priority(), profile.maxPriority()));
+    return new Screening.Accepted(user.id(), priority, valid.params(), cacheKey.get());
+  }
+
+  // RFC 8785 writes decimals as doubles: one beyond their range (1e400) has no canonical form.
+  // Thrown here it would roll back the batch on every retry, so it is an answer instead.
+  private static Optional<String> cacheKey(QueryCheck.Valid valid) {
+    try {
+      return Optional.of(valid.cacheKey());
+    } catch (IllegalArgumentException | JacksonException e) {
+      return Optional.empty();
+    }
+  }
+
+  // PostgreSQL's jsonb cannot hold U+0000, which QueryRules allows. Iterative, like QueryRules's
+  // own walk; the params already passed its depth and size bounds.
+  private static Optional<String> nulCharacter(JsonNode params) {
+    Deque<Map.Entry<String, JsonNode>> steps = new ArrayDeque<>();
+    steps.add(Map.entry("query_params", params));
+    while (!steps.isEmpty()) {
+      Map.Entry<String, JsonNode> step = steps.poll();
+      JsonNode node = step.getValue();
+      if (node.isString() && node.stringValue().indexOf('\u0000') >= 0) {
+        return Optional.of(step.getKey());
+      }
+      for (Map.Entry<String, JsonNode> member : node.properties()) {
+        if (member.getKey().indexOf('\u0000') >= 0) {
+          return Optional.of(step.getKey());
+        }
+        steps.add(Map.entry(step.getKey() + "." + member.getKey(), member.getValue()));
+      }
+      int i = 0;
+      for (JsonNode element : node.values()) {
+        if (node.isArray()) {
+          steps.add(Map.entry(step.getKey() + "[" + i++ + "]", element));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

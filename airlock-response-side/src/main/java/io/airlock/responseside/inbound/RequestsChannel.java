@@ -1,0 +1,109 @@
+package io.airlock.responseside.inbound;
+
+import io.airlock.platform.transfer.InboundChannel;
+import io.airlock.responseside.inbound.InboundAudit.Subject;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.records.AccountChangeRecord;
+import io.airlock.transfer.records.CancelRecord;
+import io.airlock.transfer.records.RecordLine;
+import io.airlock.transfer.records.RecordType;
+import io.airlock.transfer.records.RequestRecord;
+import io.airlock.transfer.records.TransferRecord;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes in the requests channel (DESIGN §2): requests, cancels and account changes, each applied
+ * once by id. It runs inside the batch's transaction, so it never throws for what a record says:
+ * every record is applied, answered or refused, and audited either way.
+ */
+@Component
+class RequestsChannel implements InboundChannel {
+
+  private final RequestImport requests;
+  private final CancelImport cancels;
+  private final AccountChangeImport accountChanges;
+  private final InboundAudit audit;
+  private final JdbcClient jdbc;
+
+  RequestsChannel(
+      RequestImport requests,
+      CancelImport cancels,
+      AccountChangeImport accountChanges,
+      InboundAudit audit,
+      JdbcClient jdbc) {
+    this.requests = requests;
+    this.cancels = cancels;
+    this.accountChanges = accountChanges;
+    this.audit = audit;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.REQUESTS;
+  }
+
+  @Override
+  public void apply(TransferRecord record, Manifest manifest) {
+    Arrival arrival = arrival(manifest);
+    if (record instanceof RequestRecord request) {
+      requests.apply(request, arrival);
+    } else if (record instanceof CancelRecord cancel) {
+      cancels.apply(cancel, arrival);
+    } else if (record instanceof AccountChangeRecord change) {
+      accountChanges.apply(change, arrival);
+    } else {
+      audit.refused(
+          arrival,
+          new Subject(null, record.id(), null, null),
+          record.type().wireName() + ".refused",
+          "unexpected_record",
+          "type: not a record of the requests channel");
+    }
+  }
+
+  /**
+   * The platform quarantined the record; a request the request side waits for is answered all the
+   * same (DESIGN §2), and every refused record is audited.
+   */
+  @Override
+  public void refused(RecordLine.Invalid line, Manifest manifest) {
+    Arrival arrival = arrival(manifest);
+    Optional<UUID> id = WireText.uuid(line.id());
+    if (RecordType.REQUEST.wireName().equals(line.type()) && id.isPresent()) {
+      requests.refuseUnreadable(id.get(), line.reason(), arrival);
+      return;
+    }
+    // Only a known type names the action: the line's own type field is whatever was sent.
+    String type = RecordType.fromWireName(line.type()).map(RecordType::wireName).orElse("record");
+    audit.refused(
+        arrival,
+        new Subject(null, line.id(), null, null),
+        type + ".refused",
+        "invalid_record",
+        line.reason());
+  }
+
+  private Arrival arrival(Manifest manifest) {
+    // The ledger row the platform wrote for this batch, earlier in the same transaction.
+    Long batchId =
+        jdbc.sql(
+                """
+                select id from inbound_batches
+                 where sender_node_id = :node and sender_epoch = :epoch and channel = :channel
+                   and sequence = :sequence and outcome = 'APPLIED'""")
+            .param("node", manifest.sender().nodeId())
+            .param("epoch", manifest.sender().epoch())
+            .param("channel", manifest.channel().wireName())
+            .param("sequence", manifest.sequence())
+            .query(Long.class)
+            .optional()
+            .orElse(null);
+    return new Arrival(manifest.sender().nodeId(), batchId, Instant.now());
+  }
+}

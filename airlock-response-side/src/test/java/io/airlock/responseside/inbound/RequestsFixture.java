@@ -1,0 +1,226 @@
+package io.airlock.responseside.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.platform.transfer.ImportOutcome;
+import io.airlock.platform.transfer.InboxImporter;
+import io.airlock.platform.transfer.TransferFolders;
+import io.airlock.responseside.directory.DirectoryAdministration;
+import io.airlock.responseside.directory.User;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.WireJson;
+import io.airlock.transfer.batch.BatchEncoder;
+import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.manifest.ManifestCodec;
+import io.airlock.transfer.records.Limits;
+import io.airlock.transfer.records.QueryType;
+import io.airlock.transfer.records.RequestRecord;
+import io.airlock.transfer.records.TransferRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Users and profile types to send requests as, and a request side of its own (a new sender epoch)
+ * that publishes signed batches into the inbox and has them imported.
+ */
+final class RequestsFixture {
+
+  static final String PASSWORD = "a long enough password";
+  private static final JsonMapper JSON = WireJson.mapper();
+
+  private final InboxImporter importer;
+  private final DirectoryAdministration administration;
+  private final JdbcClient jdbc;
+  private final Path inbox;
+  private final BatchWriter peer;
+  private final SenderEpoch sender = new SenderEpoch("request", UUID.randomUUID().toString());
+  private long sequence;
+
+  RequestsFixture(
+      InboxImporter importer,
+      TransferFolders folders,
+      DirectoryAdministration administration,
+      JdbcClient jdbc) {
+    this.importer = importer;
+    this.administration = administration;
+    this.jdbc = jdbc;
+    this.inbox = folders.inbox();
+    this.peer = new BatchWriter(inbox, RequestSidePeer.signer());
+  }
+
+  String profileType(int maxPriority, List<String> indices, int maxResultSize) {
+    String name = "p" + UUID.randomUUID().toString().substring(0, 8);
+    administration.createProfileType(
+        name, new Limits(10L, 100L, 1000L), maxPriority, indices, maxResultSize, "test");
+    return name;
+  }
+
+  User user(String profileType) {
+    return user(profileType, false);
+  }
+
+  User user(String profileType, boolean highSideOnly) {
+    String username = "u" + UUID.randomUUID().toString().substring(0, 12);
+    return administration.createUser(
+        new DirectoryAdministration.NewUser(
+            username,
+            username + "@example.org",
+            "User " + username,
+            "user",
+            profileType,
+            PASSWORD,
+            highSideOnly),
+        "test");
+  }
+
+  static RequestRecord request(UUID userId, String index, String params, int priority) {
+    return request(userId, index, QueryType.SEARCH, params, priority, Duration.ofHours(1));
+  }
+
+  static RequestRecord request(
+      UUID userId, String index, QueryType type, String params, int priority, Duration deadline) {
+    Instant now = Instant.now();
+    return new RequestRecord(
+        UUID.randomUUID().toString(),
+        "trace-" + UUID.randomUUID(),
+        userId.toString(),
+        index,
+        type,
+        JSON.readTree(params),
+        priority,
+        now.minusSeconds(5),
+        now.plus(deadline));
+  }
+
+  /** Publishes the records as this request side's next batch and imports the inbox. */
+  ImportOutcome send(TransferRecord... records) {
+    publish(records);
+    return importNow();
+  }
+
+  EncodedBatch publish(TransferRecord... records) {
+    try {
+      return peer.publish(
+          new OutgoingBatch(
+              Channel.REQUESTS,
+              ++sequence,
+              UUID.randomUUID(),
+              sender,
+              Instant.now(),
+              List.of(records),
+              Compression.NONE,
+              List.of(),
+              Map.of(),
+              null));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Publishes the records with their payload edited as a faulty but honest sender would write it
+   * (the manifest signed over the edited payload), and imports the inbox.
+   */
+  ImportOutcome sendEdited(UnaryOperator<String> edit, TransferRecord... records) {
+    EncodedBatch batch = publish(records);
+    byte[] payload =
+        edit.apply(new String(batch.payload(), StandardCharsets.UTF_8))
+            .getBytes(StandardCharsets.UTF_8);
+    Manifest m = batch.manifest();
+    Manifest edited =
+        new Manifest(
+            m.formatVersion(),
+            m.batchId(),
+            m.channel(),
+            m.sequence(),
+            m.sender(),
+            m.createdAt(),
+            m.recordCount(),
+            m.recordSchemaVersion(),
+            m.payloadFile(),
+            payload.length,
+            BatchEncoder.sha256Hex(payload),
+            m.compression(),
+            m.acks(),
+            m.highestSent(),
+            m.snapshot(),
+            m.keyId());
+    byte[] unsigned = ManifestCodec.unsignedBytes(edited);
+    try {
+      Files.write(inbox.resolve(batch.payloadFileName()), payload);
+      Files.write(
+          inbox.resolve(batch.manifestFileName()),
+          ManifestCodec.fileBytes(unsigned, RequestSidePeer.signer().sign(unsigned)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return importNow();
+  }
+
+  ImportOutcome importNow() {
+    try {
+      List<ImportOutcome> outcomes = importer.importNow();
+      assertThat(outcomes).hasSize(1);
+      return outcomes.get(0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Optional<Map<String, Object>> incoming(String requestId) {
+    return jdbc
+        .sql(
+            """
+            select status, priority, requested_priority, cache_key, reason_code, reason_detail,
+                   user_id, trace_id, query_params::text as query_params, inbound_batch_id,
+                   deadline, submitted_at, received_at
+              from incoming_requests where request_id = cast(:id as uuid)""")
+        .param("id", requestId)
+        .query()
+        .listOfRows()
+        .stream()
+        .findFirst();
+  }
+
+  Optional<Map<String, Object>> result(String requestId) {
+    return jdbc
+        .sql(
+            """
+            select outcome, reason_code, reason_detail, trace_id, received_at
+              from query_results where request_id = cast(:id as uuid)""")
+        .param("id", requestId)
+        .query()
+        .listOfRows()
+        .stream()
+        .findFirst();
+  }
+
+  /** The audit entries about a resource, oldest first. */
+  List<Map<String, Object>> audits(String resourceId) {
+    return jdbc.sql(
+            """
+            select action, outcome, reason_code, detail, actor, record_id, sender_node_id,
+                   inbound_batch_id, trace_id
+              from audit_logs where resource_id = :id order by id""")
+        .param("id", resourceId)
+        .query()
+        .listOfRows();
+  }
+}
