@@ -20,7 +20,7 @@ class SearchTlsIntegrationTests {
 
   // base64("reader:s3cret")
   private static final String BASIC = "Basic cmVhZGVyOnMzY3JldA==";
-  private static final String API_KEY = "ApiKey a2V5OnNlY3JldA==";
+  private static final String KEY = "a2V5OnNlY3JldA==";
 
   @TempDir static Path dir;
   private static TestCertificates certificates;
@@ -64,11 +64,10 @@ class SearchTlsIntegrationTests {
   @OnEachEngine
   void sendsTheApiKeyToTheCluster(EngineUnderTest engine) throws Exception {
     try (TlsProxy secured =
-        new TlsProxy(certificates.serverContext(), engine.url().toString(), API_KEY)) {
+        new TlsProxy(certificates.serverContext(), engine.url().toString(), "ApiKey " + KEY)) {
       SearchEngine client =
           SearchFixture.engine(
-              SearchFixture.settings(
-                  secured.url(), null, null, "a2V5OnNlY3JldA==", certificates.caPem()));
+              SearchFixture.settings(secured.url(), null, null, KEY, certificates.caPem()));
       SearchEngine wrongKey =
           SearchFixture.engine(
               SearchFixture.settings(secured.url(), null, null, "d3Jvbmc=", certificates.caPem()));
