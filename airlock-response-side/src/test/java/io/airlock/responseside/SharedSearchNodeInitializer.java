@@ -1,5 +1,6 @@
 package io.airlock.responseside;
 
+import io.airlock.searchnode.RunningSearchNode;
 import io.airlock.searchnode.SearchNodeLauncher;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
@@ -9,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points {@code airlock.search.url} at the search node shared by this JVM (started on first use),
- * unless a test sets it: the side is ready only with its cluster, as in production.
+ * unless a test sets it: the side is ready only with its cluster, as in production. {@link
+ * SharedElasticsearch7Initializer} points it at Elasticsearch 7 instead.
  */
 public class SharedSearchNodeInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -22,8 +24,11 @@ public class SharedSearchNodeInitializer
           .getPropertySources()
           .addFirst(
               new MapPropertySource(
-                  "airlockSharedSearchNode",
-                  Map.of("airlock.search.url", SearchNodeLauncher.shared().url())));
+                  "airlockSharedSearchNode", Map.of("airlock.search.url", node().url())));
     }
+  }
+
+  RunningSearchNode node() {
+    return SearchNodeLauncher.shared();
   }
 }

@@ -1,33 +1,31 @@
 package io.airlock.responseside.search;
 
 import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
-import static io.airlock.responseside.search.SearchFixture.direct;
 import static io.airlock.responseside.search.SearchFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Against the real embedded OpenSearch node with its sample data. */
+/** Against each real engine (OpenSearch 2.19, Elasticsearch 7.17) with its sample data. */
 class SearchEngineIntegrationTests {
 
-  private final SearchEngine engine = SearchFixture.engine(SearchFixture.sharedNode());
-
-  @Test
-  void searchAnswersWhatTheNodeAnswersToTheSameBody() throws Exception {
+  @OnEachEngine
+  void searchAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
     String body =
         """
         {"query":{"term":{"severity":"critical"}},"size":5,
          "sort":[{"reported_at":"asc"},{"id":"asc"}],"aggs":{"sites":{"terms":{"field":"site"}}}}""";
 
-    SearchOutcome outcome = engine.search("incidents", json(body), TIMEOUT);
+    SearchOutcome outcome = engine.engine().search("incidents", json(body), TIMEOUT);
 
     assertThat(outcome).isInstanceOf(Answered.class);
     ObjectNode answer = (ObjectNode) ((Answered) outcome).body().deepCopy();
-    ObjectNode expected = (ObjectNode) direct("/incidents/_search", body);
+    ObjectNode expected = (ObjectNode) engine.direct("/incidents/_search", body);
     // The engine's own timing differs from call to call; everything else must not.
     answer.remove("took");
     expected.remove("took");
@@ -37,26 +35,42 @@ class SearchEngineIntegrationTests {
   }
 
   @Test
-  void countAnswersWhatTheNodeAnswersToTheSameBody() throws Exception {
+  void bothEnginesFindTheSameIncidentsInTheSameGeneratedData() {
+    String body =
+        """
+        {"query":{"bool":{"must":{"match":{"title":"phishing"}},
+         "filter":[{"term":{"site":"north-harbour"}},{"range":{"score":{"gte":7}}}]}},
+         "size":20,"sort":[{"id":"asc"}],"_source":false}""";
+
+    SearchOutcome openSearch =
+        EngineUnderTest.OPENSEARCH.engine().search("incidents", json(body), TIMEOUT);
+    SearchOutcome elasticsearch =
+        EngineUnderTest.ELASTICSEARCH_7.engine().search("incidents", json(body), TIMEOUT);
+
+    assertThat(ids(elasticsearch)).isNotEmpty().isEqualTo(ids(openSearch));
+  }
+
+  @OnEachEngine
+  void countAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
     String body = "{\"query\":{\"term\":{\"severity\":\"high\"}}}";
 
-    SearchOutcome outcome = engine.count("incidents", json(body), TIMEOUT);
+    SearchOutcome outcome = engine.engine().count("incidents", json(body), TIMEOUT);
 
     assertThat(outcome).isInstanceOf(Answered.class);
-    assertThat(((Answered) outcome).body()).isEqualTo(direct("/incidents/_count", body));
+    assertThat(((Answered) outcome).body()).isEqualTo(engine.direct("/incidents/_count", body));
     assertThat(((Answered) outcome).body().path("count").asLong()).isBetween(1L, 2999L);
   }
 
-  @Test
-  void countsEveryDocumentOfAnIndexForAnEmptyBody() {
-    SearchOutcome outcome = engine.count("assets", json("{}"), TIMEOUT);
+  @OnEachEngine
+  void countsEveryDocumentOfAnIndexForAnEmptyBody(EngineUnderTest engine) {
+    SearchOutcome outcome = engine.engine().count("assets", json("{}"), TIMEOUT);
 
     assertThat(((Answered) outcome).body().path("count").asLong()).isEqualTo(1500);
   }
 
-  @Test
-  void failsAtOnceAndForGoodOnAnUnknownIndexWithTheEnginesReason() {
-    SearchOutcome outcome = engine.search("no-such-index", json("{}"), TIMEOUT);
+  @OnEachEngine
+  void failsAtOnceAndForGoodOnAnUnknownIndexWithTheEnginesReason(EngineUnderTest engine) {
+    SearchOutcome outcome = engine.engine().search("no-such-index", json("{}"), TIMEOUT);
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;
@@ -65,9 +79,9 @@ class SearchEngineIntegrationTests {
     assertThat(failed.reason()).startsWith("index_not_found_exception: ").contains("no-such-index");
   }
 
-  @Test
-  void encodesTheIndexNameInThePath() {
-    SearchOutcome outcome = engine.count("incidents/../assets", json("{}"), TIMEOUT);
+  @OnEachEngine
+  void encodesTheIndexNameInThePath(EngineUnderTest engine) {
+    SearchOutcome outcome = engine.engine().count("incidents/../assets", json("{}"), TIMEOUT);
 
     // Encoded, the slashes stay part of one (invalid) index name instead of changing the path.
     assertThat(outcome).isInstanceOf(Failed.class);
@@ -75,10 +89,10 @@ class SearchEngineIntegrationTests {
     assertThat(((Failed) outcome).reason()).contains("incidents/../assets");
   }
 
-  @Test
-  void failsAtOnceAndForGoodOnAMalformedQuery() {
+  @OnEachEngine
+  void failsAtOnceAndForGoodOnAMalformedQuery(EngineUnderTest engine) {
     SearchOutcome outcome =
-        engine.search("incidents", json("{\"query\":{\"no_such_query\":{}}}"), TIMEOUT);
+        engine.engine().search("incidents", json("{\"query\":{\"no_such_query\":{}}}"), TIMEOUT);
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;
@@ -87,15 +101,40 @@ class SearchEngineIntegrationTests {
     assertThat(failed.reason()).contains("no_such_query");
   }
 
-  @Test
-  void tellsTheDistributionVersionAndClusterStatus() {
-    ClusterInfo info = engine.clusterInfo();
+  @OnEachEngine
+  void failsAtOnceAndForGoodOnAQueryTheIndexCannotRun(EngineUnderTest engine) {
+    SearchOutcome outcome =
+        engine
+            .engine()
+            .search("incidents", json("{\"query\":{\"term\":{\"score\":\"high\"}}}"), TIMEOUT);
+
+    assertThat(outcome).isInstanceOf(Failed.class);
+    Failed failed = (Failed) outcome;
+    assertThat(failed.kind()).isEqualTo(Kind.PERMANENT);
+    assertThat(failed.status()).isEqualTo(400);
+    assertThat(failed.reason()).startsWith("search_phase_execution_exception: ");
+  }
+
+  @OnEachEngine
+  void tellsTheDistributionVersionAndClusterStatus(EngineUnderTest engine) {
+    ClusterInfo info = engine.engine().clusterInfo();
 
     assertThat(info).isInstanceOf(ClusterInfo.Known.class);
     ClusterInfo.Known known = (ClusterInfo.Known) info;
-    assertThat(known.distribution()).isEqualTo("opensearch");
-    assertThat(known.version()).isEqualTo("2.19.1");
+    assertThat(known.distribution()).isEqualTo(engine.distribution);
+    assertThat(known.version()).isEqualTo(engine.version);
     assertThat(known.clusterName()).isNotEmpty();
     assertThat(known.status()).isIn("green", "yellow");
+  }
+
+  private static List<String> ids(SearchOutcome outcome) {
+    assertThat(outcome).isInstanceOf(Answered.class);
+    return ((Answered) outcome)
+        .body()
+        .path("hits")
+        .path("hits")
+        .valueStream()
+        .map(hit -> hit.path("_id").asString())
+        .toList();
   }
 }

@@ -1,12 +1,8 @@
 package io.airlock.responseside.search;
 
-import io.airlock.searchnode.SearchNodeLauncher;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
@@ -22,10 +18,6 @@ public final class SearchFixture {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private SearchFixture() {}
-
-  static URI sharedNode() {
-    return URI.create(SearchNodeLauncher.shared().url());
-  }
 
   static SearchProperties settings(URI url) {
     return settings(url, null, null, null, null);
@@ -80,18 +72,5 @@ public final class SearchFixture {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** What the node answers to a plain JDK call, for comparison with the engine's answer. */
-  static JsonNode direct(String path, String body) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(SearchNodeLauncher.shared().url() + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
   }
 }

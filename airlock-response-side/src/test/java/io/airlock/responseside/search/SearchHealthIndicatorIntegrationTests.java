@@ -9,15 +9,14 @@ import org.springframework.boot.health.contributor.Status;
 
 class SearchHealthIndicatorIntegrationTests {
 
-  @Test
-  void isUpWithTheDistributionVersionAndStatusOfARealNode() {
-    Health health =
-        new SearchHealthIndicator(SearchFixture.engine(SearchFixture.sharedNode())).health();
+  @OnEachEngine
+  void isUpWithTheDistributionVersionAndStatusOfARealNode(EngineUnderTest engine) {
+    Health health = new SearchHealthIndicator(engine.engine()).health();
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails())
-        .containsEntry("distribution", "opensearch")
-        .containsEntry("version", "2.19.1")
+        .containsEntry("distribution", engine.distribution)
+        .containsEntry("version", engine.version)
         .containsKeys("cluster", "clusterStatus");
   }
 

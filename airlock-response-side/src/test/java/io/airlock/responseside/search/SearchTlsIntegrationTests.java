@@ -1,7 +1,6 @@
 package io.airlock.responseside.search;
 
 import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
-import static io.airlock.responseside.search.SearchFixture.direct;
 import static io.airlock.responseside.search.SearchFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
-import io.airlock.searchnode.SearchNodeLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -17,11 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real node behind an HTTPS proxy whose certificate a test CA signed. */
+/** The real nodes behind an HTTPS proxy whose certificate a test CA signed. */
 class SearchTlsIntegrationTests {
 
   // base64("reader:s3cret")
   private static final String BASIC = "Basic cmVhZGVyOnMzY3JldA==";
+  private static final String KEY = "a2V5OnNlY3JldA==";
 
   @TempDir static Path dir;
   private static TestCertificates certificates;
@@ -30,7 +29,9 @@ class SearchTlsIntegrationTests {
   @BeforeAll
   static void start() throws Exception {
     certificates = TestCertificates.create(dir);
-    proxy = new TlsProxy(certificates.serverContext(), SearchNodeLauncher.shared().url(), BASIC);
+    proxy =
+        new TlsProxy(
+            certificates.serverContext(), EngineUnderTest.OPENSEARCH.url().toString(), BASIC);
   }
 
   @AfterAll
@@ -38,18 +39,46 @@ class SearchTlsIntegrationTests {
     proxy.close();
   }
 
-  @Test
-  void trustsTheClusterWhoseCertificateTheConfiguredCaSigned() throws Exception {
+  @OnEachEngine
+  void trustsTheClusterWhoseCertificateTheConfiguredCaSigned(EngineUnderTest engine)
+      throws Exception {
     String body = "{\"query\":{\"term\":{\"severity\":\"low\"}}}";
-    SearchEngine engine =
-        SearchFixture.engine(
-            SearchFixture.settings(proxy.url(), "reader", "s3cret", null, certificates.caPem()));
+    try (TlsProxy secured =
+        new TlsProxy(certificates.serverContext(), engine.url().toString(), BASIC)) {
+      SearchEngine client =
+          SearchFixture.engine(
+              SearchFixture.settings(
+                  secured.url(), "reader", "s3cret", null, certificates.caPem()));
 
-    SearchOutcome outcome = engine.count("incidents", json(body), TIMEOUT);
+      SearchOutcome outcome = client.count("incidents", json(body), TIMEOUT);
 
-    assertThat(outcome).isInstanceOf(Answered.class);
-    assertThat(((Answered) outcome).body()).isEqualTo(direct("/incidents/_count", body));
-    assertThat(engine.clusterInfo()).isInstanceOf(ClusterInfo.Known.class);
+      assertThat(outcome).isInstanceOf(Answered.class);
+      assertThat(((Answered) outcome).body()).isEqualTo(engine.direct("/incidents/_count", body));
+      assertThat(client.clusterInfo())
+          .isInstanceOfSatisfying(
+              ClusterInfo.Known.class,
+              known -> assertThat(known.version()).isEqualTo(engine.version));
+    }
+  }
+
+  @OnEachEngine
+  void sendsTheApiKeyToTheCluster(EngineUnderTest engine) throws Exception {
+    try (TlsProxy secured =
+        new TlsProxy(certificates.serverContext(), engine.url().toString(), "ApiKey " + KEY)) {
+      SearchEngine client =
+          SearchFixture.engine(
+              SearchFixture.settings(secured.url(), null, null, KEY, certificates.caPem()));
+      SearchEngine wrongKey =
+          SearchFixture.engine(
+              SearchFixture.settings(secured.url(), null, null, "d3Jvbmc=", certificates.caPem()));
+
+      assertThat(client.count("assets", json("{}"), TIMEOUT))
+          .isInstanceOf(Answered.class)
+          .extracting(outcome -> ((Answered) outcome).body().path("count").asLong())
+          .isEqualTo(1500L);
+      assertThat(wrongKey.count("assets", json("{}"), TIMEOUT))
+          .isEqualTo(new Failed(Kind.PERMANENT, 401, "security_exception: missing authentication"));
+    }
   }
 
   @Test

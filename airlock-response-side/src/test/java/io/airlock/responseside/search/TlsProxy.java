@@ -13,8 +13,9 @@ import java.net.http.HttpResponse;
 import javax.net.ssl.SSLContext;
 
 /**
- * HTTPS with Basic authentication in front of the real search node, as a secured cluster would be:
- * the embedded node has no security plugin of its own.
+ * HTTPS that lets through only one {@code Authorization} header (Basic or ApiKey) in front of a
+ * real search node, as a secured cluster would be: the embedded nodes have no security of their
+ * own.
  */
 final class TlsProxy implements AutoCloseable {
 
