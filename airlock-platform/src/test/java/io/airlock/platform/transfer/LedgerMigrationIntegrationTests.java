@@ -34,7 +34,8 @@ class LedgerMigrationIntegrationTests {
             "outbound_batch_records",
             "inbound_batches",
             "inbound_watermarks",
-            "quarantined_records");
+            "quarantined_records",
+            "shedlock");
   }
 
   @Test
