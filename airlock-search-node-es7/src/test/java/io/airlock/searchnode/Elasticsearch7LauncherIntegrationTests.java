@@ -104,8 +104,8 @@ class Elasticsearch7LauncherIntegrationTests {
   @Test
   void startsFromAClassLoaderWithoutElasticsearch(@TempDir Path dataDir) throws Exception {
     URL[] launcherOnly = {
-      Elasticsearch7Classpath.ownLocation().toUri().toURL(),
-      NodeClasspath.ownLocation().toUri().toURL()
+      NodeClasspath.ownLocation(Elasticsearch7Launcher.ELASTICSEARCH_7).toUri().toURL(),
+      NodeClasspath.ownLocation(SearchNodeLauncher.OPENSEARCH).toUri().toURL()
     };
     try (URLClassLoader loader =
         new URLClassLoader(launcherOnly, ClassLoader.getPlatformClassLoader())) {

@@ -19,7 +19,7 @@ class Elasticsearch7LauncherTests {
     JavaClasses launcher =
         new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importClasses(Elasticsearch7Launcher.class, Elasticsearch7Classpath.class);
+            .importClasses(Elasticsearch7Launcher.class);
 
     noClasses()
         .should()
@@ -42,9 +42,13 @@ class Elasticsearch7LauncherTests {
 
   @Test
   void childClasspathHoldsElasticsearch7AndTheSampleDataButNoOpenSearch() {
-    List<String> entries = List.of(Elasticsearch7Classpath.forChild().split(File.pathSeparator));
+    List<String> entries =
+        List.of(
+            NodeClasspath.forChild(Elasticsearch7Launcher.ELASTICSEARCH_7)
+                .split(File.pathSeparator));
 
-    assertThat(Path.of(entries.get(0))).isEqualTo(Elasticsearch7Classpath.ownLocation());
+    assertThat(Path.of(entries.get(0)))
+        .isEqualTo(NodeClasspath.ownLocation(Elasticsearch7Launcher.ELASTICSEARCH_7));
     assertThat(entries)
         .anyMatch(entry -> entry.endsWith("elasticsearch-7.17.29.jar"))
         .anyMatch(entry -> entry.endsWith("transport-netty4-client-7.17.29.jar"))

@@ -15,21 +15,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The classpath of the search node's JVM: this module's own classes plus the dependency list the
- * build wrote next to them. The calling JVM usually excludes those dependencies, so its own
- * classpath cannot be reused.
+ * The classpath of a search node's JVM: its module's own classes plus the dependency list the build
+ * wrote next to them. The calling JVM usually excludes those dependencies, so its own classpath
+ * cannot be reused.
  */
 final class NodeClasspath {
 
-  /** Written by maven-dependency-plugin:build-classpath; absolute paths into the local repo. */
-  static final String RESOURCE = "META-INF/airlock/search-node.classpath";
-
   private NodeClasspath() {}
 
-  static String forChild() {
+  static String forChild(NodeKind kind) {
     List<Path> entries = new ArrayList<>();
-    entries.add(ownLocation());
-    for (String entry : dependencies().split(File.pathSeparator)) {
+    entries.add(ownLocation(kind));
+    for (String entry : dependencies(kind).split(File.pathSeparator)) {
       if (!entry.isBlank()) {
         entries.add(Path.of(entry.strip()));
       }
@@ -37,23 +34,25 @@ final class NodeClasspath {
     List<Path> missing = entries.stream().filter(entry -> !Files.exists(entry)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          "search node classpath entries are missing (rebuild airlock-search-node on this"
-              + " machine): "
+          kind.name()
+              + " classpath entries are missing (rebuild "
+              + kind.name()
+              + " on this machine): "
               + missing);
     }
     return entries.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
   }
 
-  static Path ownLocation() {
-    CodeSource source = NodeClasspath.class.getProtectionDomain().getCodeSource();
+  static Path ownLocation(NodeKind kind) {
+    CodeSource source = kind.anchor().getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
-      throw new IllegalStateException("cannot tell where airlock-search-node was loaded from");
+      throw new IllegalStateException("cannot tell where " + kind.name() + " was loaded from");
     }
     URL location = source.getLocation();
     // A jar nested in another jar (a Spring Boot fat jar) cannot go on a java -cp line.
     if (!"file".equals(location.getProtocol())) {
       throw new IllegalStateException(
-          "airlock-search-node was loaded from " + location + "; it must be a plain jar or folder");
+          kind.name() + " was loaded from " + location + "; it must be a plain jar or folder");
     }
     try {
       return Path.of(location.toURI());
@@ -62,11 +61,14 @@ final class NodeClasspath {
     }
   }
 
-  private static String dependencies() {
-    try (InputStream in = NodeClasspath.class.getResourceAsStream("/" + RESOURCE)) {
+  private static String dependencies(NodeKind kind) {
+    try (InputStream in = kind.anchor().getResourceAsStream("/" + kind.classpathResource())) {
       if (in == null) {
         throw new IllegalStateException(
-            RESOURCE + " is not on the classpath; build airlock-search-node with Maven");
+            kind.classpathResource()
+                + " is not on the classpath; build "
+                + kind.name()
+                + " with Maven");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -95,7 +95,7 @@ class SearchNodeLauncherIntegrationTests {
 
   @Test
   void startsFromAClassLoaderWithoutOpenSearch(@TempDir Path dataDir) throws Exception {
-    URL moduleOnly = NodeClasspath.ownLocation().toUri().toURL();
+    URL moduleOnly = NodeClasspath.ownLocation(SearchNodeLauncher.OPENSEARCH).toUri().toURL();
     try (URLClassLoader loader =
         new URLClassLoader(new URL[] {moduleOnly}, ClassLoader.getPlatformClassLoader())) {
       assertThatThrownBy(() -> loader.loadClass("org.opensearch.node.Node"))

@@ -43,9 +43,11 @@ class SearchNodeLauncherTests {
 
   @Test
   void childClasspathIsThisModuleThenItsRuntimeDependencies() {
-    List<String> entries = List.of(NodeClasspath.forChild().split(File.pathSeparator));
+    List<String> entries =
+        List.of(NodeClasspath.forChild(SearchNodeLauncher.OPENSEARCH).split(File.pathSeparator));
 
-    assertThat(Path.of(entries.get(0))).isEqualTo(NodeClasspath.ownLocation());
+    assertThat(Path.of(entries.get(0)))
+        .isEqualTo(NodeClasspath.ownLocation(SearchNodeLauncher.OPENSEARCH));
     assertThat(entries)
         .anyMatch(entry -> entry.endsWith("opensearch-2.19.1.jar"))
         .anyMatch(entry -> entry.endsWith("netty-common-4.1.118.Final.jar"))
