@@ -1,7 +1,7 @@
 package io.airlock.responseside.outbound;
 
 import io.airlock.platform.jobs.SingletonJobs;
-import java.io.IOException;
+import io.airlock.platform.transfer.ExportTrigger;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,21 +22,27 @@ class ResultExportSchedule implements SchedulingConfigurer {
   private static final Logger log = LoggerFactory.getLogger(ResultExportSchedule.class);
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
 
-  private final ResultExporter exporter;
   private final ResultQueue queue;
   private final ResultExportProperties properties;
   private final SingletonJobs jobs;
-  private boolean failing;
+  private final ExportTrigger trigger;
 
   ResultExportSchedule(
       ResultExporter exporter,
       ResultQueue queue,
       ResultExportProperties properties,
       SingletonJobs jobs) {
-    this.exporter = exporter;
     this.queue = queue;
     this.properties = properties;
     this.jobs = jobs;
+    this.trigger =
+        new ExportTrigger(
+            "result-export",
+            jobs,
+            queue::due,
+            exporter::export,
+            properties.batchTrigger(),
+            properties.linger());
   }
 
   @Override
@@ -46,28 +52,7 @@ class ResultExportSchedule implements SchedulingConfigurer {
   }
 
   void check() {
-    try {
-      if (queue.due(properties.batchTrigger(), properties.linger())) {
-        // With several instances on one database, one exports at a time; the others skip.
-        jobs.runExclusively("result-export", LOCK_AT_MOST, exporter::export);
-        if (failing) {
-          log.info("Result export works again");
-          failing = false;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // Nothing was marked exported; the next check tries again. Warn once per outage, not
-      // every check interval.
-      if (!failing) {
-        log.warn(
-            "Result export failed; retrying every {}: {}",
-            properties.checkInterval(),
-            e.toString());
-        failing = true;
-      } else {
-        log.debug("Result export still failing: {}", e.toString());
-      }
-    }
+    trigger.check();
   }
 
   void markAcknowledged() {
