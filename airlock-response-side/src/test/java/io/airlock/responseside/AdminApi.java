@@ -40,15 +40,28 @@ public final class AdminApi {
     return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Creates a user through the API and answers its JSON. */
-  @SuppressWarnings("unchecked")
+  /** Creates a user of the directory (exported to the request side) and answers its JSON. */
   public static Map<String, Object> createUser(
       RestTestClient admin, String username, String role, String password) {
+    return create(admin, username, role, password, false);
+  }
+
+  /** Creates an account of this side only, the kind that may sign in here. */
+  public static Map<String, Object> createHighSideAccount(
+      RestTestClient admin, String username, String role, String password) {
+    return create(admin, username, role, password, true);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> create(
+      RestTestClient admin, String username, String role, String password, boolean highSideOnly) {
     return admin
         .post()
         .uri("/admin/users")
         .body(
             Map.of(
+                "high_side_only",
+                highSideOnly,
                 "username",
                 username,
                 "email",

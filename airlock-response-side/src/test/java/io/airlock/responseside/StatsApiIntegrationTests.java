@@ -84,7 +84,7 @@ class StatsApiIntegrationTests {
   @Test
   void refusesUsersWhoAreNotAdminsAndAnonymousCallers() {
     String username = AdminApi.uniqueUsername("plain");
-    AdminApi.createUser(admin, username, "user", "user-password-1");
+    AdminApi.createHighSideAccount(admin, username, "user", "user-password-1");
     RestTestClient user = AdminApi.as(port, username, "user-password-1");
 
     for (String path : STATS) {

@@ -71,7 +71,7 @@ class UserController {
                 body.role(),
                 body.profileType(),
                 body.password(),
-                false),
+                Boolean.TRUE.equals(body.highSideOnly())),
             admin.getName());
     return ResponseEntity.created(URI.create("/admin/users/" + user.id())).body(UserView.of(user));
   }
@@ -117,7 +117,9 @@ class UserController {
       @Size(max = 200) String displayName,
       @NotNull @Pattern(regexp = "user|admin") String role,
       @NotBlank String profileType,
-      @NotNull @Size(min = 8, max = BCRYPT_MAX_BYTES) String password) {}
+      @NotNull @Size(min = 8, max = BCRYPT_MAX_BYTES) String password,
+      // An account of this side only: never exported, the only kind that may sign in here.
+      Boolean highSideOnly) {}
 
   @JsonNaming(SnakeCaseStrategy.class)
   record UpdateUser(

@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The directory's users as credentials: by username and password, or by API key. */
+/**
+ * The accounts that may sign in here: by username and password, or by API key. Only high-side
+ * accounts (operators, the bootstrap admin, admins created as high-side only): an account that is
+ * exported to the request side can have its password changed from there, and this side trusts
+ * nothing that comes from there (DESIGN §2 "Trust").
+ */
 @Repository
 class Accounts {
 
@@ -17,7 +22,8 @@ class Accounts {
 
   Optional<Account> byUsername(String username) {
     return jdbc.sql(
-            "select username, password_hash, role, active from users where username = :username")
+            "select username, password_hash, role, active from users"
+                + " where username = :username and high_side_only")
         .param("username", username)
         .query(Account.class)
         .optional();
@@ -30,7 +36,7 @@ class Accounts {
                 """
                 select k.id as key_id, u.username, u.password_hash, u.role, u.active
                   from api_keys k join users u on u.id = k.user_id
-                 where k.key_sha256 = :hash and k.revoked_at is null
+                 where k.key_sha256 = :hash and k.revoked_at is null and u.high_side_only
                 """)
             .param("hash", keySha256)
             .query(KeyOwner.class)

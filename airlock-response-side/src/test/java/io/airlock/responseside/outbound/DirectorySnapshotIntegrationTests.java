@@ -202,7 +202,7 @@ class DirectorySnapshotIntegrationTests {
   void letsOnlyAdminsAskForASnapshot() {
     int before = snapshotCount();
     String username = AdminApi.uniqueUsername("plain");
-    AdminApi.createUser(AdminApi.asAdmin(port), username, "user", "user-password-1");
+    AdminApi.createHighSideAccount(AdminApi.asAdmin(port), username, "user", "user-password-1");
 
     problem(AdminApi.anonymous(port).post().uri("/admin/directory/snapshot").exchange(), 401);
     problem(

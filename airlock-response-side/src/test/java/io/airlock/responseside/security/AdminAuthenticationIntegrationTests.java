@@ -55,7 +55,7 @@ class AdminAuthenticationIntegrationTests {
   @Test
   void refusesAUserWithoutTheAdminRoleWith403Problem() {
     String username = AdminApi.uniqueUsername("plain");
-    AdminApi.createUser(admin, username, "user", "user-password-1");
+    AdminApi.createHighSideAccount(admin, username, "user", "user-password-1");
 
     assertProblem(
             AdminApi.as(port, username, "user-password-1").get().uri("/admin/users").exchange(),
@@ -63,6 +63,17 @@ class AdminAuthenticationIntegrationTests {
         .expectBody()
         .jsonPath("$.detail")
         .isEqualTo("This needs the role admin.");
+  }
+
+  @Test
+  void neverLetsInAnAccountTheRequestSideCanChangeEvenAnAdmin() {
+    // Its password may arrive from the request side as an account change: this side trusts
+    // nothing from there, so exported accounts cannot sign in here at all.
+    String username = AdminApi.uniqueUsername("exported-admin");
+    AdminApi.createUser(admin, username, "admin", "admin-password-3");
+
+    assertProblem(
+        AdminApi.as(port, username, "admin-password-3").get().uri("/admin/users").exchange(), 401);
   }
 
   @Test
@@ -75,7 +86,8 @@ class AdminAuthenticationIntegrationTests {
   void letsAnotherAdminInAndShutsThemOutOnceDeactivated() {
     String username = AdminApi.uniqueUsername("second-admin");
     String id =
-        (String) AdminApi.createUser(admin, username, "admin", "admin-password-2").get("id");
+        (String)
+            AdminApi.createHighSideAccount(admin, username, "admin", "admin-password-2").get("id");
     RestTestClient second = AdminApi.as(port, username, "admin-password-2");
     second.get().uri("/admin/users").exchange().expectStatus().isOk();
 

@@ -89,11 +89,24 @@ class ApiKeyIntegrationTests {
   void refusesTheKeyOfAUserWithoutTheAdminRoleWith403() {
     String userId =
         (String)
-            AdminApi.createUser(admin, AdminApi.uniqueUsername("keyed"), "user", "pass-word-3")
+            AdminApi.createHighSideAccount(
+                    admin, AdminApi.uniqueUsername("keyed"), "user", "pass-word-3")
                 .get("id");
     String key = (String) issue(Map.of("name", "for a user", "user_id", userId)).get("key");
 
     assertProblem(AdminApi.withApiKey(port, key).get().uri("/admin/users").exchange(), 403);
+  }
+
+  @Test
+  void refusesTheKeyOfAnExportedAdminWith401() {
+    String userId =
+        (String)
+            AdminApi.createUser(admin, AdminApi.uniqueUsername("exported"), "admin", "pass-word-4")
+                .get("id");
+    String key =
+        (String) issue(Map.of("name", "for an exported admin", "user_id", userId)).get("key");
+
+    assertProblem(AdminApi.withApiKey(port, key).get().uri("/admin/users").exchange(), 401);
   }
 
   @Test
