@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
-import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.batch.OutgoingBatch;
-import io.airlock.transfer.batch.SignatureStatus;
-import io.airlock.transfer.batch.VerifyResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The demo as a user starts it: everything up, and batches crossing the shuttle both ways. */
 class StandaloneIntegrationTests {
@@ -147,20 +144,22 @@ class StandaloneIntegrationTests {
                     List.of(),
                     Map.of(Channel.REQUESTS, 0L),
                     null));
-    Path arrived =
-        Path.of(to.getEnvironment().getProperty("airlock.data-dir"))
-            .resolve("inbox")
-            .resolve(batch.manifestFileName());
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!Files.exists(arrived) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    // The receiving side imports it as soon as it arrives: verified with the sender's key (a
+    // batch failing verification is recorded REJECTED) and applied.
+    JdbcClient ledger = to.getBean(JdbcClient.class);
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    List<String> outcomes = List.of();
+    while (outcomes.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      outcomes =
+          ledger
+              .sql("select outcome from inbound_batches where batch_id = :id")
+              .param("id", batch.manifest().batchId())
+              .query(String.class)
+              .list();
     }
 
-    VerifyResult result = to.getBean(BatchReader.class).verify(arrived);
-
-    assertThat(result).isInstanceOf(VerifyResult.Accepted.class);
-    assertThat(((VerifyResult.Accepted) result).batch().signature())
-        .isEqualTo(SignatureStatus.VERIFIED);
+    assertThat(outcomes).containsExactly("APPLIED");
   }
 
   private static String keyId(ConfigurableApplicationContext side) {
