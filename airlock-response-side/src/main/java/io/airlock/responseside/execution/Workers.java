@@ -115,12 +115,17 @@ class Workers implements SmartLifecycle {
         claimed.subList(i, claimed.size()).forEach(queue::release);
         return;
       }
+      ClaimedRequest request = claimed.get(i);
+      if (!queue.renew(request, properties.lease())) {
+        log.info("Request {} was taken over while it waited in this claim", request.requestId());
+        continue;
+      }
       busy.incrementAndGet();
       try {
-        execution.run(claimed.get(i));
+        execution.run(request);
       } catch (RuntimeException e) {
         // Nothing was settled: the request runs again once its lease lapses.
-        log.error("Running request {} failed", claimed.get(i).requestId(), e);
+        log.error("Running request {} failed", request.requestId(), e);
       } finally {
         busy.decrementAndGet();
       }

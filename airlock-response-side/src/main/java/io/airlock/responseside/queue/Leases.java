@@ -37,6 +37,23 @@ final class Leases {
         == 1;
   }
 
+  /** Extends the lease from now; false if it was no longer the caller's (taken over). */
+  boolean renew(ClaimedRequest request, Duration lease) {
+    return jdbc.sql(
+                """
+                update incoming_requests
+                set lease_until = now() + :leaseMs * interval '1 millisecond'
+                where request_id = :id and status = 'processing'
+                    and lease_owner = :owner and attempts = :attempts
+                """)
+            .param("leaseMs", lease.toMillis())
+            .param("id", request.requestId())
+            .param("owner", request.leaseOwner())
+            .param("attempts", request.attempts())
+            .update()
+        == 1;
+  }
+
   /**
    * Queues the request again, ready after {@code delay}; {@code uncount} attempts are taken back.
    * The reason, when given, says why the last run failed.

@@ -134,6 +134,16 @@ public class RequestQueue {
   }
 
   /**
+   * Extends a claimed request's lease from now, just before it runs: a claim holds several
+   * requests, and the last of them must not lapse (and run twice) while the first ones run.
+   *
+   * @return false if the lease was no longer this worker's: the request must not run
+   */
+  public boolean renew(ClaimedRequest request, Duration lease) {
+    return leases.renew(request, lease);
+  }
+
+  /**
    * Puts a request back in the queue to run again after {@code delay}, keeping why this run failed
    * in its reason fields.
    *

@@ -82,6 +82,23 @@ class RequestQueueIntegrationTests {
   }
 
   @Test
+  void aRenewedLeaseOutlastsItsFirstTermAndATakenOverOneCannotBeRenewed()
+      throws InterruptedException {
+    UUID kept = fixture.enqueue("incidents", QueryType.COUNT, "{}", 2);
+    UUID lost = fixture.enqueue("incidents", QueryType.COUNT, "{}", 1);
+    List<ClaimedRequest> claim = queue.claim("slow-worker", 2, Duration.ofMillis(300));
+
+    Thread.sleep(150);
+    assertThat(queue.renew(claim.get(0), LEASE)).isTrue();
+    Thread.sleep(300);
+    List<ClaimedRequest> other = queue.claim("other-worker", 2, LEASE);
+
+    assertThat(other).extracting(ClaimedRequest::requestId).containsExactly(lost);
+    assertThat(fixture.request(kept)).containsEntry("lease_owner", "slow-worker");
+    assertThat(queue.renew(claim.get(1), LEASE)).as("taken over while it waited").isFalse();
+  }
+
+  @Test
   void refusesASettlementFromTheSameOwnerForAnEarlierClaim() throws InterruptedException {
     UUID id = fixture.enqueue("incidents", QueryType.COUNT, "{}", 0);
     ClaimedRequest earlier = queue.claim("worker", 1, Duration.ofMillis(100)).get(0);
