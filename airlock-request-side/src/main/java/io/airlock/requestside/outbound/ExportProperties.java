@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchTrigger export as soon as this many requests are pending
  * @param linger export once the oldest pending record has waited this long, however few there are
  * @param checkInterval how often the trigger conditions are checked
+ * @param answerGrace how long past its deadline an exported request still waits for its answer
+ *     (which may be crossing the gap) before it is marked expired
  */
 @ConfigurationProperties("airlock.export")
 record ExportProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("100") int batchTrigger,
     @DefaultValue("200ms") Duration linger,
-    @DefaultValue("50ms") Duration checkInterval) {}
+    @DefaultValue("50ms") Duration checkInterval,
+    @DefaultValue("1h") Duration answerGrace) {}

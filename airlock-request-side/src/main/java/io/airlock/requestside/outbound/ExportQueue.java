@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExportQueue {
 
   static final String DEADLINE_PASSED = "deadline passed before export";
+  static final String NO_ANSWER = "no answer came from the response side by the deadline";
   static final String TOO_LARGE = "too large to export";
 
   private final JdbcClient jdbc;
@@ -68,6 +69,23 @@ class ExportQueue {
             update requests set status = 'expired', status_reason = :reason
             where status = 'pending' and export_sequence is null and deadline <= now()""")
         .param("reason", DEADLINE_PASSED)
+        .update();
+  }
+
+  /**
+   * Exported requests still unanswered {@code grace} past their deadline become expired (DESIGN §2
+   * "never lost": the request side marks a request expired if no answer came); an answer arriving
+   * later finds the request answered and is only audited. Returns how many.
+   */
+  int expireUnanswered(Duration grace) {
+    return jdbc.sql(
+            """
+            update requests r set status = 'expired', status_reason = :reason
+            where r.status in ('exported', 'cancelling')
+              and r.deadline + :graceMs * interval '1 millisecond' <= now()
+              and not exists (select 1 from responses s where s.request_id = r.id)""")
+        .param("reason", NO_ANSWER)
+        .param("graceMs", grace.toMillis())
         .update();
   }
 

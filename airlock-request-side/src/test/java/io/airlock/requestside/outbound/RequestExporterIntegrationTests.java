@@ -286,6 +286,28 @@ class RequestExporterIntegrationTests {
   }
 
   @Test
+  void expiresAnExportedRequestThatStaysUnansweredPastItsDeadlineAndGrace() {
+    Duration grace = Duration.ofMinutes(30);
+    UUID unanswered = request(1, Duration.ofHours(3), Duration.ofHours(-1), "exported");
+    UUID cancelling = request(1, Duration.ofHours(3), Duration.ofHours(-1), "cancelling");
+    UUID withinGrace = request(1, Duration.ofHours(3), Duration.ofMinutes(-10), "exported");
+    UUID answered = request(1, Duration.ofHours(3), Duration.ofHours(-1), "exported");
+    jdbc.sql(
+            """
+            insert into responses (request_id, result, execution_ms, cache_hit, result_sha256)
+            values (:id, '{}', 1, false, 'sha')""")
+        .param("id", answered)
+        .update();
+
+    assertThat(queue.expireUnanswered(grace)).isEqualTo(2);
+
+    assertThat(status(unanswered)).isEqualTo("expired");
+    assertThat(status(cancelling)).isEqualTo("expired");
+    assertThat(status(withinGrace)).isEqualTo("exported");
+    assertThat(status(answered)).isEqualTo("exported");
+  }
+
+  @Test
   void leavesTheExportToAnotherInstanceThatIsExporting() throws IOException {
     exporter.export();
     ExportSchedule schedule = new ExportSchedule(exporter, queue, properties, jobs);
