@@ -96,6 +96,13 @@ class QueryExecution {
               + " bytes; a results batch carries at most "
               + properties.maxResultBytes().toBytes());
     }
+    // jsonb refuses a NUL character: storing it would throw on every run, attempts exhausted.
+    if (body.text().contains("\\u0000")) {
+      return fail(
+          request,
+          ReasonCodes.RESULT_UNSTORABLE,
+          "the result holds a NUL character (\\u0000), which cannot be stored as JSON");
+    }
     if (!cacheHit && request.cacheKey() != null) {
       cache.store(
           request.cacheKey(),

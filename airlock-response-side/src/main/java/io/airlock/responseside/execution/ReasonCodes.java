@@ -22,6 +22,9 @@ final class ReasonCodes {
   /** The result is larger than a results batch may carry. */
   static final String RESULT_TOO_LARGE = "result_too_large";
 
+  /** The result holds what PostgreSQL cannot store as JSON (a NUL character in a string). */
+  static final String RESULT_UNSTORABLE = "result_unstorable";
+
   /** The request was claimed as often as allowed and every worker lost it (e.g. died). */
   static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
 

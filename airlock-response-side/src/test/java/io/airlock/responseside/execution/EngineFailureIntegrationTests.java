@@ -158,6 +158,21 @@ class EngineFailureIntegrationTests {
     assertThat(fixture.answer(id)).containsEntry("reason_code", "search_failed");
   }
 
+  @Test
+  void failsAtOnceWithAReasonWhenTheResultHoldsWhatCannotBeStored() {
+    fake.answering(
+        200,
+        "{\"took\":1,\"hits\":{\"total\":{\"value\":1},"
+            + "\"hits\":[{\"_source\":{\"title\":\"nul \\u0000 inside\"}}]}}");
+    UUID id = enqueue();
+
+    ExecutionOutcome outcome = runNext(SearchFixture.engine(fake.url()));
+
+    assertThat(outcome).isInstanceOf(ExecutionOutcome.Failed.class);
+    assertThat(fixture.request(id)).containsEntry("status", "failed").containsEntry("attempts", 1);
+    assertThat(fixture.answer(id)).containsEntry("reason_code", "result_unstorable");
+  }
+
   // Unique, so that no cached result answers it before the engine is asked.
   private UUID enqueue() {
     return fixture.enqueue(
