@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caCertificate a PEM file with the CA that signed the cluster's certificate: with it, an
  *     {@code https} URL trusts exactly that CA instead of the JVM's default trust store
  * @param connectTimeout how long to wait for a connection to be established
- * @param maxRequestTimeout the longest any single call may wait for its answer, whatever timeout
- *     the caller asks for
+ * @param maxRequestTimeout the longest any single call may wait for its answer, whatever timeout a
+ *     query's params ask for
  * @param defaultQueryTimeout how long a queued query may run when its params set no {@code timeout}
  */
 @ConfigurationProperties("airlock.search")
