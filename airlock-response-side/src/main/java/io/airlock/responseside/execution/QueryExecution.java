@@ -18,11 +18,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs one claimed request: from the cache if a fresh result is there, else on the engine, whose
- * client already retries a passing failure a few times within the run. A failure that outlasts
- * those retries sends the request back to the queue with backoff, so that a longer outage does not
- * hold a worker, until the request has run {@code max-attempts} times. A request the engine refuses
- * fails at once with the engine's reason.
+ * Runs one claimed request: from the cache if a fresh result is there, else on the engine, asked
+ * once per run. A passing failure (timeout, connection, 429, 5xx) sends the request back to the
+ * queue with backoff, so that an outage does not hold a worker, until the request has run {@code
+ * max-attempts} times. A request the engine refuses fails at once with the engine's reason.
  */
 @Component
 class QueryExecution {

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.random.RandomGenerator;
 
 /**
- * Pauses between attempts: doubling from the initial backoff up to the maximum, each drawn at
- * random from its upper half, so that workers that failed together do not retry together. Used
- * between the attempts of one call, and by the executor between the runs of a queued request.
+ * Pauses between the runs of a queued request that failed for a passing reason: doubling from the
+ * initial backoff up to the maximum, each drawn at random from its upper half, so that requests
+ * that failed together do not run again together.
  */
 public record Backoff(Duration initial, Duration max, RandomGenerator random) {
 

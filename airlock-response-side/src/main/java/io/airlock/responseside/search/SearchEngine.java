@@ -12,24 +12,19 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs queries on the configured Elasticsearch or OpenSearch cluster over plain HTTP and JSON, so
- * that one client serves Elasticsearch 7 to 9 and OpenSearch 1 to 3. Calls that fail for a passing
- * reason (connection failure, timeout, 429, 5xx) are retried with backoff; a request the engine
- * refuses (bad query, unknown index) fails at once with the engine's reason. Nothing is thrown for
- * what the engine does: every call returns an outcome.
+ * that one client serves Elasticsearch 7 to 9 and OpenSearch 1 to 3. Each call is one attempt, and
+ * its failure says whether it was passing (connection failure, timeout, 429, 5xx: worth trying
+ * later) or permanent (bad query, unknown index: with the engine's reason); retrying is the queue's
+ * business. Nothing is thrown for what the engine does: every call returns an outcome.
  */
 public class SearchEngine {
-
-  private static final Logger logger = LoggerFactory.getLogger(SearchEngine.class);
 
   private static final Duration PARTIAL_RESULTS_GRACE = Duration.ofSeconds(1);
 
@@ -38,47 +33,39 @@ public class SearchEngine {
   private final SearchProperties properties;
   private final JsonMapper json;
   private final EngineConnection connection;
-  private final Backoff backoff;
 
   SearchEngine(SearchProperties properties, JsonMapper json) {
     this.properties = properties;
     this.json = json;
     this.connection = properties.configured() ? new EngineConnection(properties) : null;
-    this.backoff =
-        new Backoff(
-            properties.retry().initialBackoff(),
-            properties.retry().maxBackoff(),
-            RandomGenerator.getDefault());
-  }
-
-  /**
-   * {@code POST /{index}/_search} with the given Query DSL body.
-   *
-   * @param timeout how long each attempt may wait for the answer; capped at {@code
-   *     airlock.search.max-request-timeout}
-   */
-  public SearchOutcome search(String index, JsonNode body, Duration timeout) {
-    return withRetries("POST", indexPath(index, "_search"), body, timeout);
   }
 
   /**
    * Runs a queued request's query once: a search or a count, waiting as long as its params' {@code
    * timeout} says (and a moment more, so that the engine can send the partial results it collected
-   * by then), or {@code airlock.search.default-query-timeout} when they say nothing. Not retried
-   * here: the queue retries a passing failure later with backoff, so no worker waits out an outage.
+   * by then), or {@code airlock.search.default-query-timeout} when they say nothing; never longer
+   * than {@code airlock.search.max-request-timeout}. Not retried here: the queue retries a passing
+   * failure later with backoff, so no worker waits out an outage.
    */
   public SearchOutcome execute(String index, QueryType type, JsonNode params) {
+    Objects.requireNonNull(params, "params");
+    String path = indexPath(index, type == QueryType.COUNT ? "_count" : "_search");
+    if (connection == null) {
+      return new Failed(Kind.TRANSIENT, 0, NOT_CONFIGURED);
+    }
     Duration timeout =
         QueryTimeouts.of(params)
             .map(wanted -> wanted.plus(PARTIAL_RESULTS_GRACE))
             .orElse(properties.defaultQueryTimeout());
-    String endpoint = type == QueryType.COUNT ? "_count" : "_search";
-    return attempts("POST", indexPath(index, endpoint), params, timeout, 1);
-  }
-
-  /** {@code POST /{index}/_count}; the body holds at most a {@code query}. */
-  public SearchOutcome count(String index, JsonNode body, Duration timeout) {
-    return withRetries("POST", indexPath(index, "_count"), body, timeout);
+    if (timeout.compareTo(properties.maxRequestTimeout()) > 0) {
+      timeout = properties.maxRequestTimeout();
+    }
+    long started = System.nanoTime();
+    SearchOutcome outcome = once("POST", path, json.writeValueAsString(params), timeout);
+    if (outcome instanceof Answered answered) {
+      return new Answered(answered.body(), (System.nanoTime() - started) / 1_000_000);
+    }
+    return outcome;
   }
 
   /**
@@ -113,45 +100,6 @@ public class SearchEngine {
   /** Whether {@code airlock.search.url} is set; without it every call fails as not configured. */
   public boolean configured() {
     return connection != null;
-  }
-
-  private SearchOutcome withRetries(String method, String path, JsonNode body, Duration timeout) {
-    return attempts(method, path, body, timeout, properties.retry().attempts());
-  }
-
-  private SearchOutcome attempts(
-      String method, String path, JsonNode body, Duration timeout, int attempts) {
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(timeout, "timeout");
-    if (connection == null) {
-      return new Failed(Kind.TRANSIENT, 0, NOT_CONFIGURED);
-    }
-    Duration capped =
-        timeout.compareTo(properties.maxRequestTimeout()) > 0
-            ? properties.maxRequestTimeout()
-            : timeout;
-    String payload = json.writeValueAsString(body);
-    long started = System.nanoTime();
-    SearchOutcome outcome = null;
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      if (attempt > 1 && !pause(backoff.before(attempt - 1))) {
-        return new Failed(Kind.TRANSIENT, 0, "interrupted while waiting to retry");
-      }
-      outcome = once(method, path, payload, capped);
-      if (!(outcome instanceof Failed failed) || failed.kind() == Kind.PERMANENT) {
-        break;
-      }
-      logger.debug("{} {} attempt {} of {} failed: {}", method, path, attempt, attempts, failed);
-    }
-    if (outcome instanceof Answered answered) {
-      return new Answered(answered.body(), (System.nanoTime() - started) / 1_000_000);
-    }
-    Failed failed = (Failed) outcome;
-    if (failed.kind() == Kind.TRANSIENT && attempts > 1) {
-      return new Failed(
-          failed.kind(), failed.status(), failed.reason() + " (after " + attempts + " attempts)");
-    }
-    return failed;
   }
 
   private SearchOutcome once(String method, String path, String payload, Duration timeout) {
@@ -192,16 +140,6 @@ public class SearchEngine {
     Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private static boolean pause(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static String indexPath(String index, String endpoint) {

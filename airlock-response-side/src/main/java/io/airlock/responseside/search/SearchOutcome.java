@@ -9,13 +9,13 @@ public sealed interface SearchOutcome permits SearchOutcome.Answered, SearchOutc
    * The engine's answer.
    *
    * @param body the response body as the engine sent it
-   * @param tookMs wall-clock milliseconds the call took here, retries included: what the caller
-   *     waited, which the engine's own {@code took} leaves out
+   * @param tookMs wall-clock milliseconds the call took here: what the caller waited, network
+   *     included, which the engine's own {@code took} leaves out
    */
   record Answered(JsonNode body, long tookMs) implements SearchOutcome {}
 
   /**
-   * The call failed, after any retries it deserved.
+   * The call failed; it was tried once, and {@code kind} tells the caller whether to try again.
    *
    * @param kind whether trying again later may succeed
    * @param status the HTTP status, or 0 when no answer came (connection failure, timeout)

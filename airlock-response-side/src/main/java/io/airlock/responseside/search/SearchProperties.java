@@ -17,10 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caCertificate a PEM file with the CA that signed the cluster's certificate: with it, an
  *     {@code https} URL trusts exactly that CA instead of the JVM's default trust store
  * @param connectTimeout how long to wait for a connection to be established
- * @param maxRequestTimeout the longest any single call may wait for its answer, whatever timeout
- *     the caller asks for
+ * @param maxRequestTimeout the longest any single call may wait for its answer, whatever timeout a
+ *     query's params ask for
  * @param defaultQueryTimeout how long a queued query may run when its params set no {@code timeout}
- * @param retry how calls that failed for a passing reason are tried again
  */
 @ConfigurationProperties("airlock.search")
 record SearchProperties(
@@ -31,8 +30,7 @@ record SearchProperties(
     Path caCertificate,
     @DefaultValue("5s") Duration connectTimeout,
     @DefaultValue("30s") Duration maxRequestTimeout,
-    @DefaultValue("10s") Duration defaultQueryTimeout,
-    @DefaultValue Retry retry) {
+    @DefaultValue("10s") Duration defaultQueryTimeout) {
 
   SearchProperties {
     if (username != null && password == null) {
@@ -49,25 +47,5 @@ record SearchProperties(
 
   boolean configured() {
     return url != null;
-  }
-
-  /**
-   * Retries of calls that failed on a connection failure, a timeout, 429 or 5xx, with exponential
-   * backoff and jitter.
-   *
-   * @param attempts attempts in all, the first included
-   * @param initialBackoff the pause before the first retry; each further pause doubles
-   * @param maxBackoff the longest pause between two attempts
-   */
-  record Retry(
-      @DefaultValue("3") int attempts,
-      @DefaultValue("200ms") Duration initialBackoff,
-      @DefaultValue("5s") Duration maxBackoff) {
-
-    Retry {
-      if (attempts < 1) {
-        throw new IllegalArgumentException("airlock.search.retry.attempts must be at least 1");
-      }
-    }
   }
 }

@@ -1,12 +1,12 @@
 package io.airlock.responseside.search;
 
-import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
 import static io.airlock.responseside.search.SearchFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import io.airlock.transfer.records.QueryType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,13 +15,13 @@ import tools.jackson.databind.node.ObjectNode;
 class SearchEngineIntegrationTests {
 
   @OnEachEngine
-  void searchAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
+  void aSearchAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
     String body =
         """
         {"query":{"term":{"severity":"critical"}},"size":5,
          "sort":[{"reported_at":"asc"},{"id":"asc"}],"aggs":{"sites":{"terms":{"field":"site"}}}}""";
 
-    SearchOutcome outcome = engine.engine().search("incidents", json(body), TIMEOUT);
+    SearchOutcome outcome = engine.engine().execute("incidents", QueryType.SEARCH, json(body));
 
     assertThat(outcome).isInstanceOf(Answered.class);
     ObjectNode answer = (ObjectNode) ((Answered) outcome).body().deepCopy();
@@ -43,18 +43,18 @@ class SearchEngineIntegrationTests {
          "size":20,"sort":[{"id":"asc"}],"_source":false}""";
 
     SearchOutcome openSearch =
-        EngineUnderTest.OPENSEARCH.engine().search("incidents", json(body), TIMEOUT);
+        EngineUnderTest.OPENSEARCH.engine().execute("incidents", QueryType.SEARCH, json(body));
     SearchOutcome elasticsearch =
-        EngineUnderTest.ELASTICSEARCH_7.engine().search("incidents", json(body), TIMEOUT);
+        EngineUnderTest.ELASTICSEARCH_7.engine().execute("incidents", QueryType.SEARCH, json(body));
 
     assertThat(ids(elasticsearch)).isNotEmpty().isEqualTo(ids(openSearch));
   }
 
   @OnEachEngine
-  void countAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
+  void aCountAnswersWhatTheNodeAnswersToTheSameBody(EngineUnderTest engine) throws Exception {
     String body = "{\"query\":{\"term\":{\"severity\":\"high\"}}}";
 
-    SearchOutcome outcome = engine.engine().count("incidents", json(body), TIMEOUT);
+    SearchOutcome outcome = engine.engine().execute("incidents", QueryType.COUNT, json(body));
 
     assertThat(outcome).isInstanceOf(Answered.class);
     assertThat(((Answered) outcome).body()).isEqualTo(engine.direct("/incidents/_count", body));
@@ -63,14 +63,14 @@ class SearchEngineIntegrationTests {
 
   @OnEachEngine
   void countsEveryDocumentOfAnIndexForAnEmptyBody(EngineUnderTest engine) {
-    SearchOutcome outcome = engine.engine().count("assets", json("{}"), TIMEOUT);
+    SearchOutcome outcome = engine.engine().execute("assets", QueryType.COUNT, json("{}"));
 
     assertThat(((Answered) outcome).body().path("count").asLong()).isEqualTo(1500);
   }
 
   @OnEachEngine
   void failsAtOnceAndForGoodOnAnUnknownIndexWithTheEnginesReason(EngineUnderTest engine) {
-    SearchOutcome outcome = engine.engine().search("no-such-index", json("{}"), TIMEOUT);
+    SearchOutcome outcome = engine.engine().execute("no-such-index", QueryType.SEARCH, json("{}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;
@@ -81,7 +81,8 @@ class SearchEngineIntegrationTests {
 
   @OnEachEngine
   void encodesTheIndexNameInThePath(EngineUnderTest engine) {
-    SearchOutcome outcome = engine.engine().count("incidents/../assets", json("{}"), TIMEOUT);
+    SearchOutcome outcome =
+        engine.engine().execute("incidents/../assets", QueryType.COUNT, json("{}"));
 
     // Encoded, the slashes stay part of one (invalid) index name instead of changing the path.
     assertThat(outcome).isInstanceOf(Failed.class);
@@ -92,7 +93,9 @@ class SearchEngineIntegrationTests {
   @OnEachEngine
   void failsAtOnceAndForGoodOnAMalformedQuery(EngineUnderTest engine) {
     SearchOutcome outcome =
-        engine.engine().search("incidents", json("{\"query\":{\"no_such_query\":{}}}"), TIMEOUT);
+        engine
+            .engine()
+            .execute("incidents", QueryType.SEARCH, json("{\"query\":{\"no_such_query\":{}}}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;
@@ -106,7 +109,8 @@ class SearchEngineIntegrationTests {
     SearchOutcome outcome =
         engine
             .engine()
-            .search("incidents", json("{\"query\":{\"term\":{\"score\":\"high\"}}}"), TIMEOUT);
+            .execute(
+                "incidents", QueryType.SEARCH, json("{\"query\":{\"term\":{\"score\":\"high\"}}}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;

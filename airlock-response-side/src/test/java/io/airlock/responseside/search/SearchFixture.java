@@ -9,13 +9,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Engines and settings for the search tests, with retries fast enough for a test run. Public for
- * the executor's and the cache's tests, which need an engine on a fake or a closed port.
+ * Engines and settings for the search tests. Public for the executor's and the cache's tests, which
+ * need an engine on a fake or a closed port.
  */
 public final class SearchFixture {
 
   static final JsonMapper JSON = JsonMapper.shared();
-  static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private SearchFixture() {}
 
@@ -33,8 +32,7 @@ public final class SearchFixture {
         caCertificate,
         Duration.ofSeconds(2),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(10),
-        new SearchProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40)));
+        Duration.ofSeconds(10));
   }
 
   static SearchEngine engine(SearchProperties settings) {
@@ -57,8 +55,7 @@ public final class SearchFixture {
             null,
             settings.connectTimeout(),
             settings.maxRequestTimeout(),
-            timeout,
-            settings.retry()));
+            timeout));
   }
 
   static JsonNode json(String text) {

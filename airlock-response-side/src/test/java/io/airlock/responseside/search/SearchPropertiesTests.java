@@ -15,14 +15,13 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class SearchPropertiesTests {
 
   @Test
-  void defaultsToNoClusterAndTheDocumentedTimeoutsAndRetries() {
+  void defaultsToNoClusterAndTheDocumentedTimeouts() {
     SearchProperties settings = bind(Map.of());
 
     assertThat(settings.configured()).isFalse();
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(settings.maxRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(settings.retry())
-        .isEqualTo(new SearchProperties.Retry(3, Duration.ofMillis(200), Duration.ofSeconds(5)));
+    assertThat(settings.defaultQueryTimeout()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
@@ -35,17 +34,14 @@ class SearchPropertiesTests {
                 "airlock.search.ca-certificate", "/etc/airlock/search-ca.pem",
                 "airlock.search.connect-timeout", "2s",
                 "airlock.search.max-request-timeout", "10s",
-                "airlock.search.retry.attempts", "5",
-                "airlock.search.retry.initial-backoff", "50ms",
-                "airlock.search.retry.max-backoff", "1s"));
+                "airlock.search.default-query-timeout", "3s"));
 
     assertThat(settings.url()).isEqualTo(URI.create("https://search.internal:9200"));
     assertThat(settings.apiKey()).isEqualTo("k");
     assertThat(settings.caCertificate()).isEqualTo(Path.of("/etc/airlock/search-ca.pem"));
     assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(settings.maxRequestTimeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThat(settings.retry())
-        .isEqualTo(new SearchProperties.Retry(5, Duration.ofMillis(50), Duration.ofSeconds(1)));
+    assertThat(settings.defaultQueryTimeout()).isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -76,14 +72,6 @@ class SearchPropertiesTests {
         .isInstanceOf(BindException.class)
         .rootCause()
         .hasMessageContaining("http or https");
-  }
-
-  @Test
-  void refusesFewerThanOneAttempt() {
-    assertThatThrownBy(() -> bind(Map.of("airlock.search.retry.attempts", "0")))
-        .isInstanceOf(BindException.class)
-        .rootCause()
-        .hasMessageContaining("at least 1");
   }
 
   private static SearchProperties bind(Map<String, String> properties) {

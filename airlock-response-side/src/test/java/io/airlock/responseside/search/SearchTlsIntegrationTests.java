@@ -1,6 +1,5 @@
 package io.airlock.responseside.search;
 
-import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
 import static io.airlock.responseside.search.SearchFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
+import io.airlock.transfer.records.QueryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +50,7 @@ class SearchTlsIntegrationTests {
               SearchFixture.settings(
                   secured.url(), "reader", "s3cret", null, certificates.caPem()));
 
-      SearchOutcome outcome = client.count("incidents", json(body), TIMEOUT);
+      SearchOutcome outcome = client.execute("incidents", QueryType.COUNT, json(body));
 
       assertThat(outcome).isInstanceOf(Answered.class);
       assertThat(((Answered) outcome).body()).isEqualTo(engine.direct("/incidents/_count", body));
@@ -72,11 +72,11 @@ class SearchTlsIntegrationTests {
           SearchFixture.engine(
               SearchFixture.settings(secured.url(), null, null, "d3Jvbmc=", certificates.caPem()));
 
-      assertThat(client.count("assets", json("{}"), TIMEOUT))
+      assertThat(client.execute("assets", QueryType.COUNT, json("{}")))
           .isInstanceOf(Answered.class)
           .extracting(outcome -> ((Answered) outcome).body().path("count").asLong())
           .isEqualTo(1500L);
-      assertThat(wrongKey.count("assets", json("{}"), TIMEOUT))
+      assertThat(wrongKey.execute("assets", QueryType.COUNT, json("{}")))
           .isEqualTo(new Failed(Kind.PERMANENT, 401, "security_exception: missing authentication"));
     }
   }
@@ -86,7 +86,7 @@ class SearchTlsIntegrationTests {
     SearchEngine engine =
         SearchFixture.engine(SearchFixture.settings(proxy.url(), "reader", "s3cret", null, null));
 
-    SearchOutcome outcome = engine.count("incidents", json("{}"), TIMEOUT);
+    SearchOutcome outcome = engine.execute("incidents", QueryType.COUNT, json("{}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     assertThat(((Failed) outcome).kind()).isEqualTo(Kind.TRANSIENT);
@@ -100,7 +100,7 @@ class SearchTlsIntegrationTests {
             SearchFixture.settings(
                 proxy.url(), "reader", "s3cret", null, certificates.otherCaPem()));
 
-    SearchOutcome outcome = engine.count("incidents", json("{}"), TIMEOUT);
+    SearchOutcome outcome = engine.execute("incidents", QueryType.COUNT, json("{}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     assertThat(((Failed) outcome).reason()).startsWith("TLS failed: ");
@@ -112,7 +112,7 @@ class SearchTlsIntegrationTests {
         SearchFixture.engine(
             SearchFixture.settings(proxy.url(), "reader", "wrong", null, certificates.caPem()));
 
-    SearchOutcome outcome = engine.count("incidents", json("{}"), TIMEOUT);
+    SearchOutcome outcome = engine.execute("incidents", QueryType.COUNT, json("{}"));
 
     assertThat(outcome)
         .isEqualTo(new Failed(Kind.PERMANENT, 401, "security_exception: missing authentication"));

@@ -1,6 +1,5 @@
 package io.airlock.responseside.search;
 
-import static io.airlock.responseside.search.SearchFixture.TIMEOUT;
 import static io.airlock.responseside.search.SearchFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +11,14 @@ import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Retries and credentials, against a fake engine that answers from a script. */
-class SearchEngineRetryIntegrationTests {
+/**
+ * How a call fails, what it waits and what it sends, against a fake engine that answers from a
+ * script. Each call is one attempt whatever the answer: the queue, not the client, tries again.
+ */
+class SearchEngineFailureIntegrationTests {
 
   private static final String HITS = "{\"took\":1,\"hits\":{\"total\":{\"value\":0},\"hits\":[]}}";
   private static final String OVERLOADED =
@@ -29,53 +33,68 @@ class SearchEngineRetryIntegrationTests {
   }
 
   @Test
-  void retriesUnavailableUntilTheEngineAnswers() {
-    fake.answering(503, "").answering(503, "").answering(200, HITS);
+  void failsAsTransientOnUnavailableAfterOneCallAndAnswersTheNextCall() {
+    fake.answering(503, "").answering(200, HITS);
+    SearchEngine engine = SearchFixture.engine(fake.url());
+
+    SearchOutcome first = engine.execute("incidents", QueryType.SEARCH, json("{}"));
+
+    assertThat(first).isEqualTo(new Failed(Kind.TRANSIENT, 503, "HTTP 503"));
+    assertThat(fake.calls()).hasSize(1);
+
+    SearchOutcome second = engine.execute("incidents", QueryType.SEARCH, json("{}"));
+
+    assertThat(second).isInstanceOf(Answered.class);
+    assertThat(((Answered) second).body().path("took").asInt()).isEqualTo(1);
+    assertThat(fake.calls()).hasSize(2);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {500, 502, 503, 504})
+  void failsAsTransientOnAServerErrorWithoutTryingAgain(int status) {
+    fake.answering(status, "{\"error\":{\"type\":\"x\",\"reason\":\"failing\"}}");
 
     SearchOutcome outcome =
-        SearchFixture.engine(fake.url()).search("incidents", json("{}"), TIMEOUT);
+        SearchFixture.engine(fake.url()).execute("incidents", QueryType.SEARCH, json("{}"));
 
-    assertThat(outcome).isInstanceOf(Answered.class);
-    assertThat(((Answered) outcome).body().path("took").asInt()).isEqualTo(1);
-    assertThat(fake.calls()).hasSize(3);
+    assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, status, "x: failing"));
+    assertThat(fake.calls()).hasSize(1);
   }
 
   @Test
-  void givesUpOnTooManyRequestsAfterThreeAttemptsAsTransient() {
+  void failsAsTransientOnTooManyRequestsWithoutTryingAgain() {
     fake.answering(429, OVERLOADED);
 
     SearchOutcome outcome =
-        SearchFixture.engine(fake.url()).search("incidents", json("{}"), TIMEOUT);
+        SearchFixture.engine(fake.url()).execute("incidents", QueryType.SEARCH, json("{}"));
 
-    assertThat(outcome).isInstanceOf(Failed.class);
-    Failed failed = (Failed) outcome;
-    assertThat(failed.kind()).isEqualTo(Kind.TRANSIENT);
-    assertThat(failed.status()).isEqualTo(429);
-    assertThat(failed.reason()).startsWith("rejected_execution_exception: queue full");
-    assertThat(fake.calls()).hasSize(3);
+    assertThat(outcome)
+        .isEqualTo(new Failed(Kind.TRANSIENT, 429, "rejected_execution_exception: queue full"));
+    assertThat(fake.calls()).hasSize(1);
   }
 
   @Test
-  void doesNotRetryABadRequest() {
+  void failsForGoodOnABadRequestWithTheEnginesReason() {
     fake.answering(
         400, "{\"error\":{\"type\":\"parsing_exception\",\"reason\":\"bad\"},\"status\":400}");
 
     SearchOutcome outcome =
-        SearchFixture.engine(fake.url()).count("incidents", json("{}"), TIMEOUT);
+        SearchFixture.engine(fake.url()).execute("incidents", QueryType.COUNT, json("{}"));
 
     assertThat(outcome).isEqualTo(new Failed(Kind.PERMANENT, 400, "parsing_exception: bad"));
     assertThat(fake.calls()).hasSize(1);
   }
 
-  @Test
-  void retriesATimeoutAndSucceedsWhenTheEngineIsQuickAgain() {
-    fake.answering(200, HITS, Duration.ofSeconds(2)).answering(200, HITS);
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403, 404, 409})
+  void failsForGoodOnAnyOtherClientError(int status) {
+    fake.answering(status, "{\"error\":{\"type\":\"refused\",\"reason\":\"no\"}}");
 
     SearchOutcome outcome =
-        SearchFixture.engine(fake.url()).search("incidents", json("{}"), Duration.ofMillis(300));
+        SearchFixture.engine(fake.url()).execute("incidents", QueryType.SEARCH, json("{}"));
 
-    assertThat(outcome).isInstanceOf(Answered.class);
-    assertThat(fake.calls()).hasSize(2);
+    assertThat(outcome).isEqualTo(new Failed(Kind.PERMANENT, status, "refused: no"));
+    assertThat(fake.calls()).hasSize(1);
   }
 
   @Test
@@ -101,8 +120,7 @@ class SearchEngineRetryIntegrationTests {
             null,
             Duration.ofSeconds(1),
             Duration.ofSeconds(30),
-            Duration.ofSeconds(10),
-            new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+            Duration.ofSeconds(10));
 
     SearchOutcome outcome =
         SearchFixture.engine(settings)
@@ -113,18 +131,19 @@ class SearchEngineRetryIntegrationTests {
   }
 
   @Test
-  void executesAQueryWithoutATimeoutWithTheDefaultQueryTimeout() {
-    fake.answering(200, HITS, Duration.ofSeconds(3));
+  void executesAQueryWithoutATimeoutWithTheDefaultQueryTimeoutAndFailsAsTransientOnce() {
+    fake.answering(200, HITS, Duration.ofSeconds(3)).answering(200, HITS);
 
     SearchOutcome outcome =
         SearchFixture.engine(fake.url(), Duration.ofMillis(150))
             .execute("incidents", QueryType.SEARCH, json("{}"));
 
-    assertThat(((Failed) outcome).reason()).startsWith("no answer within 150 ms");
+    assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, 0, "no answer within 150 ms"));
+    assertThat(fake.calls()).hasSize(1);
   }
 
   @Test
-  void waitsNoLongerThanTheMaximumRequestTimeoutWhateverTheCallerAsks() {
+  void waitsNoLongerThanTheMaximumRequestTimeoutWhateverTheQueryAsks() {
     fake.answering(200, HITS, Duration.ofSeconds(3));
     SearchProperties settings =
         new SearchProperties(
@@ -135,27 +154,28 @@ class SearchEngineRetryIntegrationTests {
             null,
             Duration.ofSeconds(1),
             Duration.ofMillis(200),
-            Duration.ofSeconds(10),
-            new SearchProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
+            Duration.ofSeconds(10));
 
     long started = System.nanoTime();
     SearchOutcome outcome =
-        SearchFixture.engine(settings).search("incidents", json("{}"), Duration.ofSeconds(30));
+        SearchFixture.engine(settings)
+            .execute("incidents", QueryType.SEARCH, json("{\"timeout\":\"30s\"}"));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, 0, "no answer within 200 ms"));
   }
 
   @Test
-  void failsAsTransientAfterThreeAttemptsWhenTheConnectionIsRefused() {
+  void failsAsTransientAfterOneAttemptWhenTheConnectionIsRefused() {
     SearchOutcome outcome =
-        SearchFixture.engine(SearchFixture.closedPort()).search("incidents", json("{}"), TIMEOUT);
+        SearchFixture.engine(SearchFixture.closedPort())
+            .execute("incidents", QueryType.SEARCH, json("{}"));
 
     assertThat(outcome).isInstanceOf(Failed.class);
     Failed failed = (Failed) outcome;
     assertThat(failed.kind()).isEqualTo(Kind.TRANSIENT);
     assertThat(failed.status()).isZero();
-    assertThat(failed.reason()).startsWith("connection failed: ").endsWith("(after 3 attempts)");
+    assertThat(failed.reason()).startsWith("connection failed: ").doesNotContain("attempts");
   }
 
   @Test
@@ -164,7 +184,7 @@ class SearchEngineRetryIntegrationTests {
     SearchProperties settings =
         SearchFixture.settings(fake.url(), "reader", "s3cret:with colon", null, null);
 
-    assertThat(SearchFixture.engine(settings).search("incidents", json("{}"), TIMEOUT))
+    assertThat(SearchFixture.engine(settings).execute("incidents", QueryType.SEARCH, json("{}")))
         .isInstanceOf(Answered.class);
 
     // base64("reader:s3cret:with colon")
@@ -178,18 +198,18 @@ class SearchEngineRetryIntegrationTests {
     SearchProperties settings =
         SearchFixture.settings(fake.url(), null, null, "a2V5OnNlY3JldA==", null);
 
-    assertThat(SearchFixture.engine(settings).count("incidents", json("{}"), TIMEOUT))
+    assertThat(SearchFixture.engine(settings).execute("incidents", QueryType.COUNT, json("{}")))
         .isInstanceOf(Answered.class);
 
     assertThat(fake.calls().get(0).authorization()).isEqualTo("ApiKey a2V5OnNlY3JldA==");
   }
 
   @Test
-  void sendsTheBodyToTheEncodedIndexPathWithoutCredentialsWhenNoneAreConfigured() {
+  void sendsTheParamsToTheEncodedIndexPathWithoutCredentialsWhenNoneAreConfigured() {
     fake.answering(200, "{\"count\":7}");
 
     SearchFixture.engine(fake.url())
-        .count("logs 2024", json("{\"query\":{\"match_all\":{}}}"), TIMEOUT);
+        .execute("logs 2024", QueryType.COUNT, json("{\"query\":{\"match_all\":{}}}"));
 
     FakeEngine.Call call = fake.calls().get(0);
     assertThat(call.method()).isEqualTo("POST");
@@ -203,7 +223,7 @@ class SearchEngineRetryIntegrationTests {
     SearchEngine engine = SearchFixture.engine((URI) null);
 
     assertThat(engine.configured()).isFalse();
-    assertThat(engine.search("incidents", json("{}"), TIMEOUT))
+    assertThat(engine.execute("incidents", QueryType.SEARCH, json("{}")))
         .isEqualTo(new Failed(Kind.TRANSIENT, 0, SearchEngine.NOT_CONFIGURED));
     assertThat(engine.clusterInfo())
         .isEqualTo(new ClusterInfo.Unavailable(SearchEngine.NOT_CONFIGURED));
