@@ -56,6 +56,10 @@ public class AccountChanges {
     }
     Optional<String> invalid = invalidField(change);
     if (invalid.isPresent()) {
+      // Echoed all the same, unapplied: the next directory export then carries the account as
+      // it is here, and the request side drops the change it holds as pending instead of laying
+      // it over the source of truth for good.
+      users.echoRefusedChange(change, version);
       return new AccountChangeOutcome.Refused("invalid_value", invalid.get());
     }
     users.applyAccountChange(change, version);

@@ -138,6 +138,21 @@ class Users {
         .update();
   }
 
+  /** Echoes a change that was refused, under a new version, changing nothing else. */
+  void echoRefusedChange(AccountChange change, long version) {
+    jdbc.sql(
+            """
+            update users
+               set echoed_change_ids = array_append(echoed_change_ids, cast(:changeId as text)),
+                   version = :version, updated_at = now()
+             where id = :id
+            """)
+        .param("id", change.userId())
+        .param("changeId", change.changeId().toString())
+        .param("version", version)
+        .update();
+  }
+
   private static User user(ResultSet rs, int row) throws SQLException {
     return new User(
         rs.getObject("id", UUID.class),

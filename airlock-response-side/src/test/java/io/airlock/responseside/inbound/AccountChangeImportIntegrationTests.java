@@ -119,12 +119,17 @@ class AccountChangeImportIntegrationTests {
   }
 
   @Test
-  void refusesAPasswordHashThatIsNotBcrypt() {
+  void refusesAPasswordHashThatIsNotBcryptAndEchoesTheChangeSoTheRequestSideDropsIt() {
     User before = fixture.user("standard");
+    AccountChangeRecord change = change(before.id(), "Fine Name", null, "{noop}secret");
 
-    fixture.send(change(before.id(), "Fine Name", null, "{noop}secret"));
+    fixture.send(change);
 
-    assertThat(directory.user(before.id()).orElseThrow()).isEqualTo(before);
+    User after = directory.user(before.id()).orElseThrow();
+    assertThat(after.echoedChangeIds()).containsExactly(change.id());
+    assertThat(after.version()).isGreaterThan(before.version());
+    assertThat(after.displayName()).isEqualTo(before.displayName());
+    assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
     assertRefused(before.id(), "invalid_value");
   }
 
