@@ -1,9 +1,20 @@
 package io.airlock.requestside;
 
 import io.airlock.platform.testing.SideContract;
+import io.airlock.requestside.users.UserFixture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 @RequestSideIntegrationTest
 class RequestSideContractIntegrationTests extends SideContract {
+
+  @LocalServerPort int localPort;
+  @Autowired JdbcClient jdbc;
+  @Autowired PasswordEncoder passwords;
 
   @Override
   protected String side() {
@@ -13,5 +24,48 @@ class RequestSideContractIntegrationTests extends SideContract {
   @Override
   protected String apiTitle() {
     return ApiDocumentation.TITLE;
+  }
+
+  /** This side faces the less trusted network: only its admins see health details. */
+  @Override
+  protected String adminAuthorization() {
+    UserFixture users = new UserFixture(jdbc, passwords, client());
+    return "Bearer " + users.accessToken(users.create("admin", true));
+  }
+
+  @Test
+  void showsAnyoneTheStatusOfEachHealthComponentButNotItsDetails() {
+    client()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.transferFolders.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.transferFolders.details")
+        .doesNotExist()
+        .jsonPath("$.components.link.details")
+        .doesNotExist();
+  }
+
+  @Test
+  void keepsHealthDetailsFromAUserWhoIsNoAdmin() {
+    UserFixture users = new UserFixture(jdbc, passwords, client());
+    client()
+        .get()
+        .uri("/actuator/health")
+        .header("Authorization", "Bearer " + users.accessToken(users.user()))
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components.transferFolders.details")
+        .doesNotExist();
+  }
+
+  private RestTestClient client() {
+    return RestTestClient.bindToServer().baseUrl("http://localhost:" + localPort).build();
   }
 }
