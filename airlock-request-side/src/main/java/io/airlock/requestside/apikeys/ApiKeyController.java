@@ -1,6 +1,7 @@
 package io.airlock.requestside.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.users.Caller;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,6 +106,16 @@ class ApiKeyController {
     String key =
         KEY_PREFIX + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     List<String> scopes = form.scopes().stream().distinct().toList();
+    for (String scope : scopes) {
+      if (ApiKeyScope.fromWireName(scope).isEmpty()) {
+        throw new InvalidField(
+            "scopes",
+            "unknown scope '"
+                + scope
+                + "'; known: "
+                + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::wireName).toList());
+      }
+    }
     apiKeys.add(id, caller.id(), form.name(), prefix, key, scopes);
     audit.record(
         caller.username(), "api-key.create", "api-key:" + id, AuditLog.Outcome.SUCCESS, null);

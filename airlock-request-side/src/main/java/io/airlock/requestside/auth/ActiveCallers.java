@@ -3,7 +3,6 @@ package io.airlock.requestside.auth;
 import io.airlock.requestside.users.Caller;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.Users;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -38,6 +37,6 @@ class ActiveCallers implements Converter<Jwt, AbstractAuthenticationToken> {
             .byId(id)
             .filter(User::active)
             .orElseThrow(() -> new BadCredentialsException("No active user for access token"));
-    return new CallerAuthentication(Caller.of(user), jwt, List.of());
+    return CallerAuthentication.byToken(Caller.of(user), jwt);
   }
 }

@@ -47,7 +47,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     }
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        new CallerAuthentication(usable.get().caller(), null, usable.get().scopes()));
+        CallerAuthentication.byApiKey(usable.get().caller(), usable.get().scopes()));
     SecurityContextHolder.setContext(context);
     chain.doFilter(request, response);
   }

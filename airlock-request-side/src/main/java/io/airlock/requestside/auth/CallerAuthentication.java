@@ -1,31 +1,42 @@
 package io.airlock.requestside.auth;
 
+import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.users.Caller;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated caller, by access token or API key; the role comes from the directory. */
+/**
+ * An authenticated caller, by access token or API key; the role comes from the directory. A key's
+ * caller is limited to the key's scopes; a token's caller is the user and is not.
+ */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
   private final Caller caller;
   private final Object credentials;
+  private final Set<String> keyScopes;
 
-  CallerAuthentication(Caller caller, Object credentials, Collection<String> scopes) {
-    super(authorities(caller, scopes));
+  private CallerAuthentication(Caller caller, Object credentials, Set<String> keyScopes) {
+    super(List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().toUpperCase())));
     this.caller = caller;
     this.credentials = credentials;
+    this.keyScopes = keyScopes;
     setAuthenticated(true);
   }
 
-  private static List<GrantedAuthority> authorities(Caller caller, Collection<String> scopes) {
-    List<GrantedAuthority> authorities = new ArrayList<>();
-    authorities.add(new SimpleGrantedAuthority("ROLE_" + caller.role().toUpperCase()));
-    scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
-    return authorities;
+  static CallerAuthentication byToken(Caller caller, Object token) {
+    return new CallerAuthentication(caller, token, null);
+  }
+
+  static CallerAuthentication byApiKey(Caller caller, Collection<String> scopes) {
+    return new CallerAuthentication(caller, null, Set.copyOf(scopes));
+  }
+
+  /** Whether the caller may act within {@code scope}. */
+  boolean allows(ApiKeyScope scope) {
+    return keyScopes == null || keyScopes.contains(scope.wireName());
   }
 
   @Override

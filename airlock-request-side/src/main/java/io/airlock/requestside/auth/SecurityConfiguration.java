@@ -1,6 +1,7 @@
 package io.airlock.requestside.auth;
 
 import io.airlock.platform.web.ProblemWriter;
+import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.apikeys.ApiKeys;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
@@ -10,6 +11,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -78,8 +82,19 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         "/error")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/users/me")
+                    .authenticated()
                     .requestMatchers("/admin/**")
-                    .hasRole("ADMIN")
+                    .access(
+                        AuthorizationManagers.allOf(
+                            AuthorityAuthorizationManager.hasRole("ADMIN"),
+                            KeyScopes.allow(ApiKeyScope.ADMIN)))
+                    .requestMatchers(HttpMethod.GET, "/requests", "/requests/**", "/responses")
+                    .access(KeyScopes.allow(ApiKeyScope.REQUESTS_READ))
+                    .requestMatchers("/requests", "/requests/**")
+                    .access(KeyScopes.allow(ApiKeyScope.REQUESTS_WRITE))
+                    .requestMatchers("/users/me/**", "/users/me", "/api-keys", "/api-keys/**")
+                    .access(KeyScopes.allow(ApiKeyScope.ACCOUNT))
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

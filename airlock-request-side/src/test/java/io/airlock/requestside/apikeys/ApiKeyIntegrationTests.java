@@ -140,6 +140,67 @@ class ApiKeyIntegrationTests {
         .isBadRequest();
   }
 
+  @Test
+  void refusesAScopeNoKeyCanHaveNamingTheField() {
+    client
+        .post()
+        .uri("/api-keys")
+        .header("Authorization", "Bearer " + token)
+        .body(Map.of("name", "ci", "scopes", List.of("requests:delete-everything")))
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors[0].field")
+        .isEqualTo("scopes");
+  }
+
+  @Test
+  void aKeyDoesOnlyWhatItsScopesName() {
+    String reader = (String) create(token, "reader", List.of("requests:read")).get("key");
+    String writer = (String) create(token, "writer", List.of("requests:write")).get("key");
+    String request =
+        """
+        {"index":"incidents","query_type":"count","priority":1,"query_params":{}}""";
+
+    call("GET", "/requests", reader, null).expectStatus().isOk();
+    call("POST", "/requests", reader, request).expectStatus().isForbidden();
+    // Past authorisation (this test's user has no replicated profile, hence no 202).
+    call("POST", "/requests", writer, request)
+        .expectStatus()
+        .value(status -> assertThat(status).isNotIn(401, 403));
+    call("GET", "/requests", writer, null).expectStatus().isForbidden();
+    call("POST", "/api-keys", reader, "{\"name\":\"more\",\"scopes\":[]}")
+        .expectStatus()
+        .isForbidden();
+    call("PUT", "/users/me", writer, "{\"display_name\":\"Keyed\"}").expectStatus().isForbidden();
+    withKey(reader).expectStatus().isOk(); // any key may ask whose it is
+  }
+
+  @Test
+  void anAdminsKeyNeedsTheAdminScopeForTheAdminApi() {
+    String adminToken = users.accessToken(users.create("admin", true));
+    String plain = (String) create(adminToken, "plain", List.of("requests:read")).get("key");
+    String admin = (String) create(adminToken, "admin", List.of("admin")).get("key");
+    String usersKey = (String) create(token, "not an admin", List.of("admin")).get("key");
+
+    call("GET", "/admin/users", plain, null).expectStatus().isForbidden();
+    call("GET", "/admin/users", admin, null).expectStatus().isOk();
+    call("GET", "/admin/users", usersKey, null).expectStatus().isForbidden();
+  }
+
+  private RestTestClient.ResponseSpec call(String method, String path, String key, String json) {
+    var spec =
+        client
+            .method(org.springframework.http.HttpMethod.valueOf(method))
+            .uri(path)
+            .header("X-API-Key", key);
+    if (json != null) {
+      spec.header("Content-Type", "application/json").body(json);
+    }
+    return spec.exchange();
+  }
+
   private Map<?, ?> create(String accessToken, String name, List<String> scopes) {
     return client
         .post()
