@@ -1,9 +1,12 @@
 package io.airlock.responseside.cache;
 
+import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.responseside.directory.IndexAllowList;
 import io.airlock.responseside.monitoring.SystemLog;
 import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchOutcome;
 import io.airlock.transfer.records.QueryType;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,21 +16,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The cache's periodic job: runs hot queries again before their entries go stale (pre-warm), purges
- * expired rows, and records the cache's size, hit ratio and most hit queries in the system log. One
- * instance at a time: the run holds a transaction-scoped advisory lock, and an instance that cannot
- * take it skips the run.
+ * expired rows, and records the cache's size, hit ratio and most hit queries in the system log. A
+ * query is hot when it was hit at least {@code prewarm-hits} times and once since the last run, and
+ * its index is still allowed. One instance at a time (a singleton job); each write is its own short
+ * statement, so no transaction is held across the engine calls.
  */
 @Component
 class CacheMaintenance {
 
   private static final Logger log = LoggerFactory.getLogger(CacheMaintenance.class);
-  private static final String LOCK = "airlock.cache.maintenance";
+  private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
   /** What a run did. */
   record Report(int refreshed, int refreshFailed, int purged, CacheStats stats) {}
@@ -36,7 +39,8 @@ class CacheMaintenance {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
-  private final TransactionTemplate transactions;
+  private final SingletonJobs jobs;
+  private final IndexAllowList allowList;
   private final ResultCache cache;
   private final SearchEngine engine;
   private final SystemLog systemLog;
@@ -45,14 +49,16 @@ class CacheMaintenance {
   CacheMaintenance(
       JdbcClient jdbc,
       JsonMapper json,
-      TransactionTemplate transactions,
+      SingletonJobs jobs,
+      IndexAllowList allowList,
       ResultCache cache,
       SearchEngine engine,
       SystemLog systemLog,
       CacheProperties properties) {
     this.jdbc = jdbc;
     this.json = json;
-    this.transactions = transactions;
+    this.jobs = jobs;
+    this.allowList = allowList;
     this.cache = cache;
     this.engine = engine;
     this.systemLog = systemLog;
@@ -72,14 +78,7 @@ class CacheMaintenance {
 
   /** Runs once now; empty if another instance is running it. */
   Optional<Report> run() {
-    return Optional.ofNullable(transactions.execute(status -> locked() ? maintain() : null));
-  }
-
-  private boolean locked() {
-    return jdbc.sql("select pg_try_advisory_xact_lock(hashtext(:lock))")
-        .param("lock", LOCK)
-        .query(Boolean.class)
-        .single();
+    return jobs.runExclusivelyUnchecked("cache-maintenance", LOCK_AT_MOST, this::maintain);
   }
 
   // Pre-warm before the purge, so that a hot entry that just expired is refreshed, not dropped.
@@ -87,6 +86,9 @@ class CacheMaintenance {
     int refreshed = 0;
     int failed = 0;
     for (Candidate candidate : candidates()) {
+      if (!allowList.allows(candidate.index())) {
+        continue; // no longer asked for: let it expire
+      }
       SearchOutcome outcome =
           engine.execute(candidate.index(), candidate.type(), candidate.params());
       if (outcome instanceof SearchOutcome.Answered answered) {
@@ -114,9 +116,11 @@ class CacheMaintenance {
             select cache_key, index_name, query_type, query_params::text as query_params
             from query_cache
             where hit_count >= :hits and expires_at < now() + :windowMs * interval '1 millisecond'
+              and last_hit_at > now() - :intervalMs * interval '1 millisecond'
             order by hit_count desc, cache_key limit :limit
             """)
         .param("hits", properties.prewarmHits())
+        .param("intervalMs", properties.interval().toMillis())
         .param("windowMs", properties.prewarmWindow().toMillis())
         .param("limit", properties.prewarmLimit())
         .query(

@@ -27,6 +27,11 @@ class CacheMaintenanceIntegrationTests {
     String hotExpiring = entry("incidents", 9_000, "2 minutes");
     String coldExpired = entry("assets", 0, "-1 minute");
     String coldFresh = entry("assets", 1, "1 hour");
+    // Hot once, but nobody asked since the last run: left to expire, not run again for ever.
+    String cooledDown = entry("assets", 20_000, "2 minutes");
+    jdbc.sql("update query_cache set last_hit_at = now() - interval '2 hours' where cache_key = :k")
+        .param("k", cooledDown)
+        .update();
     long logged = logEntries();
 
     CacheMaintenance.Report report = maintenance.run().orElseThrow();
@@ -39,6 +44,7 @@ class CacheMaintenanceIntegrationTests {
     assertThat(row(hotExpiring)).containsEntry("hit_count", 9_000L);
     assertThat(row(coldExpired)).isEmpty();
     assertThat(result(coldFresh).path("count").asLong()).as("untouched").isEqualTo(-1);
+    assertThat(result(cooledDown).path("count").asLong()).as("cooled down").isEqualTo(-1);
 
     assertThat(logEntries()).isEqualTo(logged + 1);
     JsonNode details =
@@ -53,8 +59,8 @@ class CacheMaintenanceIntegrationTests {
     assertThat(details.path("hit_ratio").isNumber()).isTrue();
     assertThat(details.path("refreshed").asInt()).isEqualTo(report.refreshed());
     assertThat(details.path("top_queries").get(0).path("cache_key").asString())
-        .isEqualTo(hotExpired);
-    assertThat(details.path("top_queries").get(0).path("hit_count").asLong()).isEqualTo(10_000);
+        .isEqualTo(cooledDown);
+    assertThat(details.path("top_queries").get(1).path("hit_count").asLong()).isEqualTo(10_000);
   }
 
   /** A count entry holding a wrong count (-1), so that a refresh shows. */
@@ -63,9 +69,10 @@ class CacheMaintenanceIntegrationTests {
     jdbc.sql(
             """
             insert into query_cache (cache_key, index_name, query_type, query_params, result,
-                result_sha256, bytes, expires_at, hit_count)
+                result_sha256, bytes, expires_at, hit_count,
+                last_hit_at)
             values (:key, :index, 'count', '{}', '{"count":-1}', 'stale', 12,
-                now() + cast(:expiresIn as interval), :hits)
+                now() + cast(:expiresIn as interval), :hits, now())
             """)
         .param("key", key)
         .param("index", index)
