@@ -86,21 +86,24 @@ class QueryExecution {
   // A result too large to send is not cached either: every later run would fail the same way.
   private ExecutionOutcome answer(
       ClaimedRequest request, ResultBody body, long executionMs, boolean cacheHit) {
-    if (!fits(request, body)) {
-      return fail(
-          request,
-          ReasonCodes.RESULT_TOO_LARGE,
-          "the result is "
-              + body.bytes()
-              + " bytes; a results batch carries at most "
-              + properties.maxResultBytes().toBytes());
-    }
     // jsonb refuses a NUL character: storing it would throw on every run, attempts exhausted.
     if (body.text().contains("\\u0000")) {
       return fail(
           request,
           ReasonCodes.RESULT_UNSTORABLE,
           "the result holds a NUL character (\\u0000), which cannot be stored as JSON");
+    }
+    Answer answer = new Answer(body.json(), body.sha256(), body.bytes(), executionMs, cacheHit);
+    if (!fits(request, body)) {
+      String detail =
+          "the result is "
+              + body.bytes()
+              + " bytes; a results batch carries at most "
+              + properties.maxResultBytes().toBytes()
+              + " (kept on the response side)";
+      return queue.failTooLarge(request, answer, ReasonCodes.RESULT_TOO_LARGE, detail)
+          ? new ExecutionOutcome.Failed(ReasonCodes.RESULT_TOO_LARGE, detail)
+          : new ExecutionOutcome.LeaseLost();
     }
     if (!cacheHit && request.cacheKey() != null) {
       cache.store(
@@ -110,7 +113,6 @@ class QueryExecution {
           request.queryParams(),
           body);
     }
-    Answer answer = new Answer(body.json(), body.sha256(), body.bytes(), executionMs, cacheHit);
     return queue.complete(request, answer)
         ? new ExecutionOutcome.Completed(cacheHit)
         : new ExecutionOutcome.LeaseLost();

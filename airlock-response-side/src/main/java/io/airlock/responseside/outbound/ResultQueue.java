@@ -112,10 +112,19 @@ class ResultQueue {
   }
 
   /**
-   * Turns a result no batch can carry into a failure the request side can show. The result is
-   * dropped (a failure carries none; its size is in the detail), its checksum stays for the admin.
+   * Turns a result no batch can carry into a failure the request side can show. The result moves to
+   * {@code oversized_results} for operators here (a failure carries none; its size is in the
+   * detail).
    */
   void failTooLarge(UUID request, String detail) {
+    jdbc.sql(
+            """
+            insert into oversized_results (request_id, result, result_sha256, bytes)
+            select request_id, result, result_sha256, coalesce(result_bytes, 0) from query_results
+            where request_id = :id and outcome = 'completed' and export_sequence is null
+            on conflict (request_id) do nothing""")
+        .param("id", request)
+        .update();
     jdbc.sql(
             """
             update query_results

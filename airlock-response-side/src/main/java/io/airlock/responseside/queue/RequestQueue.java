@@ -134,6 +134,23 @@ public class RequestQueue {
   }
 
   /**
+   * Ends a request whose result no results batch can carry: failed, {@code result_too_large}, with
+   * the result kept on this side for operators.
+   *
+   * @return false if the lease was no longer this worker's: nothing was written
+   */
+  @Transactional
+  public boolean failTooLarge(
+      ClaimedRequest request, Answer answer, String reasonCode, String detail) {
+    if (!fail(request, reasonCode, detail)) {
+      return false;
+    }
+    results.keepOversized(
+        request.requestId(), answer.result(), answer.resultSha256(), answer.resultBytes());
+    return true;
+  }
+
+  /**
    * Extends a claimed request's lease from now, just before it runs: a claim holds several
    * requests, and the last of them must not lapse (and run twice) while the first ones run.
    *

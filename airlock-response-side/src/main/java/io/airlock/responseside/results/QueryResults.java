@@ -88,6 +88,23 @@ public class QueryResults {
         == 1;
   }
 
+  /**
+   * Keeps a result too large for any results batch, for operators here; the request side is
+   * answered with a failure instead (DESIGN §2).
+   */
+  public void keepOversized(UUID requestId, JsonNode result, String resultSha256, long bytes) {
+    jdbc.sql(
+            """
+            insert into oversized_results (request_id, result, result_sha256, bytes)
+            values (:id, cast(:result as jsonb), :sha256, :bytes)
+            on conflict (request_id) do nothing""")
+        .param("id", requestId)
+        .param("result", json.writeValueAsString(result))
+        .param("sha256", resultSha256)
+        .param("bytes", bytes)
+        .update();
+  }
+
   private static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }

@@ -136,7 +136,7 @@ class QueryExecutionIntegrationTests {
   }
 
   @Test
-  void answersAResultLargerThanABatchMayCarryAsFailedAndDoesNotCacheIt() {
+  void answersAResultLargerThanABatchMayCarryAsFailedKeepsItHereAndDoesNotCacheIt() {
     execution =
         new QueryExecution(
             queue, cache, engine, json, ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)));
@@ -151,8 +151,19 @@ class QueryExecutionIntegrationTests {
         .containsEntry("outcome", "failed")
         .containsEntry("reason_code", "result_too_large");
     assertThat((String) fixture.answer(id).get("reason_detail"))
-        .matches("the result is \\d+ bytes; a results batch carries at most 4096");
+        .matches(
+            "the result is \\d+ bytes; a results batch carries at most 4096 \\(kept on the"
+                + " response side\\)");
     assertThat(cacheEntry((String) fixture.request(id).get("cache_key"))).isEmpty();
+    Map<String, Object> kept =
+        jdbc.sql(
+                "select result::text as result, bytes from oversized_results where request_id = :id")
+            .param("id", id)
+            .query()
+            .singleRow();
+    assertThat(json.readTree((String) kept.get("result")).path("hits").path("hits").size())
+        .isEqualTo(50);
+    assertThat((Long) kept.get("bytes")).isGreaterThan(4096);
   }
 
   @Test

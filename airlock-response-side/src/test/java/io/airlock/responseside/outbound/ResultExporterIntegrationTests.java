@@ -234,6 +234,13 @@ class ResultExporterIntegrationTests {
                 .single())
         .isEqualTo("failed true");
     assertThat(
+            jdbc.sql("select bytes from oversized_results where request_id = :id")
+                .param("id", huge)
+                .query(Long.class)
+                .single())
+        .as("kept here for operators")
+        .isGreaterThan(9L * 1024 * 1024);
+    assertThat(
             jdbc.sql(
                     "select count(*) from system_logs where component = 'results-export'"
                         + " and details ->> 'request_id' = :id")
