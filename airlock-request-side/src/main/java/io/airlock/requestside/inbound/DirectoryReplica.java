@@ -13,6 +13,7 @@ import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.records.UserRecord;
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,8 @@ class DirectoryReplica implements InboundChannel {
   private static final Logger log = LoggerFactory.getLogger(DirectoryReplica.class);
 
   private static final String ACTOR = "system:importer";
+
+  private static final Set<String> ROLES = Set.of("user", "admin");
 
   private final JdbcClient jdbc;
   private final DirectorySnapshots snapshots;
@@ -61,7 +64,15 @@ class DirectoryReplica implements InboundChannel {
             "user:" + user.id(),
             AuditLog.Outcome.FAILURE,
             "the id is not a UUID");
+      } else if (!ROLES.contains(user.role())) {
+        audit.record(
+            ACTOR,
+            "directory.user.refuse",
+            "user:" + user.id(),
+            AuditLog.Outcome.FAILURE,
+            "role '" + user.role() + "' does not exist on this side");
       } else {
+        handOverUsername(userId, user.username());
         apply(userId, user);
       }
     } else if (record instanceof ProfileTypeRecord type) {
@@ -108,6 +119,33 @@ class DirectoryReplica implements InboundChannel {
       return UUID.fromString(id);
     } catch (IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /**
+   * The directory's usernames are unique, so a username held here by another id belongs to an
+   * account the directory no longer has (its database was rebuilt): that account is deactivated and
+   * renamed out of the way, instead of the record failing its whole batch for good.
+   */
+  private void handOverUsername(UUID id, String username) {
+    List<UUID> previous =
+        jdbc.sql(
+                """
+                update users set username = username || '~' || left(id::text, 8), active = false
+                where username = :username and id <> :id
+                returning id""")
+            .param("username", username)
+            .param("id", id)
+            .query(UUID.class)
+            .list();
+    for (UUID old : previous) {
+      revokeCredentials(old);
+      audit.record(
+          ACTOR,
+          "directory.user.deactivate",
+          "user:" + old,
+          AuditLog.Outcome.SUCCESS,
+          "username '" + username + "' now belongs to user " + id);
     }
   }
 

@@ -107,6 +107,75 @@ class DirectoryReplicaIntegrationTests {
         .isEqualTo("30");
   }
 
+  @Test
+  void aUsernameTheDirectoryGaveToAnotherIdMovesOverAndTheOldAccountIsDeactivated() {
+    UUID old = UUID.randomUUID();
+    replica.apply(named(old, "ann", "user"), null);
+    jdbc.sql(
+            "insert into api_keys (id, user_id, name, prefix, key_sha256, scopes)"
+                + " values (gen_random_uuid(), :id, 'k', 'p', 'sha-of-old-key', '{}')")
+        .param("id", old)
+        .update();
+    UUID rebuilt = UUID.randomUUID(); // the response side's database was rebuilt
+
+    replica.apply(named(rebuilt, "ann", "user"), null);
+
+    assertThat(username(rebuilt)).isEqualTo("ann");
+    assertThat(username(old)).isEqualTo("ann~" + old.toString().substring(0, 8));
+    assertThat(row(old)).containsEntry("active", false);
+    assertThat(
+            jdbc.sql("select revoked_at is not null from api_keys where user_id = :id")
+                .param("id", old)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+  }
+
+  @Test
+  void refusesARoleThisSideDoesNotHaveWithoutFailingTheBatch() {
+    UUID id = UUID.randomUUID();
+
+    replica.apply(named(id, "op-" + id.toString().substring(0, 8), "operator"), null);
+
+    assertThat(
+            jdbc.sql("select count(*) from users where id = :id")
+                .param("id", id)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_logs where action = 'directory.user.refuse'"
+                        + " and resource = :resource")
+                .param("resource", "user:" + id)
+                .query(Integer.class)
+                .single())
+        .isOne();
+  }
+
+  private String username(UUID id) {
+    return jdbc.sql("select username from users where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .single();
+  }
+
+  private static UserRecord named(UUID id, String username, String role) {
+    return new UserRecord(
+        id.toString(),
+        username,
+        null,
+        null,
+        role,
+        "standard",
+        true,
+        "$2a$10$abcdefghijklmnopqrstuuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01",
+        1,
+        Limits.NONE,
+        List.of(),
+        Instant.parse("2026-11-22T05:00:00Z"));
+  }
+
   private Map<String, Object> row(UUID id) {
     return jdbc.sql("select email, version, active from users where id = :id")
         .param("id", id)
