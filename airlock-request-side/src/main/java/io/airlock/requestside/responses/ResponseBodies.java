@@ -25,6 +25,9 @@ class ResponseBodies {
         Caffeine.newBuilder()
             .maximumWeight(properties.cacheSize().toBytes())
             .weigher((UUID id, byte[] body) -> body.length)
+            // Evict on the caller's thread: cheap here, and the bound holds as soon as a body
+            // is added rather than whenever a background task gets to it.
+            .executor(Runnable::run)
             .recordStats()
             .build();
     meters.ifAvailable(registry -> CaffeineCacheMetrics.monitor(registry, cache, "responses"));
