@@ -1,7 +1,7 @@
 package io.airlock.requestside;
 
 import io.airlock.platform.testing.AirlockTestInitializer;
-import io.airlock.requestside.inbound.TestPeer;
+import io.airlock.platform.testing.TestPeer;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -2,37 +2,27 @@ package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.testing.TestPostgres;
 import io.airlock.transfer.Channel;
-import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
-import io.airlock.transfer.batch.BatchEncoder;
 import io.airlock.transfer.batch.BatchReader;
-import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
-import io.airlock.transfer.batch.OutgoingBatch;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.batch.RejectionReason;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
-import io.airlock.transfer.manifest.ManifestCodec;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
-import io.airlock.transfer.signing.BatchSigner;
-import io.airlock.transfer.signing.PemKeys;
 import io.airlock.transfer.signing.SignaturePolicy;
 import io.airlock.transfer.signing.TrustedKeys;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 class InboundBatchesIntegrationTests {
 
-  private static final KeyPair PEER = PemKeys.generate();
-  private static final SenderEpoch SENDER = new SenderEpoch("response", "peer-epoch-1");
   private static final SenderEpoch SELF = new SenderEpoch("request", "own-epoch-1");
 
   @TempDir Path root;
@@ -52,7 +40,8 @@ class InboundBatchesIntegrationTests {
   private JdbcClient jdbc;
   private TransferFolders folders;
   private InboundBatches inbound;
-  private BatchWriter peer;
+  private TestPeer peer;
+  private SenderEpoch sender;
   private Map<Channel, RecordApplier> appliers;
 
   @BeforeEach
@@ -68,12 +57,13 @@ class InboundBatchesIntegrationTests {
             jdbc,
             new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
             new BatchReader(
-                SignaturePolicy.required(TrustedKeys.of(List.of(PEER.getPublic()))),
+                SignaturePolicy.required(TrustedKeys.of(List.of(TestPeer.publicKey()))),
                 ReceiveLimits.DEFAULTS),
             folders,
             SELF);
     // The peer publishes straight into this node's inbox: the gap is not under test here.
-    peer = new BatchWriter(folders.inbox(), new BatchSigner(PEER.getPrivate(), PEER.getPublic()));
+    peer = new TestPeer(folders.inbox(), "response");
+    sender = peer.sender();
     appliers =
         Map.of(
             Channel.DIRECTORY,
@@ -99,7 +89,7 @@ class InboundBatchesIntegrationTests {
     assertThat(folders.archive().resolve(batch.manifestFileName())).exists();
     assertThat(folders.inbox().resolve(batch.manifestFileName())).doesNotExist();
     assertThat(inbound.acks())
-        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 1, List.of()));
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 1, List.of()));
     assertThat(outcomes("APPLIED")).isEqualTo(1);
   }
 
@@ -107,7 +97,7 @@ class InboundBatchesIntegrationTests {
   void recognisesADuplicateAndNeverAppliesItTwice() throws IOException {
     EncodedBatch batch = send(1, setting("a"));
     inbound.scan(appliers);
-    peer.resend(batch.manifest().name()); // the medium delivers it again
+    peer.resend(batch); // the medium delivers it again
 
     assertThat(inbound.scan(appliers))
         .containsExactly(new ImportOutcome.Duplicate(batch.manifest()));
@@ -154,7 +144,7 @@ class InboundBatchesIntegrationTests {
         .startsWith("checksum_mismatch");
     assertThat(applied()).isEmpty();
 
-    peer.resend(batch.manifest().name());
+    peer.resend(batch);
     assertThat(inbound.scan(appliers)).first().isInstanceOf(ImportOutcome.Imported.class);
     assertThat(applied()).hasSize(1);
   }
@@ -165,7 +155,7 @@ class InboundBatchesIntegrationTests {
     EncodedBatch batch = send(1, setting("good"));
     Path payload = folders.inbox().resolve(batch.payloadFileName());
     String line = "{\"type\":\"setting\",\"id\":\"no-value\",\"version\":1}\n";
-    rewritePayload(batch, Files.readString(payload) + line, 2);
+    peer.rewritePayload(batch, Files.readString(payload) + line, 2);
 
     List<ImportOutcome> outcomes = inbound.scan(appliers);
 
@@ -184,7 +174,8 @@ class InboundBatchesIntegrationTests {
   void tellsTheFeatureAboutAnInvalidRecordInTheSameTransaction() throws IOException {
     EncodedBatch batch = send(1, setting("good"));
     Path payload = folders.inbox().resolve(batch.payloadFileName());
-    rewritePayload(batch, Files.readString(payload) + "{\"type\":\"setting\",\"id\":\"bad\"}\n", 2);
+    peer.rewritePayload(
+        batch, Files.readString(payload) + "{\"type\":\"setting\",\"id\":\"bad\"}\n", 2);
     List<String> refused = new ArrayList<>();
     RecordApplier applier =
         new RecordApplier() {
@@ -248,7 +239,7 @@ class InboundBatchesIntegrationTests {
     assertThat(applied()).containsExactly("second");
     assertThat(outcomes("APPLIED")).isEqualTo(1);
     assertThat(inbound.acks())
-        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 0, List.of(1L)));
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 0, List.of(1L)));
   }
 
   @Test
@@ -259,11 +250,11 @@ class InboundBatchesIntegrationTests {
     inbound.scan(appliers);
 
     assertThat(inbound.acks())
-        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 1, List.of(2L)));
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 1, List.of(2L)));
     send(2, setting("b"));
     inbound.scan(appliers);
     assertThat(inbound.acks())
-        .containsExactly(new ChannelAck(Channel.DIRECTORY, SENDER, 3, List.of()));
+        .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 3, List.of()));
   }
 
   private EncodedBatch send(long sequence, TransferRecord... records) throws IOException {
@@ -272,48 +263,7 @@ class InboundBatchesIntegrationTests {
 
   private EncodedBatch publish(long sequence, List<ChannelAck> acks, TransferRecord... records)
       throws IOException {
-    return peer.publish(
-        new OutgoingBatch(
-            Channel.DIRECTORY,
-            sequence,
-            UUID.randomUUID(),
-            SENDER,
-            Instant.parse("2026-11-22T05:00:00Z"),
-            List.of(records),
-            Compression.NONE,
-            acks,
-            Map.of(),
-            null));
-  }
-
-  /** Re-signs a batch around a hand-made payload, as a faulty but honest sender would. */
-  private void rewritePayload(EncodedBatch batch, String payload, int records) throws IOException {
-    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-    var m = batch.manifest();
-    Manifest manifest =
-        new Manifest(
-            m.formatVersion(),
-            m.batchId(),
-            m.channel(),
-            m.sequence(),
-            m.sender(),
-            m.createdAt(),
-            records,
-            m.recordSchemaVersion(),
-            m.payloadFile(),
-            bytes.length,
-            BatchEncoder.sha256Hex(bytes),
-            m.compression(),
-            m.acks(),
-            m.highestSent(),
-            m.snapshot(),
-            m.keyId());
-    byte[] unsigned = ManifestCodec.unsignedBytes(manifest);
-    Files.write(folders.inbox().resolve(batch.payloadFileName()), bytes);
-    Files.write(
-        folders.inbox().resolve(batch.manifestFileName()),
-        ManifestCodec.fileBytes(
-            unsigned, new BatchSigner(PEER.getPrivate(), PEER.getPublic()).sign(unsigned)));
+    return peer.publish(Channel.DIRECTORY, sequence, acks, records);
   }
 
   private static SettingRecord setting(String key) {

@@ -2,11 +2,11 @@ package io.airlock.requestside.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.audit.AuditLog;
-import io.airlock.requestside.inbound.TestPeer;
 import io.airlock.requestside.requests.SignedInRequester;
 import io.airlock.requestside.users.User;
 import io.airlock.transfer.Channel;
@@ -186,7 +186,7 @@ class AdminApiIntegrationTests extends SignedInRequester {
 
   @Test
   void listsImportBatchesWithTheirOutcomeReasonAndQuarantinedRecords() throws IOException {
-    TestPeer peer = new TestPeer(folders);
+    TestPeer peer = new TestPeer(folders.inbox(), "response");
     EncodedBatch applied =
         peer.publish(
             Channel.DIRECTORY, new SettingRecord("admin.test." + UUID.randomUUID(), "v", 1));

@@ -2,6 +2,7 @@ package io.airlock.requestside.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
@@ -32,7 +33,7 @@ class DirectoryBatchIntegrationTests {
 
   @BeforeEach
   void setUp() {
-    peer = new TestPeer(folders);
+    peer = new TestPeer(folders.inbox(), "response");
     key = "test." + UUID.randomUUID();
   }
 

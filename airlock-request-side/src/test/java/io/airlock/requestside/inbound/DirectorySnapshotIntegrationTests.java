@@ -2,6 +2,7 @@ package io.airlock.requestside.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
@@ -42,7 +43,7 @@ class DirectorySnapshotIntegrationTests {
   @BeforeEach
   void setUp() {
     users = new UserFixture(jdbc, passwords, null);
-    peer = new TestPeer(folders);
+    peer = new TestPeer(folders.inbox(), "response");
   }
 
   @Test

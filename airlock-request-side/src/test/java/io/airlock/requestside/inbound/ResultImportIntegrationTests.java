@@ -2,6 +2,7 @@ package io.airlock.requestside.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
@@ -40,7 +41,7 @@ class ResultImportIntegrationTests extends SignedInRequester {
 
   @BeforeEach
   void peer() {
-    peer = new TestPeer(folders);
+    peer = new TestPeer(folders.inbox(), "response");
   }
 
   @Test

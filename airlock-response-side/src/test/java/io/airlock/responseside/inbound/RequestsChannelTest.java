@@ -1,6 +1,7 @@
 package io.airlock.responseside.inbound;
 
 import io.airlock.platform.testing.AirlockTestInitializer;
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.responseside.ResponseSideApplication;
 import io.airlock.responseside.SharedSearchNodeInitializer;
 import java.lang.annotation.Documented;
@@ -12,9 +13,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The response side as {@code ResponseSideIntegrationTest} runs it, trusting the {@link
- * RequestSidePeer}'s key and importing only when a test calls for it. Every class with it shares
- * one context and database.
+ * The response side as {@code ResponseSideIntegrationTest} runs it, trusting the {@link TestPeer}'s
+ * key and importing only when a test calls for it. Every class with it shares one context and
+ * database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,6 @@ import org.springframework.test.context.ContextConfiguration;
     initializers = {
       AirlockTestInitializer.class,
       SharedSearchNodeInitializer.class,
-      RequestSidePeer.class
+      TestPeer.Trusted.class
     })
 @interface RequestsChannelTest {}

@@ -2,30 +2,21 @@ package io.airlock.responseside.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.responseside.directory.DirectoryAdministration;
 import io.airlock.responseside.directory.User;
 import io.airlock.transfer.Channel;
-import io.airlock.transfer.Compression;
-import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.WireJson;
-import io.airlock.transfer.batch.BatchEncoder;
-import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
-import io.airlock.transfer.batch.OutgoingBatch;
-import io.airlock.transfer.manifest.Manifest;
-import io.airlock.transfer.manifest.ManifestCodec;
 import io.airlock.transfer.records.Limits;
 import io.airlock.transfer.records.QueryType;
 import io.airlock.transfer.records.RequestRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +39,7 @@ final class RequestsFixture {
   private final InboxImporter importer;
   private final DirectoryAdministration administration;
   private final JdbcClient jdbc;
-  private final Path inbox;
-  private final BatchWriter peer;
-  private final SenderEpoch sender = new SenderEpoch("request", UUID.randomUUID().toString());
-  private long sequence;
+  private final TestPeer peer;
 
   RequestsFixture(
       InboxImporter importer,
@@ -61,8 +49,7 @@ final class RequestsFixture {
     this.importer = importer;
     this.administration = administration;
     this.jdbc = jdbc;
-    this.inbox = folders.inbox();
-    this.peer = new BatchWriter(inbox, RequestSidePeer.signer());
+    this.peer = new TestPeer(folders.inbox(), "request");
   }
 
   String profileType(int maxPriority, List<String> indices, int maxResultSize) {
@@ -117,18 +104,7 @@ final class RequestsFixture {
 
   EncodedBatch publish(TransferRecord... records) {
     try {
-      return peer.publish(
-          new OutgoingBatch(
-              Channel.REQUESTS,
-              ++sequence,
-              UUID.randomUUID(),
-              sender,
-              Instant.now(),
-              List.of(records),
-              Compression.NONE,
-              List.of(),
-              Map.of(),
-              null));
+      return peer.publish(Channel.REQUESTS, records);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -140,34 +116,8 @@ final class RequestsFixture {
    */
   ImportOutcome sendEdited(UnaryOperator<String> edit, TransferRecord... records) {
     EncodedBatch batch = publish(records);
-    byte[] payload =
-        edit.apply(new String(batch.payload(), StandardCharsets.UTF_8))
-            .getBytes(StandardCharsets.UTF_8);
-    Manifest m = batch.manifest();
-    Manifest edited =
-        new Manifest(
-            m.formatVersion(),
-            m.batchId(),
-            m.channel(),
-            m.sequence(),
-            m.sender(),
-            m.createdAt(),
-            m.recordCount(),
-            m.recordSchemaVersion(),
-            m.payloadFile(),
-            payload.length,
-            BatchEncoder.sha256Hex(payload),
-            m.compression(),
-            m.acks(),
-            m.highestSent(),
-            m.snapshot(),
-            m.keyId());
-    byte[] unsigned = ManifestCodec.unsignedBytes(edited);
     try {
-      Files.write(inbox.resolve(batch.payloadFileName()), payload);
-      Files.write(
-          inbox.resolve(batch.manifestFileName()),
-          ManifestCodec.fileBytes(unsigned, RequestSidePeer.signer().sign(unsigned)));
+      peer.rewritePayload(batch, edit.apply(peer.payload(batch)), batch.manifest().recordCount());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

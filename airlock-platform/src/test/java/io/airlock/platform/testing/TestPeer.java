@@ -1,6 +1,5 @@
-package io.airlock.requestside.inbound;
+package io.airlock.platform.testing;
 
-import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
@@ -8,6 +7,7 @@ import io.airlock.transfer.batch.BatchEncoder;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.batch.OutgoingBatch;
+import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.manifest.ManifestCodec;
 import io.airlock.transfer.manifest.SnapshotPart;
@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -31,26 +32,38 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * The response side as this side's tests play it: signs batches with a key the side under test
- * trusts (see {@link Trusted}) and publishes them straight into its inbox; the gap is not under
- * test here. Each peer is a sender epoch of its own, numbering its batches from 1.
+ * The other side as a side's tests play it: signs batches with a key the side under test trusts
+ * (see {@link Trusted}) and publishes them straight into its inbox; the gap is not under test
+ * there. Each peer is a sender epoch of its own, numbering its batches from 1 per channel.
  */
 public final class TestPeer {
 
   private static final KeyPair KEYS = PemKeys.generate();
   private static final BatchSigner SIGNER = new BatchSigner(KEYS.getPrivate(), KEYS.getPublic());
 
-  private final TransferFolders folders;
+  private final Path inbox;
   private final BatchWriter writer;
-  private final SenderEpoch sender = new SenderEpoch("response", "test-" + UUID.randomUUID());
+  private final SenderEpoch sender;
   private final Map<Channel, Long> sequences = new EnumMap<>(Channel.class);
 
-  public TestPeer(TransferFolders folders) {
-    this.folders = folders;
-    this.writer = new BatchWriter(folders.inbox(), SIGNER);
+  /**
+   * @param nodeId the peer's node id, e.g. {@code response} for the request side's tests
+   */
+  public TestPeer(Path inbox, String nodeId) {
+    this.inbox = inbox;
+    this.writer = new BatchWriter(inbox, SIGNER);
+    this.sender = new SenderEpoch(nodeId, "test-" + UUID.randomUUID());
   }
 
-  /** Makes the side under test trust the peer's key. */
+  /** The peer's signing key, for a reader built by hand. */
+  public static PublicKey publicKey() {
+    return KEYS.getPublic();
+  }
+
+  /**
+   * Makes the side under test trust the peer's key, and stops its background import so that a test
+   * imports exactly when it says so ({@code InboxImporter.importNow()}).
+   */
   public static final class Trusted
       implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -64,18 +77,22 @@ public final class TestPeer {
           .addFirst(
               new MapPropertySource(
                   "testPeer",
-                  Map.of("airlock.transfer.signatures.trusted-keys", publicKey().toString())));
+                  Map.of(
+                      "airlock.transfer.signatures.trusted-keys",
+                      publicKeyFile().toString(),
+                      "airlock.inbox.enabled",
+                      "false")));
     }
 
-    private static synchronized Path publicKey() {
+    private static synchronized Path publicKeyFile() {
       if (publicKey == null) {
         try {
           Path dir = Files.createTempDirectory("airlock-test-peer-");
-          publicKey = dir.resolve("response.pub");
-          PemKeys.write(KEYS, dir.resolve("response.key"), publicKey);
+          publicKey = dir.resolve("peer.pub");
+          PemKeys.write(KEYS, dir.resolve("peer.key"), publicKey);
           dir.toFile().deleteOnExit();
           publicKey.toFile().deleteOnExit();
-          dir.resolve("response.key").toFile().deleteOnExit();
+          dir.resolve("peer.key").toFile().deleteOnExit();
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -88,11 +105,37 @@ public final class TestPeer {
     return publish(channel, null, List.of(records));
   }
 
+  /** Publishes a batch with the sequence and acks given, as a peer that numbers its own. */
+  public EncodedBatch publish(
+      Channel channel, long sequence, List<ChannelAck> acks, TransferRecord... records)
+      throws IOException {
+    return publish(channel, sequence, acks, null, List.of(records));
+  }
+
+  /** Delivers a published batch into the inbox again, byte-identical, as a medium may. */
+  public void resend(EncodedBatch batch) throws IOException {
+    writer.resend(batch.manifest().name());
+  }
+
+  /** The peer's sender epoch. */
+  public SenderEpoch sender() {
+    return sender;
+  }
+
   /** Publishes the channel's next batch, a snapshot part if {@code snapshot} is set. */
   public EncodedBatch publish(
       Channel channel, SnapshotPart snapshot, List<? extends TransferRecord> records)
       throws IOException {
-    long sequence = sequences.merge(channel, 1L, Long::sum);
+    return publish(channel, sequences.merge(channel, 1L, Long::sum), List.of(), snapshot, records);
+  }
+
+  private EncodedBatch publish(
+      Channel channel,
+      long sequence,
+      List<ChannelAck> acks,
+      SnapshotPart snapshot,
+      List<? extends TransferRecord> records)
+      throws IOException {
     return writer.publish(
         new OutgoingBatch(
             channel,
@@ -102,7 +145,7 @@ public final class TestPeer {
             Instant.now().truncatedTo(ChronoUnit.SECONDS),
             records,
             Compression.NONE,
-            List.of(),
+            acks,
             Map.of(),
             snapshot));
   }
@@ -133,9 +176,9 @@ public final class TestPeer {
             m.snapshot(),
             m.keyId());
     byte[] unsigned = ManifestCodec.unsignedBytes(manifest);
-    Files.write(folders.inbox().resolve(batch.payloadFileName()), bytes);
+    Files.write(inbox.resolve(batch.payloadFileName()), bytes);
     Files.write(
-        folders.inbox().resolve(batch.manifestFileName()),
+        inbox.resolve(batch.manifestFileName()),
         ManifestCodec.fileBytes(unsigned, SIGNER.sign(unsigned)));
   }
 
