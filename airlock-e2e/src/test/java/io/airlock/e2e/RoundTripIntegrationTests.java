@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,26 +14,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A request's whole journey through the public APIs: submitted on the request side, exported,
  * carried across, re-validated, queued and executed on the search engine on the response side, its
- * answer carried back and read by the user who asked — and a refused one answered with its reason.
+ * answer carried back and read by the user who asked — the same answer the engine gives when asked
+ * directly — and a refused one answered with its reason.
  */
 class RoundTripIntegrationTests {
 
   @TempDir static Path root;
 
-  private static final Set<String> WAITING = Set.of("pending", "exported", "cancelling");
-
   private static TwoSides airlock;
-  private static String token;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private static Analyst analyst;
+  private final JsonMapper json = JsonMapper.shared();
 
   @BeforeAll
   static void start() throws Exception {
     airlock = TwoSides.start(root);
-    String username = "roundtrip" + System.nanoTime() % 100_000;
-    airlock.createUser(username);
-    HttpResponse<String> login =
-        TwoSides.eventually(() -> airlock.login(username), r -> r.statusCode() == 200);
-    token = JsonMapper.builder().build().readTree(login.body()).path("access_token").asString();
+    analyst = Analyst.signedIn(airlock, "roundtrip" + System.nanoTime() % 100_000, "standard");
   }
 
   @AfterAll
@@ -45,65 +39,107 @@ class RoundTripIntegrationTests {
   }
 
   @Test
-  void aSearchCrossesTheGapIsExecutedAndItsAnswerComesBack() throws Exception {
+  void aSearchCrossesTheGapAndComesBackWithTheHitsTheEngineGivesDirectly() throws Exception {
+    String params =
+        """
+        {"query":{"bool":{"must":[{"match":{"description":"malware"}}],
+                          "filter":[{"term":{"severity":"high"}}]}},
+         "sort":[{"reported_at":"desc"},{"id":"asc"}],"size":7}""";
     String id =
-        submit(
+        analyst.submit(
             """
-            {"index":"incidents","query_type":"search","priority":3,
-             "query_params":{"query":{"match_all":{}},"size":5}}""");
+            {"index":"incidents","query_type":"search","priority":3,"query_params":%s}"""
+                .formatted(params));
 
-    JsonNode status = awaitFinished(id);
+    JsonNode status = analyst.awaitFinished(id);
     assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("completed");
+    StageTimes.assertCompleteAndOrdered(status);
 
-    HttpResponse<String> response =
-        airlock.onRequestSide("GET", "/requests/" + id + "/response", token, null);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode body = json.readTree(response.body());
-    assertThat(body.path("result").path("hits").path("hits").size()).isEqualTo(5);
-    assertThat(body.path("result").path("hits").path("total").path("value").asLong())
-        .isEqualTo(3000);
-    assertThat(response.headers().firstValue("ETag")).isPresent();
+    JsonNode result = analyst.response(id).path("result");
+    JsonNode direct = searchNode("/incidents/_search", params);
+    assertThat(result.path("hits").path("hits").size()).isEqualTo(7);
+    assertThat(result.path("hits").path("hits")).isEqualTo(direct.path("hits").path("hits"));
+    assertThat(result.path("hits").path("total")).isEqualTo(direct.path("hits").path("total"));
   }
 
   @Test
-  void aCountCrossesTheGapToo() throws Exception {
+  void aCountCrossesTheGapAndComesBackWithTheEnginesCount() throws Exception {
+    String params =
+        """
+        {"query":{"term":{"criticality":"high"}}}""";
     String id =
-        submit(
+        analyst.submit(
             """
-            {"index":"assets","query_type":"count","priority":1,
-             "query_params":{"query":{"match_all":{}}}}""");
+            {"index":"assets","query_type":"count","priority":1,"query_params":%s}"""
+                .formatted(params));
 
-    assertThat(awaitFinished(id).path("status").asString()).isEqualTo("completed");
-    JsonNode body =
-        json.readTree(
-            airlock.onRequestSide("GET", "/requests/" + id + "/response", token, null).body());
-    assertThat(body.path("result").path("count").asLong()).isEqualTo(1500);
+    JsonNode status = analyst.awaitFinished(id);
+    assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("completed");
+    StageTimes.assertCompleteAndOrdered(status);
+
+    long count = analyst.response(id).path("result").path("count").asLong();
+    assertThat(count).isPositive().isLessThan(1500);
+    assertThat(count).isEqualTo(searchNode("/assets/_count", params).path("count").asLong());
   }
 
   @Test
   void aQueryTheEngineRefusesComesBackFailedWithTheEnginesReason() throws Exception {
     String id =
-        submit(
+        analyst.submit(
             """
             {"index":"incidents","query_type":"search","priority":1,
              "query_params":{"query":{"range":{"reported_at":{"gte":"not a date"}}}}}""");
 
-    JsonNode status = awaitFinished(id);
+    JsonNode status = analyst.awaitFinished(id);
     assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("failed");
     assertThat(status.path("status_reason").asString()).isNotBlank();
   }
 
-  private String submit(String request) throws Exception {
-    HttpResponse<String> accepted = airlock.onRequestSide("POST", "/requests", token, request);
-    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
-    return json.readTree(accepted.body()).path("id").asString();
+  @Test
+  void aRequestTheResponseSideNoLongerAllowsComesBackFailedWithTheReason() throws Exception {
+    String profile = "narrow" + System.nanoTime() % 100_000;
+    HttpResponse<String> created =
+        airlock.asAdmin(
+            "POST", "/admin/profile-types", profileType(profile, "incidents", "assets"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    Analyst narrow = Analyst.signedIn(airlock, "narrow" + System.nanoTime() % 100_000, profile);
+
+    // Held on this side of the gap until the admin has taken the index away on the other.
+    airlock.pauseShuttle();
+    String id;
+    try {
+      id =
+          narrow.submit(
+              """
+              {"index":"assets","query_type":"count","priority":1,
+               "query_params":{"query":{"match_all":{}}}}""");
+      HttpResponse<String> narrowed =
+          airlock.asAdmin("PUT", "/admin/profile-types/" + profile, profileType(null, "incidents"));
+      assertThat(narrowed.statusCode()).as(narrowed.body()).isEqualTo(200);
+    } finally {
+      airlock.resumeShuttle();
+    }
+
+    JsonNode status = narrow.awaitFinished(id);
+    assertThat(status.path("status").asString()).as(status.toString()).isEqualTo("failed");
+    assertThat(status.path("status_reason").asString())
+        .contains("index_not_allowed")
+        .contains("'assets'")
+        .contains(profile);
+    assertThat(status.path("stages").path("executed").isNull()).isTrue();
   }
 
-  private JsonNode awaitFinished(String id) throws Exception {
-    HttpResponse<String> status =
-        TwoSides.eventually(
-            () -> airlock.onRequestSide("GET", "/requests/" + id + "/status", token, null),
-            r -> !WAITING.contains(json.readTree(r.body()).path("status").asString()));
-    return json.readTree(status.body());
+  private JsonNode searchNode(String path, String body) throws Exception {
+    HttpResponse<String> response = airlock.onSearchNode(path, body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  /** A profile type's JSON; with a name for creating it, without one for replacing it. */
+  private static String profileType(String name, String... indices) {
+    return """
+        {%s"per_minute":100,"per_hour":1000,"per_day":10000,"max_priority":5,
+         "allowed_indices":["%s"],"max_result_size":1000}"""
+        .formatted(name == null ? "" : "\"name\":\"" + name + "\",", String.join("\",\"", indices));
   }
 }

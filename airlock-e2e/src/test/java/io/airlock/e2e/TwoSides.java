@@ -13,12 +13,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Both sides, each with its own database, folders and keys, the shared search node behind the
@@ -29,6 +32,9 @@ final class TwoSides implements AutoCloseable {
 
   static final String ADMIN_PASSWORD = "e2e-admin-password";
   static final String USER_PASSWORD = "a long enough password";
+  private static final Duration SHUTTLE_TICK = Duration.ofMillis(50);
+  // Generous: a loaded two-core machine runs both sides, the search node and the build at once.
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final ConfigurableApplicationContext responseSide;
   private final ConfigurableApplicationContext requestSide;
@@ -44,25 +50,42 @@ final class TwoSides implements AutoCloseable {
     this.shuttle = shuttle;
   }
 
+  /** Extra settings for either side, e.g. a slower exporter or a single executor worker. */
+  record Settings(List<String> requestSide, List<String> responseSide) {
+
+    static final Settings DEFAULTS = new Settings(List.of(), List.of());
+  }
+
   static TwoSides start(Path root) throws IOException {
+    return start(root, Settings.DEFAULTS);
+  }
+
+  static TwoSides start(Path root, Settings settings) throws IOException {
     Path requestDir = root.resolve("request");
     Path responseDir = root.resolve("response");
     SideLauncher.createKeys(requestDir, responseDir);
+    List<String> responseArgs =
+        new ArrayList<>(
+            List.of(
+                "--airlock.bootstrap.admin-password=" + ADMIN_PASSWORD,
+                "--airlock.search.url=" + SearchNodeLauncher.shared().url(),
+                "--airlock.directory.export-interval=100ms",
+                "--airlock.executor.poll-interval=50ms"));
+    responseArgs.addAll(settings.responseSide());
     ConfigurableApplicationContext responseSide =
         SideLauncher.start(
             ResponseSideApplication.builder(),
             responseDir,
             requestDir,
-            "--airlock.bootstrap.admin-password=" + ADMIN_PASSWORD,
-            "--airlock.search.url=" + SearchNodeLauncher.shared().url(),
-            "--airlock.directory.export-interval=100ms",
-            "--airlock.executor.poll-interval=50ms");
+            responseArgs.toArray(String[]::new));
+    List<String> requestArgs = new ArrayList<>(List.of("--airlock.inbox.scan-interval=1s"));
+    requestArgs.addAll(settings.requestSide());
     ConfigurableApplicationContext requestSide =
         SideLauncher.start(
             RequestSideApplication.builder(),
             requestDir,
             responseDir,
-            "--airlock.inbox.scan-interval=1s");
+            requestArgs.toArray(String[]::new));
     Shuttle shuttle =
         new Shuttle(
             List.of(
@@ -76,44 +99,106 @@ final class TwoSides implements AutoCloseable {
                     responseDir.resolve("inbox"))),
             ShuttleFaults.NONE,
             new Random(1));
-    shuttle.start(Duration.ofMillis(50));
+    shuttle.start(SHUTTLE_TICK);
     return new TwoSides(responseSide, requestSide, shuttle);
+  }
+
+  /**
+   * Stops carrying files in both directions, so what either side exports waits in its outbox and
+   * then crosses at once on {@link #resumeShuttle()}. Returns after any tick under way has ended.
+   */
+  void pauseShuttle() {
+    shuttle.close();
+  }
+
+  void resumeShuttle() {
+    shuttle.start(SHUTTLE_TICK);
+  }
+
+  /**
+   * Stops the response side's executor workers, so imported requests stay queued there (received,
+   * not executed) until {@link #releaseExecutor()}: how a backlog builds behind a busy engine.
+   */
+  void holdExecutor() {
+    executor().stop();
+  }
+
+  void releaseExecutor() {
+    executor().start();
+  }
+
+  private Lifecycle executor() {
+    return responseSide.getBean("workers", Lifecycle.class);
   }
 
   /** Creates a user with the standard profile on the response side; returns their id. */
   String createUser(String username) throws Exception {
+    return createUser(username, "standard");
+  }
+
+  /** Creates a user with the given profile type on the response side; returns their id. */
+  String createUser(String username, String profileType) throws Exception {
     HttpResponse<String> created =
         asAdmin(
             "POST",
             "/admin/users",
             """
             {"username":"%s","email":"%s@example.org","display_name":"Ann Analyst",
-             "role":"user","profile_type":"standard","password":"%s"}"""
-                .formatted(username, username, USER_PASSWORD));
+             "role":"user","profile_type":"%s","password":"%s"}"""
+                .formatted(username, username, profileType, USER_PASSWORD));
     if (created.statusCode() != 201) {
       throw new IllegalStateException("could not create " + username + ": " + created.body());
     }
     return created.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
   }
 
+  /**
+   * Waits until the user created on the response side can log in on the request side; returns their
+   * access token there.
+   */
+  String signIn(String username) throws Exception {
+    HttpResponse<String> login = eventually(() -> login(username), r -> r.statusCode() == 200);
+    if (login.statusCode() != 200) {
+      throw new IllegalStateException(username + " cannot log in: " + login.body());
+    }
+    return JsonMapper.shared().readTree(login.body()).path("access_token").asString();
+  }
+
   /** A call to the response side's admin API with the bootstrap admin's credentials. */
   HttpResponse<String> asAdmin(String method, String path, String json) throws Exception {
+    return onResponseSide("admin", ADMIN_PASSWORD, method, path, json);
+  }
+
+  /** A call to the response side's API with HTTP Basic credentials. */
+  HttpResponse<String> onResponseSide(
+      String username, String password, String method, String path, String json) throws Exception {
     String basic =
         Base64.getEncoder()
-            .encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return send(
         HttpRequest.newBuilder(URI.create(url(responseSide) + path))
             .header("Authorization", "Basic " + basic)
             .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
-  /** Logs in on the request side. */
+  /** Logs in on the request side with the password users are created with. */
   HttpResponse<String> login(String username) throws Exception {
+    return login(username, USER_PASSWORD);
+  }
+
+  HttpResponse<String> login(String username, String password) throws Exception {
     return onRequestSide(
         "POST",
         "/auth/login",
         null,
-        "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, USER_PASSWORD));
+        "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password));
+  }
+
+  /** A call straight to the search node the response side queries, bypassing Airlock. */
+  HttpResponse<String> onSearchNode(String path, String json) throws Exception {
+    return send(
+        HttpRequest.newBuilder(URI.create(SearchNodeLauncher.shared().url() + path))
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** A call to the request side's API, with a bearer token unless it is null. */
@@ -132,10 +217,10 @@ final class TwoSides implements AutoCloseable {
     return send(request);
   }
 
-  /** Repeats a call until its answer satisfies the condition or 30 s have passed. */
+  /** Repeats a call until its answer satisfies the condition or a minute has passed. */
   static HttpResponse<String> eventually(Call call, Predicate<HttpResponse<String>> done)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
     HttpResponse<String> response;
     do {
       response = call.send();

@@ -1,0 +1,75 @@
+package io.airlock.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A user signed in on the request side, submitting and following requests through its API. */
+final class Analyst {
+
+  // A request in one of these has no answer yet; every other status is final.
+  private static final Set<String> WAITING = Set.of("pending", "exported", "cancelling");
+
+  private final TwoSides airlock;
+  private final String token;
+  private final JsonMapper json = JsonMapper.shared();
+
+  private Analyst(TwoSides airlock, String token) {
+    this.airlock = airlock;
+    this.token = token;
+  }
+
+  /** Creates the user on the response side and waits until they can sign in on the request side. */
+  static Analyst signedIn(TwoSides airlock, String username, String profileType) throws Exception {
+    airlock.createUser(username, profileType);
+    return new Analyst(airlock, airlock.signIn(username));
+  }
+
+  /** Submits a request and returns its id; fails the test unless it is accepted. */
+  String submit(String request) throws Exception {
+    HttpResponse<String> accepted = call("POST", "/requests", request);
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    return json.readTree(accepted.body()).path("id").asString();
+  }
+
+  JsonNode status(String id) throws Exception {
+    return json.readTree(call("GET", "/requests/" + id + "/status", null).body());
+  }
+
+  /** Waits until the request has an answer, and returns its status then. */
+  JsonNode awaitFinished(String id) throws Exception {
+    return awaitStatus(id, status -> !WAITING.contains(status));
+  }
+
+  /** Waits until the request's status is the one given, and returns its status then. */
+  JsonNode awaitStatus(String id, String wanted) throws Exception {
+    return awaitStatus(id, wanted::equals);
+  }
+
+  HttpResponse<String> cancel(String id) throws Exception {
+    return call("DELETE", "/requests/" + id, null);
+  }
+
+  /** The answer as the request side serves it. */
+  JsonNode response(String id) throws Exception {
+    HttpResponse<String> response = call("GET", "/requests/" + id + "/response", null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json.readTree(response.body());
+  }
+
+  private JsonNode awaitStatus(String id, Predicate<String> done) throws Exception {
+    HttpResponse<String> status =
+        TwoSides.eventually(
+            () -> call("GET", "/requests/" + id + "/status", null),
+            r -> done.test(json.readTree(r.body()).path("status").asString()));
+    return json.readTree(status.body());
+  }
+
+  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+    return airlock.onRequestSide(method, path, token, body);
+  }
+}
