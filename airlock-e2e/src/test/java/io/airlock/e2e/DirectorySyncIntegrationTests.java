@@ -122,7 +122,7 @@ class DirectorySyncIntegrationTests {
         .isEqualTo(401);
   }
 
-  /** The account as the request side shows it, signed in afresh (a sync may end sessions). */
+  /** The account as the request side shows it to the user, signed in afresh with the password. */
   private HttpResponse<String> me(String username, String password) throws Exception {
     HttpResponse<String> login = airlock.login(username, password);
     String token = JsonMapper.shared().readTree(login.body()).path("access_token").asString();
