@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
+import io.airlock.transfer.CrashPoint;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchChangedException;
 import io.airlock.transfer.batch.BatchName;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +127,7 @@ public final class InboundBatches {
       reject(manifestFile, changed);
       return new ImportOutcome.Rejected(changed.reason(), changed.detail());
     }
+    CrashPoint.AFTER_IMPORT_COMMIT.reach();
     if (outcome instanceof ImportOutcome.Conflict conflict) {
       log.error(
           "CONFLICT: {} {} from {} was applied before with SHA-256 {}, now arrives as {}",
@@ -144,7 +147,7 @@ public final class InboundBatches {
   /** What this node has applied of each channel it receives, for its outgoing manifests. */
   public List<ChannelAck> acks() {
     return jdbc.sql(
-            "select sender_node_id, sender_epoch, channel, contiguous, above"
+            "select sender_node_id, sender_epoch, channel, contiguous, above, announced"
                 + " from inbound_watermarks order by channel, sender_node_id, sender_epoch")
         .query(
             (row, n) -> {
@@ -152,7 +155,7 @@ public final class InboundBatches {
               SenderEpoch peer =
                   new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch"));
               return watermark(row.getLong("contiguous"), row.getArray("above"))
-                  .ack(channel, peer, MISSING_IN_ACK);
+                  .ack(channel, peer, row.getLong("announced"), MISSING_IN_ACK);
             })
         .list();
   }
@@ -214,7 +217,33 @@ public final class InboundBatches {
     watermark.markApplied(manifest.sequence());
     saveWatermark(manifest, watermark);
     acknowledge(manifest);
+    announce(manifest);
+    CrashPoint.BEFORE_IMPORT_COMMIT.reach();
     return new ImportOutcome.Imported(manifest, applied, quarantined);
+  }
+
+  /**
+   * Takes a control batch's highest sequences sent (DESIGN §2 "Acks"), so that what never arrived
+   * above the highest applied, a lost last batch, is listed missing in this node's acks.
+   */
+  private void announce(Manifest manifest) {
+    manifest
+        .highestSent()
+        .forEach(
+            (channel, highest) ->
+                jdbc.sql(
+                        """
+                        insert into inbound_watermarks (sender_node_id, sender_epoch, channel,
+                            announced)
+                        values (:node, :epoch, :channel, :highest)
+                        on conflict (sender_node_id, sender_epoch, channel) do update
+                        set announced = greatest(inbound_watermarks.announced, excluded.announced)
+                        """)
+                    .param("node", manifest.sender().nodeId())
+                    .param("epoch", manifest.sender().epoch())
+                    .param("channel", channel.wireName())
+                    .param("highest", highest)
+                    .update());
   }
 
   /**
@@ -241,6 +270,24 @@ public final class InboundBatches {
         log.debug(
             "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
       }
+      // What the peer is missing counts only from its newest manifest; its watermark only grows.
+      jdbc.sql(
+              """
+              insert into outbound_peer_acks (sender_epoch, channel, contiguous, missing,
+                  reported_at)
+              values (:epoch, :channel, :contiguous, :missing, :reportedAt)
+              on conflict (sender_epoch, channel) do update
+              set contiguous = greatest(outbound_peer_acks.contiguous, excluded.contiguous),
+                  missing = case when excluded.reported_at >= outbound_peer_acks.reported_at
+                                 then excluded.missing else outbound_peer_acks.missing end,
+                  reported_at = greatest(outbound_peer_acks.reported_at, excluded.reported_at),
+                  received_at = now()""")
+          .param("epoch", sender.epoch())
+          .param("channel", ack.channel().wireName())
+          .param("contiguous", ack.contiguous())
+          .param("missing", ack.missing().toArray(Long[]::new))
+          .param("reportedAt", Timestamp.from(manifest.createdAt()))
+          .update();
     }
   }
 
@@ -289,7 +336,7 @@ public final class InboundBatches {
         .update();
   }
 
-  private static SequenceWatermark watermark(long contiguous, Array above) {
+  static SequenceWatermark watermark(long contiguous, Array above) {
     try {
       List<Long> sequences = new ArrayList<>();
       for (Object sequence : (Object[]) above.getArray()) {

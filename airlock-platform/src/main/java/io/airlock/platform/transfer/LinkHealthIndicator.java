@@ -38,9 +38,19 @@ class LinkHealthIndicator implements HealthIndicator {
       details.put("contiguous", in.contiguous());
       details.put("gaps", in.gaps());
       details.put("rejectedBatches", in.rejectedBatches());
+      details.put("conflicts", in.conflicts());
       incoming.put(in.channel() + "@" + in.peer().nodeId(), details);
       if (!in.gaps().isEmpty()) {
         warnings.add(in.channel() + ": sequences " + in.gaps() + " missing");
+      }
+      if (in.conflicts() > 0) {
+        warnings.add(
+            in.channel()
+                + ": "
+                + in.conflicts()
+                + " batch(es) from "
+                + in.peer().nodeId()
+                + " reused an applied sequence with other content (quarantined in inbox/failed)");
       }
     }
     Map<String, Object> outgoing = new LinkedHashMap<>();

@@ -2,7 +2,9 @@ package io.airlock.platform.transfer;
 
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
+import io.airlock.transfer.CrashPoint;
 import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchName;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.batch.OutgoingBatch;
@@ -16,7 +18,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -40,6 +45,7 @@ public final class OutboundBatches {
   private final TransactionOperations transactions;
   private final SenderEpoch sender;
   private final BatchWriter writer;
+  private final OutboxFailures failures;
   private final Clock clock;
 
   public OutboundBatches(
@@ -47,12 +53,19 @@ public final class OutboundBatches {
       TransactionOperations transactions,
       SenderEpoch sender,
       BatchWriter writer,
+      OutboxFailures failures,
       Clock clock) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.sender = sender;
     this.writer = writer;
+    this.failures = failures;
     this.clock = clock;
+  }
+
+  /** This node as a sender: its node id and epoch. */
+  public SenderEpoch sender() {
+    return sender;
   }
 
   /**
@@ -75,7 +88,140 @@ public final class OutboundBatches {
     OutgoingBatch batch =
         transactions.execute(
             status -> allocate(channel, records, compression, extras, inAllocation));
+    CrashPoint.AFTER_ALLOCATION.reach();
     return publish(batch);
+  }
+
+  /** What happened when a batch was asked for again. */
+  public enum Resent {
+    /** Written to the outbox again, byte-identical. */
+    RESENT,
+    /** Acknowledged and pruned from {@code sent/}: it can no longer be sent. */
+    PRUNED,
+    /** This node's epoch never allocated that sequence on that channel. */
+    UNKNOWN
+  }
+
+  /**
+   * Publishes a batch again, byte-identical: from {@code outbox/sent/}, or rebuilt from the ledger
+   * if the archive lost it. A batch whose first publication was interrupted is published now.
+   */
+  public Resent resend(Channel channel, long sequence) throws IOException {
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                """
+                select batch_id, state, pruned_at is not null as pruned from outbound_batches
+                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+            .param("epoch", sender.epoch())
+            .param("channel", channel.wireName())
+            .param("sequence", sequence)
+            .query()
+            .listOfRows();
+    if (rows.isEmpty()) {
+      return Resent.UNKNOWN;
+    }
+    Map<String, Object> row = rows.get(0);
+    if ((Boolean) row.get("pruned")) {
+      return Resent.PRUNED;
+    }
+    if ("ALLOCATED".equals(row.get("state"))) {
+      publish(rebuild(channel, sequence));
+      return Resent.RESENT;
+    }
+    BatchName name = new BatchName(channel, sequence, (UUID) row.get("batch_id"));
+    try {
+      if (!writer.resend(name)) {
+        writer.publish(rebuild(channel, sequence));
+      }
+      failures.succeeded();
+    } catch (IOException e) {
+      failures.failed(e);
+      throw e;
+    }
+    jdbc.sql(
+            """
+            update outbound_batches set last_sent_at = :now, send_count = send_count + 1
+            where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+        .param("now", Timestamp.from(clock.instant()))
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequence", sequence)
+        .update();
+    return Resent.RESENT;
+  }
+
+  /**
+   * Deletes from {@code outbox/sent/} and from the ledger's record lines the batches acknowledged
+   * before {@code acknowledgedBefore}; the ledger rows stay, marked pruned. Returns how many.
+   */
+  public int prune(Instant acknowledgedBefore) throws IOException {
+    List<Map<String, Object>> due =
+        jdbc.sql(
+                """
+                select channel, sequence, batch_id from outbound_batches
+                where sender_epoch = :epoch and state = 'ACKNOWLEDGED' and pruned_at is null
+                  and acknowledged_at < :before
+                order by acknowledged_at limit 1000""")
+            .param("epoch", sender.epoch())
+            .param("before", Timestamp.from(acknowledgedBefore))
+            .query()
+            .listOfRows();
+    for (Map<String, Object> row : due) {
+      Channel channel = channel((String) row.get("channel"));
+      long sequence = (Long) row.get("sequence");
+      writer.prune(new BatchName(channel, sequence, (UUID) row.get("batch_id")));
+      transactions.executeWithoutResult(
+          status -> {
+            jdbc.sql(
+                    """
+                    delete from outbound_batch_records
+                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+                .param("epoch", sender.epoch())
+                .param("channel", channel.wireName())
+                .param("sequence", sequence)
+                .update();
+            jdbc.sql(
+                    """
+                    update outbound_batches set pruned_at = now()
+                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+                .param("epoch", sender.epoch())
+                .param("channel", channel.wireName())
+                .param("sequence", sequence)
+                .update();
+          });
+    }
+    return due.size();
+  }
+
+  /** The highest sequence published on each channel of this node's epoch. */
+  public Map<Channel, Long> highestPublished() {
+    Map<Channel, Long> highest = new EnumMap<>(Channel.class);
+    jdbc.sql(
+            """
+            select channel, max(sequence) as highest from outbound_batches
+            where sender_epoch = :epoch and state <> 'ALLOCATED' group by channel""")
+        .param("epoch", sender.epoch())
+        .query((row, n) -> highest.put(channel(row.getString("channel")), row.getLong("highest")))
+        .list();
+    return highest;
+  }
+
+  /** When this node last wrote any batch to its outbox, first publication or re-send. */
+  public Optional<Instant> lastSentAt() {
+    return jdbc.sql(
+            """
+            select last_sent_at from outbound_batches
+            where sender_epoch = :epoch and last_sent_at is not null
+            order by last_sent_at desc limit 1""")
+        .param("epoch", sender.epoch())
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant);
+  }
+
+  private static Channel channel(String wireName) {
+    return Channel.fromWireName(wireName)
+        .orElseThrow(() -> new IllegalStateException("unknown channel in ledger: " + wireName));
   }
 
   /** Publishes every recorded but unpublished batch, oldest first; returns how many. */
@@ -176,7 +322,14 @@ public final class OutboundBatches {
   }
 
   private EncodedBatch publish(OutgoingBatch batch) throws IOException {
-    EncodedBatch encoded = writer.publish(batch);
+    EncodedBatch encoded;
+    try {
+      encoded = writer.publish(batch);
+      failures.succeeded();
+    } catch (IOException e) {
+      failures.failed(e);
+      throw e;
+    }
     jdbc.sql(
             """
             update outbound_batches

@@ -5,6 +5,7 @@ import io.airlock.platform.node.NodeProperties;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.BatchWriter;
+import io.airlock.transfer.batch.FileSink;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.signing.SignaturePolicy;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -43,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties({
   TransferProperties.class,
   NodeProperties.class,
-  InboxProperties.class
+  InboxProperties.class,
+  LinkProperties.class
 })
 class TransferAutoConfiguration {
 
@@ -77,7 +80,10 @@ class TransferAutoConfiguration {
   /** Publishes this node's batches; signs them unless signatures are explicitly off. */
   @Bean
   BatchWriter batchWriter(
-      TransferFolders folders, TransferProperties properties, NodeProperties node) {
+      TransferFolders folders,
+      TransferProperties properties,
+      NodeProperties node,
+      ObjectProvider<FileSink> files) {
     TransferProperties.Signatures signatures = properties.signatures();
     Path keys = node.dataDir().resolve("keys");
     BatchWriter writer =
@@ -87,7 +93,8 @@ class TransferAutoConfiguration {
                 ? TransferKeys.signer(
                     orDefault(signatures.privateKey(), keys.resolve(node.nodeId() + ".key")),
                     orDefault(signatures.publicKey(), keys.resolve(node.nodeId() + ".pub")))
-                : null);
+                : null,
+            files.getIfAvailable(() -> FileSink.ATOMIC));
     try {
       int deleted = writer.deleteTemporaryFiles();
       if (deleted > 0) {
@@ -106,9 +113,17 @@ class TransferAutoConfiguration {
   }
 
   @Bean
+  OutboxFailures outboxFailures(ObjectProvider<Clock> clock) {
+    return new OutboxFailures(clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
   HealthIndicator transferFoldersHealthIndicator(
-      TransferFolders folders, BatchWriter writer, SignaturePolicy signaturePolicy) {
-    return new TransferFoldersHealthIndicator(folders, writer, signaturePolicy);
+      TransferFolders folders,
+      BatchWriter writer,
+      SignaturePolicy signaturePolicy,
+      OutboxFailures outboxFailures) {
+    return new TransferFoldersHealthIndicator(folders, writer, signaturePolicy, outboxFailures);
   }
 
   private static Path orDefault(Path configured, Path fallback) {
@@ -134,13 +149,41 @@ class TransferAutoConfiguration {
       PlatformTransactionManager transactionManager,
       SenderEpoch senderEpoch,
       BatchWriter batchWriter,
+      OutboxFailures outboxFailures,
       ObjectProvider<Clock> clock) {
     return new OutboundBatches(
         JdbcClient.create(dataSource),
         new TransactionTemplate(transactionManager),
         senderEpoch,
         batchWriter,
+        outboxFailures,
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** Re-sends, sends control batches and prunes the archive (DESIGN §2 "Acks"). */
+  @Bean
+  @ConditionalOnSingleCandidate(DataSource.class)
+  LinkMaintenance linkMaintenance(
+      DataSource dataSource,
+      OutboundBatches outboundBatches,
+      InboundBatches inboundBatches,
+      SingletonJobs singletonJobs,
+      LinkProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new LinkMaintenance(
+        JdbcClient.create(dataSource),
+        outboundBatches,
+        inboundBatches,
+        singletonJobs,
+        properties,
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnSingleCandidate(DataSource.class)
+  TransferAdminController transferAdminController(LinkMaintenance linkMaintenance) {
+    return new TransferAdminController(linkMaintenance);
   }
 
   @Bean

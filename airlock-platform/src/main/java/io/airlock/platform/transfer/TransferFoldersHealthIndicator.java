@@ -12,8 +12,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * DOWN when a transfer folder is missing or cannot be written. Writability is proven by creating
- * and deleting a file: permission bits say nothing when the node runs as root or on a share.
+ * DOWN when a transfer folder is missing or cannot be written, or when writing batches to the
+ * outbox fails. Writability is proven by creating and deleting a file: permission bits say nothing
+ * when the node runs as root or on a share.
  */
 class TransferFoldersHealthIndicator implements HealthIndicator {
 
@@ -28,12 +29,17 @@ class TransferFoldersHealthIndicator implements HealthIndicator {
   private final TransferFolders folders;
   private final BatchWriter writer;
   private final SignaturePolicy signatures;
+  private final OutboxFailures outboxFailures;
 
   TransferFoldersHealthIndicator(
-      TransferFolders folders, BatchWriter writer, SignaturePolicy signatures) {
+      TransferFolders folders,
+      BatchWriter writer,
+      SignaturePolicy signatures,
+      OutboxFailures outboxFailures) {
     this.folders = folders;
     this.writer = writer;
     this.signatures = signatures;
+    this.outboxFailures = outboxFailures;
   }
 
   @Override
@@ -47,6 +53,18 @@ class TransferFoldersHealthIndicator implements HealthIndicator {
               paths.put(name, folder.toString());
               problemWith(folder).ifPresent(problem -> problems.put(name, problem));
             });
+    // A folder that takes a probe file can still refuse a batch (a full disk, a share's quota).
+    outboxFailures
+        .current()
+        .ifPresent(
+            failure ->
+                problems.merge(
+                    "outbox",
+                    "writing batches to the outbox has failed since "
+                        + failure.since()
+                        + ": "
+                        + failure.reason(),
+                    (probe, writes) -> probe + "; " + writes));
     Health.Builder health = problems.isEmpty() ? Health.up() : Health.down();
     if (!problems.isEmpty()) {
       health

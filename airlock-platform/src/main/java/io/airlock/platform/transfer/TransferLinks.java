@@ -1,11 +1,8 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.transfer.SenderEpoch;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * views.
  */
 public final class TransferLinks {
+
+  private static final int MAX_GAPS_LISTED = 100;
 
   private final JdbcClient jdbc;
   private final SenderEpoch self;
@@ -30,7 +29,10 @@ public final class TransferLinks {
    *
    * @param lastHeardAt when a batch of it last arrived (applied, duplicate or refused)
    * @param contiguous highest sequence applied with every one below it
-   * @param gaps sequences missing below the highest applied
+   * @param gaps sequences missing below the highest applied or announced by the sender
+   * @param rejectedBatches batches refused whole (damaged, unsigned) or as conflicts
+   * @param conflicts sequences that arrived again with other content than the one applied: a sender
+   *     reusing sequences, or someone forging batches; each needs an operator's look
    */
   public record Incoming(
       String channel,
@@ -38,7 +40,8 @@ public final class TransferLinks {
       long contiguous,
       List<Long> gaps,
       Instant lastHeardAt,
-      long rejectedBatches) {}
+      long rejectedBatches,
+      long conflicts) {}
 
   /**
    * A channel this node sends.
@@ -56,14 +59,17 @@ public final class TransferLinks {
   public List<Incoming> incoming() {
     return jdbc.sql(
             """
-            select w.channel, w.sender_node_id, w.sender_epoch, w.contiguous, w.above,
+            select w.channel, w.sender_node_id, w.sender_epoch, w.contiguous, w.above, w.announced,
                    (select max(received_at) from inbound_batches b
                      where b.sender_node_id = w.sender_node_id and b.sender_epoch = w.sender_epoch
                        and b.channel = w.channel) as last_heard_at,
                    (select count(*) from inbound_batches b
                      where b.sender_node_id = w.sender_node_id and b.sender_epoch = w.sender_epoch
                        and b.channel = w.channel and b.outcome in ('REJECTED', 'CONFLICT'))
-                       as rejected
+                       as rejected,
+                   (select count(*) from inbound_batches b
+                     where b.sender_node_id = w.sender_node_id and b.sender_epoch = w.sender_epoch
+                       and b.channel = w.channel and b.outcome = 'CONFLICT') as conflicts
             from inbound_watermarks w
             order by w.channel, w.sender_node_id, w.sender_epoch""")
         .query(
@@ -72,9 +78,11 @@ public final class TransferLinks {
                     row.getString("channel"),
                     new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch")),
                     row.getLong("contiguous"),
-                    gaps(row.getLong("contiguous"), row.getArray("above")),
+                    InboundBatches.watermark(row.getLong("contiguous"), row.getArray("above"))
+                        .missing(row.getLong("announced"), MAX_GAPS_LISTED),
                     instant(row.getTimestamp("last_heard_at")),
-                    row.getLong("rejected")))
+                    row.getLong("rejected"),
+                    row.getLong("conflicts")))
         .list();
   }
 
@@ -97,22 +105,6 @@ public final class TransferLinks {
                     (Long) row.getObject("oldest"),
                     instant(row.getTimestamp("oldest_at"))))
         .list();
-  }
-
-  /** The sequences between the contiguous watermark and the highest applied that are missing. */
-  private static List<Long> gaps(long contiguous, Array above) throws SQLException {
-    List<Long> applied = new ArrayList<>();
-    for (Object sequence : (Object[]) above.getArray()) {
-      applied.add(((Number) sequence).longValue());
-    }
-    List<Long> gaps = new ArrayList<>();
-    long highest = applied.stream().mapToLong(Long::longValue).max().orElse(contiguous);
-    for (long sequence = contiguous + 1; sequence < highest && gaps.size() < 100; sequence++) {
-      if (!applied.contains(sequence)) {
-        gaps.add(sequence);
-      }
-    }
-    return gaps;
   }
 
   private static Instant instant(Timestamp timestamp) {

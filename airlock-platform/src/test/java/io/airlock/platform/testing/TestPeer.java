@@ -112,6 +112,31 @@ public final class TestPeer {
     return publish(channel, sequence, acks, null, List.of(records));
   }
 
+  /**
+   * Publishes a batch made at {@code createdAt} by the peer's clock, with the acks and (for a
+   * control batch) the highest sequences sent given.
+   */
+  public EncodedBatch publishAt(
+      Instant createdAt,
+      Channel channel,
+      long sequence,
+      List<ChannelAck> acks,
+      Map<Channel, Long> highestSent)
+      throws IOException {
+    return writer.publish(
+        new OutgoingBatch(
+            channel,
+            sequence,
+            UUID.randomUUID(),
+            sender,
+            createdAt,
+            List.of(),
+            Compression.NONE,
+            acks,
+            highestSent,
+            null));
+  }
+
   /** Delivers a published batch into the inbox again, byte-identical, as a medium may. */
   public void resend(EncodedBatch batch) throws IOException {
     writer.resend(batch.manifest().name());

@@ -106,6 +106,24 @@ class InboundBatchesIntegrationTests {
   }
 
   @Test
+  void acceptsANewEpochOfAPeerWhoseDatabaseWasRebuiltFromSequenceOne() throws IOException {
+    send(1, setting("a"));
+    send(2, setting("b"));
+    inbound.scan(appliers);
+    TestPeer rebuilt = new TestPeer(folders.inbox(), sender.nodeId());
+
+    EncodedBatch first = rebuilt.publish(Channel.DIRECTORY, 1, List.of(), setting("c"));
+
+    assertThat(inbound.scan(appliers))
+        .containsExactly(new ImportOutcome.Imported(first.manifest(), 1, 0));
+    assertThat(applied()).containsExactly("a", "b", "c");
+    assertThat(inbound.acks())
+        .containsExactlyInAnyOrder(
+            new ChannelAck(Channel.DIRECTORY, sender, 2, List.of()),
+            new ChannelAck(Channel.DIRECTORY, rebuilt.sender(), 1, List.of()));
+  }
+
+  @Test
   void quarantinesTheSameSequenceWithOtherContentAsAConflict() throws IOException {
     EncodedBatch original = send(1, setting("a"));
     inbound.scan(appliers);

@@ -35,7 +35,8 @@ class LedgerMigrationIntegrationTests {
             "inbound_batches",
             "inbound_watermarks",
             "quarantined_records",
-            "shedlock");
+            "shedlock",
+            "outbound_peer_acks");
   }
 
   @Test

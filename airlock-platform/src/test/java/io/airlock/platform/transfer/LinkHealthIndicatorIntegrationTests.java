@@ -42,7 +42,8 @@ class LinkHealthIndicatorIntegrationTests {
             insert into inbound_batches (sender_node_id, sender_epoch, channel, sequence,
                 outcome, file_name, received_at)
             values ('response', 'peer-epoch', 'results', 9, 'APPLIED', 'r9', now()),
-                   ('response', 'peer-epoch', 'results', 8, 'REJECTED', 'r8', now())""")
+                   ('response', 'peer-epoch', 'results', 8, 'REJECTED', 'r8', now()),
+                   ('response', 'peer-epoch', 'results', 4, 'CONFLICT', 'r4', now())""")
         .update();
     sent(1, "ACKNOWLEDGED", "now()");
     sent(2, "PUBLISHED", "now() - interval '1 hour'");
@@ -56,7 +57,8 @@ class LinkHealthIndicatorIntegrationTests {
     assertThat(results.get("contiguous")).isEqualTo(4L);
     assertThat(results.get("gaps")).isEqualTo(List.of(5L, 6L, 8L));
     assertThat(results.get("lastHeardAt")).isNotNull();
-    assertThat(results.get("rejectedBatches")).isEqualTo(1L);
+    assertThat(results.get("rejectedBatches")).isEqualTo(2L);
+    assertThat(results.get("conflicts")).isEqualTo(1L);
     Map<?, ?> requests =
         (Map<?, ?>) ((Map<?, ?>) result.getDetails().get("outgoing")).get("requests");
     assertThat(requests.get("highestSent")).isEqualTo(3L);
@@ -66,6 +68,8 @@ class LinkHealthIndicatorIntegrationTests {
         .isEqualTo(
             List.of(
                 "results: sequences [5, 6, 8] missing",
+                "results: 1 batch(es) from response reused an applied sequence with other content"
+                    + " (quarantined in inbox/failed)",
                 "requests: batch 2 unacknowledged for over PT15M"));
   }
 

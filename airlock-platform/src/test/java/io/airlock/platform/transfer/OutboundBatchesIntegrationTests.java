@@ -10,6 +10,7 @@ import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchName;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.FileSink;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,7 @@ class OutboundBatchesIntegrationTests {
   private JdbcClient jdbc;
   private SenderEpoch sender;
   private Path outbox;
+  private final OutboxFailures failures = new OutboxFailures(Clock.systemUTC());
 
   @BeforeEach
   void setUp() throws IOException {
@@ -92,6 +95,101 @@ class OutboundBatchesIntegrationTests {
                 .single())
         .isEqualTo(first.manifest().payloadSha256());
     assertThat(states()).containsOnly("PUBLISHED");
+  }
+
+  @Test
+  void aFullDiskLeavesTheBatchAllocatedAndReportedUntilAWriteSucceedsAgain() throws IOException {
+    AtomicBoolean diskFull = new AtomicBoolean(true);
+    FileSink disk =
+        (dir, name, bytes) -> {
+          if (diskFull.get()) {
+            throw new IOException("No space left on device");
+          }
+          FileSink.ATOMIC.write(dir, name, bytes);
+        };
+    OutboundBatches batches = batches(outbox, disk);
+
+    assertThatThrownBy(
+            () -> batches.send(Channel.DIRECTORY, settings("a"), Compression.NONE, ACKS, s -> {}))
+        .hasMessage("No space left on device");
+
+    assertThat(states()).containsExactly("ALLOCATED");
+    assertThat(failures.current())
+        .get()
+        .extracting(OutboxFailures.Failure::reason)
+        .asString()
+        .contains("No space left on device");
+    try (var files = Files.newDirectoryStream(outbox, "*.manifest.json")) {
+      assertThat(files).isEmpty();
+    }
+
+    diskFull.set(false);
+    EncodedBatch next =
+        batches.send(Channel.DIRECTORY, settings("b"), Compression.NONE, ACKS, s -> {});
+
+    assertThat(next.manifest().sequence()).isEqualTo(2);
+    assertThat(states()).containsOnly("PUBLISHED");
+    assertThat(failures.current()).isEmpty();
+  }
+
+  @Test
+  void resendsAPublishedBatchByteIdenticalEvenWhenTheArchiveLostIt() throws IOException {
+    OutboundBatches batches = batches(outbox);
+    EncodedBatch batch =
+        batches.send(Channel.DIRECTORY, settings("a", "b"), Compression.GZIP, ACKS, s -> {});
+    Files.delete(outbox.resolve(batch.manifestFileName()));
+    Files.delete(outbox.resolve(batch.payloadFileName()));
+
+    assertThat(batches.resend(Channel.DIRECTORY, 1)).isEqualTo(OutboundBatches.Resent.RESENT);
+    assertThat(Files.readAllBytes(outbox.resolve(batch.manifestFileName())))
+        .isEqualTo(batch.manifestFile());
+
+    Files.delete(outbox.resolve(batch.manifestFileName()));
+    Files.delete(outbox.resolve(BatchWriter.SENT).resolve(batch.manifestFileName()));
+    Files.delete(outbox.resolve(BatchWriter.SENT).resolve(batch.payloadFileName()));
+
+    assertThat(batches.resend(Channel.DIRECTORY, 1)).isEqualTo(OutboundBatches.Resent.RESENT);
+    assertThat(Files.readAllBytes(outbox.resolve(batch.manifestFileName())))
+        .as("rebuilt from the ledger")
+        .isEqualTo(batch.manifestFile());
+    assertThat(Files.readAllBytes(outbox.resolve(batch.payloadFileName())))
+        .isEqualTo(batch.payload());
+    assertThat(
+            jdbc.sql("select send_count from outbound_batches where channel = 'directory'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
+    assertThat(batches.resend(Channel.DIRECTORY, 2)).isEqualTo(OutboundBatches.Resent.UNKNOWN);
+  }
+
+  @Test
+  void prunesOnlyBatchesAcknowledgedBeforeTheCutOff() throws IOException {
+    OutboundBatches batches = batches(outbox);
+    EncodedBatch acknowledged =
+        batches.send(Channel.DIRECTORY, settings("a"), Compression.NONE, ACKS, s -> {});
+    EncodedBatch unacknowledged =
+        batches.send(Channel.DIRECTORY, settings("b"), Compression.NONE, ACKS, s -> {});
+    jdbc.sql(
+            "update outbound_batches set state = 'ACKNOWLEDGED',"
+                + " acknowledged_at = now() - interval '2 days' where sequence = 1")
+        .update();
+    Path sent = outbox.resolve(BatchWriter.SENT);
+
+    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(3))))
+        .as("acknowledged, but within the retention")
+        .isZero();
+    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(1))))
+        .isEqualTo(1);
+
+    assertThat(sent.resolve(acknowledged.manifestFileName())).doesNotExist();
+    assertThat(sent.resolve(acknowledged.payloadFileName())).doesNotExist();
+    assertThat(sent.resolve(unacknowledged.manifestFileName())).exists();
+    assertThat(batches.resend(Channel.DIRECTORY, 1)).isEqualTo(OutboundBatches.Resent.PRUNED);
+    assertThat(
+            jdbc.sql("select count(*) from outbound_batch_records where sequence = 1")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
@@ -185,11 +283,16 @@ class OutboundBatchesIntegrationTests {
   }
 
   private OutboundBatches batches(Path outboxDir) {
+    return batches(outboxDir, FileSink.ATOMIC);
+  }
+
+  private OutboundBatches batches(Path outboxDir, FileSink files) {
     return new OutboundBatches(
         jdbc,
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
         sender,
-        new BatchWriter(outboxDir, new BatchSigner(KEYS.getPrivate(), KEYS.getPublic())),
+        new BatchWriter(outboxDir, new BatchSigner(KEYS.getPrivate(), KEYS.getPublic()), files),
+        failures,
         Clock.systemUTC());
   }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ class TransferFoldersHealthIndicatorTests {
 
   BatchWriter signingWriter;
   SignaturePolicy trustingPeer;
+  final OutboxFailures outboxFailures = new OutboxFailures(Clock.systemUTC());
 
   @BeforeEach
   void createFolders() throws IOException {
@@ -38,7 +40,7 @@ class TransferFoldersHealthIndicatorTests {
   }
 
   private TransferFoldersHealthIndicator indicator() {
-    return new TransferFoldersHealthIndicator(folders, signingWriter, trustingPeer);
+    return new TransferFoldersHealthIndicator(folders, signingWriter, trustingPeer, outboxFailures);
   }
 
   @Test
@@ -66,6 +68,22 @@ class TransferFoldersHealthIndicatorTests {
   }
 
   @Test
+  void isDownWithTheReasonWhileWritingBatchesToTheOutboxFails() {
+    outboxFailures.failed(new IOException("No space left on device"));
+
+    Health failing = indicator().health();
+    outboxFailures.succeeded();
+    Health recovered = indicator().health();
+
+    assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(failing.getDetails().get("reason"))
+        .asString()
+        .startsWith("writing batches to the outbox has failed since ")
+        .endsWith("java.io.IOException: No space left on device");
+    assertThat(recovered.getStatus()).isEqualTo(Status.UP);
+  }
+
+  @Test
   void isDownWithTheReasonWhenAFolderIsMissing() throws IOException {
     Files.delete(folders.sent());
 
@@ -79,7 +97,10 @@ class TransferFoldersHealthIndicatorTests {
   void staysUpButWarnsWhenSignaturesAreOff() {
     Health health =
         new TransferFoldersHealthIndicator(
-                folders, new BatchWriter(folders.outbox(), null), SignaturePolicy.disabled())
+                folders,
+                new BatchWriter(folders.outbox(), null),
+                SignaturePolicy.disabled(),
+                outboxFailures)
             .health();
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -92,7 +113,10 @@ class TransferFoldersHealthIndicatorTests {
   void warnsWhenNoKeyIsTrustedForIncomingBatches() {
     Health health =
         new TransferFoldersHealthIndicator(
-                folders, signingWriter, SignaturePolicy.required(TrustedKeys.of(List.of())))
+                folders,
+                signingWriter,
+                SignaturePolicy.required(TrustedKeys.of(List.of())),
+                outboxFailures)
             .health();
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);

@@ -1,11 +1,16 @@
 package io.airlock.transfer.batch;
 
+import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
+import io.airlock.transfer.CrashPoint;
 import io.airlock.transfer.signing.BatchSigner;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +29,7 @@ public final class BatchWriter {
   private final Path outbox;
   private final Path sent;
   private final BatchSigner signer;
+  private final FileSink files;
 
   /**
    * @param outbox the outbox folder; {@code sent/} is created inside it on first publication (a
@@ -31,9 +37,17 @@ public final class BatchWriter {
    * @param signer signs manifests; null only when signatures are explicitly disabled
    */
   public BatchWriter(Path outbox, BatchSigner signer) {
+    this(outbox, signer, FileSink.ATOMIC);
+  }
+
+  /**
+   * @param files where the files go; {@link FileSink#ATOMIC} but in tests that simulate a full disk
+   */
+  public BatchWriter(Path outbox, BatchSigner signer, FileSink files) {
     this.outbox = outbox;
     this.sent = outbox.resolve(SENT);
     this.signer = signer;
+    this.files = files;
   }
 
   /** The id of the key manifests are signed with; empty when signatures are disabled. */
@@ -49,8 +63,12 @@ public final class BatchWriter {
       // publication, not be quietly recreated on the local disk.
       Files.createDirectory(sent);
     }
-    write(sent, encoded);
-    write(outbox, encoded);
+    files.write(sent, encoded.payloadFileName(), encoded.payload());
+    files.write(sent, encoded.manifestFileName(), encoded.manifestFile());
+    files.write(outbox, encoded.payloadFileName(), encoded.payload());
+    CrashPoint.AFTER_PAYLOAD_RENAME.reach();
+    files.write(outbox, encoded.manifestFileName(), encoded.manifestFile());
+    CrashPoint.AFTER_MANIFEST_RENAME.reach();
     return encoded;
   }
 
@@ -66,12 +84,33 @@ public final class BatchWriter {
     for (Compression compression : Compression.values()) {
       Path payload = sent.resolve(name.payloadFileName(compression));
       if (Files.isRegularFile(payload, LinkOption.NOFOLLOW_LINKS)) {
-        AtomicFiles.write(outbox, payload.getFileName().toString(), Files.readAllBytes(payload));
-        AtomicFiles.write(outbox, name.manifestFileName(), Files.readAllBytes(manifest));
+        files.write(outbox, payload.getFileName().toString(), Files.readAllBytes(payload));
+        files.write(outbox, name.manifestFileName(), Files.readAllBytes(manifest));
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The batches of {@code channel} with a sequence from {@code from} to {@code to} that {@code
+   * sent/} still holds, ascending: what an operator can re-send by hand over a one-way medium.
+   */
+  public List<BatchName> archived(Channel channel, long from, long to) throws IOException {
+    List<BatchName> names = new ArrayList<>();
+    if (!Files.isDirectory(sent)) {
+      return names;
+    }
+    try (DirectoryStream<Path> manifests =
+        Files.newDirectoryStream(sent, channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX)) {
+      for (Path manifest : manifests) {
+        BatchName.parseManifest(manifest.getFileName().toString())
+            .filter(name -> name.sequence() >= from && name.sequence() <= to)
+            .ifPresent(names::add);
+      }
+    }
+    names.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+    return names;
   }
 
   /** Deletes an acknowledged batch from the archive (manifest first, so no half-batch remains). */
@@ -87,10 +126,5 @@ public final class BatchWriter {
   public int deleteTemporaryFiles() throws IOException {
     int deleted = AtomicFiles.deleteTemporaryFiles(outbox);
     return Files.isDirectory(sent) ? deleted + AtomicFiles.deleteTemporaryFiles(sent) : deleted;
-  }
-
-  private static void write(Path dir, EncodedBatch encoded) throws IOException {
-    AtomicFiles.write(dir, encoded.payloadFileName(), encoded.payload());
-    AtomicFiles.write(dir, encoded.manifestFileName(), encoded.manifestFile());
   }
 }

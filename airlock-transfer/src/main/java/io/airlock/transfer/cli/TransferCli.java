@@ -1,7 +1,9 @@
 package io.airlock.transfer.cli;
 
+import io.airlock.transfer.Channel;
 import io.airlock.transfer.batch.BatchName;
 import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.manifest.Manifest;
@@ -30,6 +32,10 @@ import java.util.TreeSet;
  *     status per batch; exits 1 if any batch is bad.
  * keygen NAME [--dir DIR]
  *     Writes an Ed25519 key pair as NAME.key (private, PKCS#8 PEM) and NAME.pub (public PEM).
+ * resend --outbox DIR --channel CHANNEL --from N [--to M]
+ *     Publishes the channel's batches N to M (default N) again, byte-identical, from DIR/sent/
+ *     into DIR: the operator's retransmission over a strictly one-way medium. Exits 1 if the
+ *     archive no longer holds some of them (pruned after acknowledgement, or never sent).
  * </pre>
  */
 public final class TransferCli {
@@ -55,6 +61,7 @@ public final class TransferCli {
       return switch (args[0]) {
         case "verify" -> verify(List.of(args).subList(1, args.length));
         case "keygen" -> keygen(List.of(args).subList(1, args.length));
+        case "resend" -> resend(List.of(args).subList(1, args.length));
         default -> usage();
       };
     } catch (IOException e) {
@@ -157,11 +164,68 @@ public final class TransferCli {
     return 0;
   }
 
+  private int resend(List<String> args) throws IOException {
+    Path outbox = null;
+    Channel channel = null;
+    Long from = null;
+    Long to = null;
+    for (int i = 0; i + 1 < args.size(); i += 2) {
+      String value = args.get(i + 1);
+      switch (args.get(i)) {
+        case "--outbox" -> outbox = Path.of(value);
+        case "--channel" -> channel = Channel.fromWireName(value).orElse(null);
+        case "--from" -> from = sequence(value);
+        case "--to" -> to = sequence(value);
+        default -> {
+          return usage();
+        }
+      }
+    }
+    if (outbox == null || channel == null || from == null || args.size() % 2 != 0) {
+      err.println(
+          "resend needs --outbox DIR, --channel (requests|results|directory|control)"
+              + " and --from N");
+      return 2;
+    }
+    long last = to == null ? from : to;
+    if (last < from) {
+      err.println("--to must not be below --from");
+      return 2;
+    }
+    BatchWriter writer = new BatchWriter(outbox, null);
+    TreeSet<Long> absent = new TreeSet<>();
+    for (long sequence = from; sequence <= last && sequence - from < 1_000_000; sequence++) {
+      absent.add(sequence);
+    }
+    for (BatchName name : writer.archived(channel, from, last)) {
+      if (writer.resend(name)) {
+        absent.remove(name.sequence());
+        out.println("resent   " + name.manifestFileName());
+      }
+    }
+    out.printf("%d batch(es) resent%n", last - from + 1 - absent.size());
+    if (!absent.isEmpty()) {
+      out.println("not in " + outbox.resolve(BatchWriter.SENT) + ": " + absent);
+      return 1;
+    }
+    return 0;
+  }
+
+  private static Long sequence(String value) {
+    try {
+      long sequence = Long.parseLong(value);
+      return sequence >= 1 && sequence <= BatchName.MAX_SEQUENCE ? sequence : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   private int usage() {
     err.println(
         """
         usage: airlock-transfer verify [--trust KEY.pub]... [--no-signatures] FILE|DIR...
-               airlock-transfer keygen NAME [--dir DIR]""");
+               airlock-transfer keygen NAME [--dir DIR]
+               airlock-transfer resend --outbox DIR --channel CHANNEL --from N [--to M]""");
     return 2;
   }
 }

@@ -95,9 +95,13 @@ public final class SequenceWatermark {
     return missing;
   }
 
-  /** The ack block for this channel, as it goes into outgoing manifests. */
-  public ChannelAck ack(Channel channel, SenderEpoch peer, int missingLimit) {
-    return new ChannelAck(channel, peer, contiguous, missing(0, missingLimit));
+  /**
+   * The ack block for this channel, as it goes into outgoing manifests, listing as missing also
+   * what the sender announced it has sent ({@code announced}, from its control batches) but has not
+   * arrived, so a lost last batch is asked for too.
+   */
+  public ChannelAck ack(Channel channel, SenderEpoch peer, long announced, int missingLimit) {
+    return new ChannelAck(channel, peer, contiguous, missing(announced, missingLimit));
   }
 
   private void advance() {

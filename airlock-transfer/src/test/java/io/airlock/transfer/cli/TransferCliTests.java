@@ -68,6 +68,64 @@ class TransferCliTests {
   }
 
   @Test
+  void resendPublishesARangeAgainByteIdenticalAndNamesWhatTheArchiveLacks() throws IOException {
+    Path outbox = Files.createDirectory(dir.resolve("outbox"));
+    BatchWriter writer = new BatchWriter(outbox, TransferFixtures.signer());
+    TransferFixtures fixtures = new TransferFixtures(Entropy.of(new Random(5)));
+    EncodedBatch second = null;
+    for (long sequence = 1; sequence <= 3; sequence++) {
+      EncodedBatch batch = writer.publish(fixtures.batch(Channel.RESULTS, sequence, 2));
+      second = sequence == 2 ? batch : second;
+    }
+    writer.publish(fixtures.batch(Channel.DIRECTORY, 2, 2));
+    // The medium took the batches: only the archive in sent/ still has them.
+    try (var files = Files.newDirectoryStream(outbox, "*.*")) {
+      for (Path file : files) {
+        Files.delete(file);
+      }
+    }
+
+    int status =
+        cli.run(
+            new String[] {
+              "resend",
+              "--outbox",
+              outbox.toString(),
+              "--channel",
+              "results",
+              "--from",
+              "2",
+              "--to",
+              "4"
+            });
+
+    assertThat(status).as("4 was never sent").isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("resent   " + second.manifestFileName())
+        .contains("2 batch(es) resent")
+        .contains("[4]");
+    assertThat(Files.readAllBytes(outbox.resolve(second.manifestFileName())))
+        .isEqualTo(second.manifestFile());
+    assertThat(Files.readAllBytes(outbox.resolve(second.payloadFileName())))
+        .isEqualTo(second.payload());
+    try (var files = Files.newDirectoryStream(outbox, "*.manifest.json")) {
+      assertThat(files).as("results 2 and 3 only, not 1, not directory 2").hasSize(2);
+    }
+  }
+
+  @Test
+  void resendRefusesAnIncompleteCommand() {
+    assertThat(cli.run(new String[] {"resend", "--channel", "results", "--from", "1"}))
+        .isEqualTo(2);
+    assertThat(
+            cli.run(
+                new String[] {
+                  "resend", "--outbox", dir.toString(), "--channel", "nope", "--from", "1"
+                }))
+        .isEqualTo(2);
+  }
+
+  @Test
   void verifyExitsNonZeroOnABadBatchAndNamesTheReason() throws IOException {
     Path outbox = Files.createDirectory(dir.resolve("outbox"));
     EncodedBatch batch =

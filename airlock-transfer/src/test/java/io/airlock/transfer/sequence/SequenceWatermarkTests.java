@@ -78,10 +78,19 @@ class SequenceWatermarkTests {
   void buildsTheAckBlockWithItsMissingList() {
     SequenceWatermark watermark = SequenceWatermark.of(3, List.of(5L, 8L));
 
-    ChannelAck ack = watermark.ack(Channel.REQUESTS, TransferFixtures.REQUEST_SIDE, 2);
+    ChannelAck ack = watermark.ack(Channel.REQUESTS, TransferFixtures.REQUEST_SIDE, 0, 2);
 
     assertThat(ack.contiguous()).isEqualTo(3);
     assertThat(ack.missing()).containsExactly(4L, 6L);
+  }
+
+  @Test
+  void asksForWhatTheSenderAnnouncedButNeverArrived() {
+    SequenceWatermark watermark = SequenceWatermark.of(3, List.of(5L));
+
+    ChannelAck ack = watermark.ack(Channel.REQUESTS, TransferFixtures.REQUEST_SIDE, 7, 100);
+
+    assertThat(ack.missing()).as("4 is a gap; 6 and 7 were announced").containsExactly(4L, 6L, 7L);
   }
 
   @Test

@@ -1,0 +1,191 @@
+package io.airlock.platform.transfer;
+
+import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps this node's side of the link whole (DESIGN §2 "Acks and retransmission"): re-sends what the
+ * peer reports missing and what stays unacknowledged past the retransmit timeout, sends a {@code
+ * control} batch when it has sent nothing for the ack interval, and prunes acknowledged batches
+ * once the retention has passed. One instance at a time does this (a singleton job).
+ */
+public final class LinkMaintenance implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(LinkMaintenance.class);
+  private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
+  private static final int RESEND_PER_RUN = 200;
+
+  /** What one run did. */
+  public record Run(int resent, boolean controlSent, int pruned) {}
+
+  /** What a re-send of a range did with each sequence in it. */
+  public record RangeResent(List<Long> resent, List<Long> pruned, List<Long> unknown) {}
+
+  private final JdbcClient jdbc;
+  private final OutboundBatches outbound;
+  private final InboundBatches inbound;
+  private final SingletonJobs jobs;
+  private final LinkProperties properties;
+  private final Clock clock;
+  private volatile ScheduledExecutorService timer;
+  private boolean failing;
+
+  LinkMaintenance(
+      JdbcClient jdbc,
+      OutboundBatches outbound,
+      InboundBatches inbound,
+      SingletonJobs jobs,
+      LinkProperties properties,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.outbound = outbound;
+    this.inbound = inbound;
+    this.jobs = jobs;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** One run now, unless another instance is running it; empty then. */
+  public synchronized Optional<Run> runNow() throws IOException {
+    return jobs.runExclusively("transfer-link", LOCK_AT_MOST, this::maintain);
+  }
+
+  /**
+   * Publishes the channel's batches {@code from} to {@code to} again, byte-identical: for an
+   * operator whose medium is strictly one-way, so that no ack will ever ask for them.
+   */
+  public RangeResent resend(Channel channel, long from, long to) throws IOException {
+    Map<OutboundBatches.Resent, List<Long>> outcomes = new EnumMap<>(OutboundBatches.Resent.class);
+    for (OutboundBatches.Resent outcome : OutboundBatches.Resent.values()) {
+      outcomes.put(outcome, new ArrayList<>());
+    }
+    for (long sequence = from; sequence <= to; sequence++) {
+      outcomes.get(outbound.resend(channel, sequence)).add(sequence);
+    }
+    log.info("Operator re-send of {} {}..{}: {}", channel, from, to, outcomes);
+    return new RangeResent(
+        outcomes.get(OutboundBatches.Resent.RESENT),
+        outcomes.get(OutboundBatches.Resent.PRUNED),
+        outcomes.get(OutboundBatches.Resent.UNKNOWN));
+  }
+
+  private Run maintain() throws IOException {
+    int resent = retransmit();
+    boolean controlSent = sendControlIfIdle();
+    int pruned = outbound.prune(clock.instant().minus(properties.retention()));
+    return new Run(resent, controlSent, pruned);
+  }
+
+  private int retransmit() throws IOException {
+    Instant now = clock.instant();
+    List<Map<String, Object>> due =
+        jdbc.sql(
+                """
+                select channel, sequence from outbound_batches b
+                where sender_epoch = :epoch and state = 'PUBLISHED'
+                  and (last_sent_at < :timedOut
+                       or (last_sent_at < :missingDue and exists (
+                             select 1 from outbound_peer_acks a
+                             where a.sender_epoch = b.sender_epoch and a.channel = b.channel
+                               and b.sequence = any (a.missing))))
+                order by channel, sequence limit :limit""")
+            .param("epoch", outbound.sender().epoch())
+            .param("timedOut", Timestamp.from(now.minus(properties.retransmitTimeout())))
+            .param("missingDue", Timestamp.from(now.minus(properties.resendMissingAfter())))
+            .param("limit", RESEND_PER_RUN)
+            .query()
+            .listOfRows();
+    for (Map<String, Object> row : due) {
+      Channel channel = Channel.fromWireName((String) row.get("channel")).orElseThrow();
+      long sequence = (Long) row.get("sequence");
+      outbound.resend(channel, sequence);
+      log.info(
+          "Re-sent {} batch {}: reported missing or unacknowledged too long", channel, sequence);
+    }
+    return due.size();
+  }
+
+  private boolean sendControlIfIdle() throws IOException {
+    Instant idleSince = clock.instant().minus(properties.ackInterval());
+    if (outbound.lastSentAt().filter(last -> last.isAfter(idleSince)).isPresent()) {
+      return false;
+    }
+    outbound.send(
+        Channel.CONTROL,
+        List.of(),
+        Compression.NONE,
+        new ManifestExtras(inbound.acks(), outbound.highestPublished(), null),
+        sequence -> {});
+    return true;
+  }
+
+  @Override
+  public void start() {
+    if (!properties.enabled()) {
+      return;
+    }
+    ScheduledExecutorService started =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "airlock-link");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long millis = properties.checkInterval().toMillis();
+    started.scheduleWithFixedDelay(this::safeRun, millis, millis, TimeUnit.MILLISECONDS);
+    timer = started;
+  }
+
+  private void safeRun() {
+    try {
+      runNow();
+      if (failing) {
+        log.info("Link maintenance works again");
+        failing = false;
+      }
+    } catch (IOException | RuntimeException e) {
+      // Nothing was marked sent that was not written; the next run tries again.
+      if (!failing) {
+        log.warn("Link maintenance failed; retrying: {}", e.toString());
+        failing = true;
+      }
+    }
+  }
+
+  @Override
+  public void stop() {
+    ScheduledExecutorService running = timer;
+    timer = null;
+    if (running != null) {
+      running.shutdownNow();
+      try {
+        running.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return timer != null;
+  }
+}
