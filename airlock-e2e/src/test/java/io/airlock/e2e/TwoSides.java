@@ -5,6 +5,7 @@ import io.airlock.responseside.ResponseSideApplication;
 import io.airlock.searchnode.SearchNodeLauncher;
 import io.airlock.transfer.shuttle.Shuttle;
 import io.airlock.transfer.shuttle.ShuttleFaults;
+import io.airlock.transfer.shuttle.ShuttleStats;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,9 +19,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
+import javax.sql.DataSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,10 +53,17 @@ final class TwoSides implements AutoCloseable {
     this.shuttle = shuttle;
   }
 
-  /** Extra settings for either side, e.g. a slower exporter or a single executor worker. */
-  record Settings(List<String> requestSide, List<String> responseSide) {
+  /**
+   * Extra settings for either side, e.g. a slower exporter or a single executor worker, and how the
+   * shuttle treats the batches it carries.
+   */
+  record Settings(List<String> requestSide, List<String> responseSide, ShuttleFaults faults) {
 
     static final Settings DEFAULTS = new Settings(List.of(), List.of());
+
+    Settings(List<String> requestSide, List<String> responseSide) {
+      this(requestSide, responseSide, ShuttleFaults.NONE);
+    }
   }
 
   static TwoSides start(Path root) throws IOException {
@@ -71,7 +81,7 @@ final class TwoSides implements AutoCloseable {
                 "--airlock.search.url=" + SearchNodeLauncher.shared().url(),
                 "--airlock.directory.export-interval=100ms",
                 "--airlock.executor.poll-interval=50ms"));
-    responseArgs.addAll(settings.responseSide());
+    overrideWith(responseArgs, settings.responseSide());
     ConfigurableApplicationContext responseSide =
         SideLauncher.start(
             ResponseSideApplication.builder(),
@@ -79,7 +89,7 @@ final class TwoSides implements AutoCloseable {
             requestDir,
             responseArgs.toArray(String[]::new));
     List<String> requestArgs = new ArrayList<>(List.of("--airlock.inbox.scan-interval=1s"));
-    requestArgs.addAll(settings.requestSide());
+    overrideWith(requestArgs, settings.requestSide());
     ConfigurableApplicationContext requestSide =
         SideLauncher.start(
             RequestSideApplication.builder(),
@@ -97,10 +107,19 @@ final class TwoSides implements AutoCloseable {
                     "request → response",
                     requestDir.resolve("outbox"),
                     responseDir.resolve("inbox"))),
-            ShuttleFaults.NONE,
+            settings.faults(),
             new Random(1));
     shuttle.start(SHUTTLE_TICK);
     return new TwoSides(responseSide, requestSide, shuttle);
+  }
+
+  /** Adds the extra arguments, each replacing a default for the same setting. */
+  private static void overrideWith(List<String> defaults, List<String> extra) {
+    for (String argument : extra) {
+      String name = argument.substring(0, argument.indexOf('=') + 1);
+      defaults.removeIf(existing -> existing.startsWith(name));
+      defaults.add(argument);
+    }
   }
 
   /**
@@ -129,6 +148,21 @@ final class TwoSides implements AutoCloseable {
 
   private Lifecycle executor() {
     return responseSide.getBean("workers", Lifecycle.class);
+  }
+
+  /** What the shuttle has done to the batches so far. */
+  ShuttleStats shuttleStats() {
+    return shuttle.stats();
+  }
+
+  /** The request side's database, for checks the public API does not answer. */
+  JdbcClient requestSideDatabase() {
+    return JdbcClient.create(requestSide.getBean(DataSource.class));
+  }
+
+  /** The response side's database, for checks the public API does not answer. */
+  JdbcClient responseSideDatabase() {
+    return JdbcClient.create(responseSide.getBean(DataSource.class));
   }
 
   /** Creates a user with the standard profile on the response side; returns their id. */

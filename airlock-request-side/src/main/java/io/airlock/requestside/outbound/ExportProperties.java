@@ -1,5 +1,6 @@
 package io.airlock.requestside.outbound;
 
+import io.airlock.transfer.batch.SenderLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchTrigger export as soon as this many requests are pending
  * @param linger export once the oldest pending record has waited this long, however few there are
  * @param checkInterval how often the trigger conditions are checked
+ * @param maxRecords most records in one batch (it is also cut at 8 MiB)
  * @param answerGrace how long past its deadline an exported request still waits for its answer
  *     (which may be crossing the gap) before it is marked expired
  */
@@ -20,4 +22,10 @@ record ExportProperties(
     @DefaultValue("100") int batchTrigger,
     @DefaultValue("200ms") Duration linger,
     @DefaultValue("50ms") Duration checkInterval,
-    @DefaultValue("1h") Duration answerGrace) {}
+    @DefaultValue("1h") Duration answerGrace,
+    @DefaultValue("500") int maxRecords) {
+
+  SenderLimits limits() {
+    return new SenderLimits(maxRecords, SenderLimits.DEFAULTS.maxPayloadBytes());
+  }
+}

@@ -33,16 +33,20 @@ class RequestExporter {
 
   private static final Logger log = LoggerFactory.getLogger(RequestExporter.class);
 
-  private static final SenderLimits LIMITS = SenderLimits.DEFAULTS;
-
   private final ExportQueue queue;
   private final OutboundBatches outbound;
   private final InboundBatches inbound;
+  private final SenderLimits limits;
 
-  RequestExporter(ExportQueue queue, OutboundBatches outbound, InboundBatches inbound) {
+  RequestExporter(
+      ExportQueue queue,
+      OutboundBatches outbound,
+      InboundBatches inbound,
+      ExportProperties properties) {
     this.queue = queue;
     this.outbound = outbound;
     this.inbound = inbound;
+    this.limits = properties.limits();
   }
 
   /** Marks exported what a crash between publishing and marking left pending. */
@@ -77,7 +81,7 @@ class RequestExporter {
         queue.markPublished();
         return batches;
       }
-      BatchCut<TransferRecord> cut = BatchCut.of(candidates, LIMITS);
+      BatchCut<TransferRecord> cut = BatchCut.of(candidates, limits);
       if (!cut.oversized().isEmpty()) {
         failOversized(cut.oversized());
         continue;
@@ -112,9 +116,9 @@ class RequestExporter {
 
   private List<TransferRecord> candidates() {
     List<TransferRecord> candidates = new ArrayList<>();
-    candidates.addAll(queue.unclaimedCancellations(LIMITS.maxRecords()));
-    candidates.addAll(queue.unclaimedAccountChanges(LIMITS.maxRecords() - candidates.size()));
-    candidates.addAll(queue.unclaimedRequests(LIMITS.maxRecords() - candidates.size()));
+    candidates.addAll(queue.unclaimedCancellations(limits.maxRecords()));
+    candidates.addAll(queue.unclaimedAccountChanges(limits.maxRecords() - candidates.size()));
+    candidates.addAll(queue.unclaimedRequests(limits.maxRecords() - candidates.size()));
     return candidates;
   }
 

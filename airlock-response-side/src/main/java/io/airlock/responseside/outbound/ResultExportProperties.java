@@ -1,5 +1,6 @@
 package io.airlock.responseside.outbound;
 
+import io.airlock.transfer.batch.SenderLimits;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param checkInterval how often the trigger conditions are checked
  * @param ackCheckInterval how often results are marked acknowledged from the ledger, besides after
  *     every export
+ * @param maxRecords most results in one batch (it is also cut at 8 MiB)
  */
 @ConfigurationProperties("airlock.results-export")
 record ResultExportProperties(
@@ -20,4 +22,10 @@ record ResultExportProperties(
     @DefaultValue("100") int batchTrigger,
     @DefaultValue("200ms") Duration linger,
     @DefaultValue("50ms") Duration checkInterval,
-    @DefaultValue("1s") Duration ackCheckInterval) {}
+    @DefaultValue("1s") Duration ackCheckInterval,
+    @DefaultValue("500") int maxRecords) {
+
+  SenderLimits limits() {
+    return new SenderLimits(maxRecords, SenderLimits.DEFAULTS.maxPayloadBytes());
+  }
+}

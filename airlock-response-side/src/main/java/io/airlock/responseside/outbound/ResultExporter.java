@@ -32,19 +32,23 @@ class ResultExporter {
 
   private static final Logger log = LoggerFactory.getLogger(ResultExporter.class);
 
-  private static final SenderLimits LIMITS = SenderLimits.DEFAULTS;
-
   private final ResultQueue queue;
   private final OutboundBatches outbound;
   private final InboundBatches inbound;
   private final SystemLog systemLog;
+  private final SenderLimits limits;
 
   ResultExporter(
-      ResultQueue queue, OutboundBatches outbound, InboundBatches inbound, SystemLog systemLog) {
+      ResultQueue queue,
+      OutboundBatches outbound,
+      InboundBatches inbound,
+      SystemLog systemLog,
+      ResultExportProperties properties) {
     this.queue = queue;
     this.outbound = outbound;
     this.inbound = inbound;
     this.systemLog = systemLog;
+    this.limits = properties.limits();
   }
 
   /** Marks what a crash between publishing and marking left unmarked. */
@@ -68,7 +72,7 @@ class ResultExporter {
     queue.markPublished();
     int batches = 0;
     while (true) {
-      List<TransferRecord> candidates = queue.unclaimed(LIMITS);
+      List<TransferRecord> candidates = queue.unclaimed(limits);
       if (candidates.isEmpty()) {
         // Still publishes a batch an earlier run recorded but could not write.
         outbound.repairUnpublished();
@@ -76,7 +80,7 @@ class ResultExporter {
         queue.markAcknowledged();
         return batches;
       }
-      BatchCut<TransferRecord> cut = BatchCut.of(candidates, LIMITS);
+      BatchCut<TransferRecord> cut = BatchCut.of(candidates, limits);
       if (!cut.oversized().isEmpty()) {
         failOversized(cut.oversized());
         continue;
@@ -108,7 +112,7 @@ class ResultExporter {
       long bytes = RecordCodec.encodeLine(record).length;
       String detail =
           "The result is %d bytes, more than one transfer batch may carry (%d)."
-              .formatted(bytes, LIMITS.maxPayloadBytes());
+              .formatted(bytes, limits.maxPayloadBytes());
       log.error("Result {} is larger than any batch and is sent as a failure", record.id());
       queue.failTooLarge(UUID.fromString(record.id()), detail);
       systemLog.record(
