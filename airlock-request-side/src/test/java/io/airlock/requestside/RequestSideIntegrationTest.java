@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * and a data directory of its own (see {@link AirlockTestInitializer}). Test classes with the same
  * extra configuration share one context, and so one database. The exporter's schedule and the
  * background inbox import are off, so submitted requests stay pending until a test exports them and
- * batches wait in the inbox until a test imports them. The side trusts the {@link TestPeer}'s key.
+ * batches wait in the inbox until a test imports them; no control batch or re-send is sent on its
+ * own. The side trusts the {@link TestPeer}'s key.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
     properties = {
       "spring.config.name=" + RequestSideApplication.CONFIG_NAME,
       "airlock.export.enabled=false",
-      "airlock.inbox.enabled=false"
+      "airlock.inbox.enabled=false",
+      "airlock.transfer.link.enabled=false"
     })
 @ContextConfiguration(initializers = {AirlockTestInitializer.class, TestPeer.Trusted.class})
 public @interface RequestSideIntegrationTest {}

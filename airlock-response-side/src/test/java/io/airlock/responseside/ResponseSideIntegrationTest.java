@@ -16,7 +16,8 @@ import org.springframework.test.context.ContextConfiguration;
  * the same extra configuration share one context, and so one database. Its search cluster is the
  * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}). Its executor runs no
  * workers, and the results exporter's and the directory snapshots' schedules are off, so requests
- * stay queued, results unexported and no snapshot joins the directory batches until a test says.
+ * stay queued, results unexported and no snapshot joins the directory batches until a test says; no
+ * control batch or re-send joins them either (the link is not maintained on its own).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
       // turn the workers on.
       "airlock.executor.enabled=false",
       "airlock.results-export.enabled=false",
-      "airlock.directory.snapshot.enabled=false"
+      "airlock.directory.snapshot.enabled=false",
+      "airlock.transfer.link.enabled=false"
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
