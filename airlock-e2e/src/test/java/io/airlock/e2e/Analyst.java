@@ -3,6 +3,7 @@ package io.airlock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,21 @@ final class Analyst {
     HttpResponse<String> accepted = call("POST", "/requests", request);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return json.readTree(accepted.body()).path("id").asString();
+  }
+
+  /**
+   * Submits a request to a side that may be down or dying; returns its id if it was accepted, empty
+   * if the side refused it or could not answer (it may still have stored it).
+   */
+  Optional<String> trySubmit(String request) {
+    try {
+      HttpResponse<String> accepted = call("POST", "/requests", request);
+      return accepted.statusCode() == 202
+          ? Optional.of(json.readTree(accepted.body()).path("id").asString())
+          : Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
   }
 
   JsonNode status(String id) throws Exception {

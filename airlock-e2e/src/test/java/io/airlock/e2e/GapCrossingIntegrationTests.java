@@ -52,8 +52,12 @@ class GapCrossingIntegrationTests {
     Path requestDir = root.resolve("request");
     Path responseDir = root.resolve("response");
     SideLauncher.createKeys(requestDir, responseDir);
-    responseSide = SideLauncher.start(ResponseSideApplication.builder(), responseDir, requestDir);
-    requestSide = SideLauncher.start(RequestSideApplication.builder(), requestDir, responseDir);
+    responseSide =
+        SideLauncher.start(ResponseSideApplication.builder(), responseDir, requestDir, List.of())
+            .context();
+    requestSide =
+        SideLauncher.start(RequestSideApplication.builder(), requestDir, responseDir, List.of())
+            .context();
   }
 
   @AfterAll

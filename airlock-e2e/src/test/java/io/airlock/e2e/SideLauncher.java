@@ -1,6 +1,8 @@
 package io.airlock.e2e;
 
 import io.airlock.platform.testing.AirlockTestInitializer;
+import io.airlock.platform.testing.TestPostgres;
+import io.airlock.requestside.RequestSideApplication;
 import io.airlock.transfer.signing.PemKeys;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts a side as its own application context with its own test database, data folder and key
@@ -27,17 +28,49 @@ final class SideLauncher {
     }
   }
 
-  static ConfigurableApplicationContext start(
-      SpringApplicationBuilder builder, Path dataDir, Path peerDir, String... extra) {
+  /** Starts the side in the test JVM, on any free port, with a test database of its own. */
+  static InProcessSide start(
+      SpringApplicationBuilder builder, Path dataDir, Path peerDir, List<String> extra) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0"));
+    args.addAll(arguments(dataDir, peerDir, extra));
+    return new InProcessSide(
+        builder.initializers(new AirlockTestInitializer()).run(args.toArray(String[]::new)));
+  }
+
+  /**
+   * Starts the side in a JVM of its own, unarmed, with a database of its own on the test JVM's
+   * PostgreSQL (migrated with the side's own locations).
+   */
+  static SideProcess startProcess(
+      Class<?> application, Path dataDir, Path peerDir, List<String> extra) throws IOException {
+    String side = application == RequestSideApplication.class ? "request-side" : "response-side";
+    SideProcess process =
+        new SideProcess(
+            application,
+            dataDir,
+            TestPostgres.newDatabase(
+                "classpath:db/migration/platform", "classpath:db/migration/" + side),
+            arguments(dataDir, peerDir, extra));
+    try {
+      if (!process.start(null)) {
+        throw new IllegalStateException(application.getSimpleName() + " died while starting");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return process;
+  }
+
+  private static List<String> arguments(Path dataDir, Path peerDir, List<String> extra) {
     String peer = peerDir.getFileName().toString();
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--server.port=0",
                 "--airlock.data-dir=" + dataDir,
                 "--airlock.transfer.signatures.trusted-keys="
                     + peerDir.resolve("keys/" + peer + ".pub")));
-    args.addAll(List.of(extra));
-    return builder.initializers(new AirlockTestInitializer()).run(args.toArray(String[]::new));
+    args.addAll(extra);
+    return args;
   }
 }

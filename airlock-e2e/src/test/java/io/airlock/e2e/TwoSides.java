@@ -19,9 +19,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Predicate;
-import javax.sql.DataSource;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,30 +36,42 @@ final class TwoSides implements AutoCloseable {
   // Generous: a loaded two-core machine runs both sides, the search node and the build at once.
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  private final ConfigurableApplicationContext responseSide;
-  private final ConfigurableApplicationContext requestSide;
+  // A fixed signing key, so that tokens outlive a restart of a request side in its own JVM.
+  private static final String JWT_SECRET = "e2e-jwt-secret-of-at-least-thirty-two-bytes";
+
+  private final Side responseSide;
+  private final Side requestSide;
   private final Shuttle shuttle;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TwoSides(
-      ConfigurableApplicationContext responseSide,
-      ConfigurableApplicationContext requestSide,
-      Shuttle shuttle) {
+  private TwoSides(Side responseSide, Side requestSide, Shuttle shuttle) {
     this.responseSide = responseSide;
     this.requestSide = requestSide;
     this.shuttle = shuttle;
+  }
+
+  /** Which side, if any, runs in a JVM of its own (a {@link SideProcess}) so it can be killed. */
+  enum OwnJvm {
+    NEITHER,
+    REQUEST_SIDE,
+    RESPONSE_SIDE
   }
 
   /**
    * Extra settings for either side, e.g. a slower exporter or a single executor worker, and how the
    * shuttle treats the batches it carries.
    */
-  record Settings(List<String> requestSide, List<String> responseSide, ShuttleFaults faults) {
+  record Settings(
+      List<String> requestSide, List<String> responseSide, ShuttleFaults faults, OwnJvm ownJvm) {
 
     static final Settings DEFAULTS = new Settings(List.of(), List.of());
 
     Settings(List<String> requestSide, List<String> responseSide) {
       this(requestSide, responseSide, ShuttleFaults.NONE);
+    }
+
+    Settings(List<String> requestSide, List<String> responseSide, ShuttleFaults faults) {
+      this(requestSide, responseSide, faults, OwnJvm.NEITHER);
     }
   }
 
@@ -82,20 +91,22 @@ final class TwoSides implements AutoCloseable {
                 "--airlock.directory.export-interval=100ms",
                 "--airlock.executor.poll-interval=50ms"));
     overrideWith(responseArgs, settings.responseSide());
-    ConfigurableApplicationContext responseSide =
-        SideLauncher.start(
-            ResponseSideApplication.builder(),
-            responseDir,
-            requestDir,
-            responseArgs.toArray(String[]::new));
-    List<String> requestArgs = new ArrayList<>(List.of("--airlock.inbox.scan-interval=1s"));
+    Side responseSide =
+        settings.ownJvm() == OwnJvm.RESPONSE_SIDE
+            ? SideLauncher.startProcess(
+                ResponseSideApplication.class, responseDir, requestDir, responseArgs)
+            : SideLauncher.start(
+                ResponseSideApplication.builder(), responseDir, requestDir, responseArgs);
+    List<String> requestArgs =
+        new ArrayList<>(
+            List.of("--airlock.inbox.scan-interval=1s", "--airlock.auth.jwt.secret=" + JWT_SECRET));
     overrideWith(requestArgs, settings.requestSide());
-    ConfigurableApplicationContext requestSide =
-        SideLauncher.start(
-            RequestSideApplication.builder(),
-            requestDir,
-            responseDir,
-            requestArgs.toArray(String[]::new));
+    Side requestSide =
+        settings.ownJvm() == OwnJvm.REQUEST_SIDE
+            ? SideLauncher.startProcess(
+                RequestSideApplication.class, requestDir, responseDir, requestArgs)
+            : SideLauncher.start(
+                RequestSideApplication.builder(), requestDir, responseDir, requestArgs);
     Shuttle shuttle =
         new Shuttle(
             List.of(
@@ -147,7 +158,12 @@ final class TwoSides implements AutoCloseable {
   }
 
   private Lifecycle executor() {
-    return responseSide.getBean("workers", Lifecycle.class);
+    return ((InProcessSide) responseSide).context().getBean("workers", Lifecycle.class);
+  }
+
+  /** The side running in its own JVM. */
+  SideProcess ownJvm() {
+    return (SideProcess) (requestSide instanceof SideProcess ? requestSide : responseSide);
   }
 
   /** What the shuttle has done to the batches so far. */
@@ -157,12 +173,12 @@ final class TwoSides implements AutoCloseable {
 
   /** The request side's database, for checks the public API does not answer. */
   JdbcClient requestSideDatabase() {
-    return JdbcClient.create(requestSide.getBean(DataSource.class));
+    return requestSide.database();
   }
 
   /** The response side's database, for checks the public API does not answer. */
   JdbcClient responseSideDatabase() {
-    return JdbcClient.create(responseSide.getBean(DataSource.class));
+    return responseSide.database();
   }
 
   /** Creates a user with the standard profile on the response side; returns their id. */
@@ -210,7 +226,7 @@ final class TwoSides implements AutoCloseable {
         Base64.getEncoder()
             .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return send(
-        HttpRequest.newBuilder(URI.create(url(responseSide) + path))
+        HttpRequest.newBuilder(URI.create(responseSide.url() + path))
             .header("Authorization", "Basic " + basic)
             .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
@@ -239,7 +255,7 @@ final class TwoSides implements AutoCloseable {
   HttpResponse<String> onRequestSide(String method, String path, String token, String json)
       throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(url(requestSide) + path))
+        HttpRequest.newBuilder(URI.create(requestSide.url() + path))
             .method(
                 method,
                 json == null
@@ -270,10 +286,6 @@ final class TwoSides implements AutoCloseable {
     return http.send(
         request.header("Content-Type", "application/json").build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String url(ConfigurableApplicationContext side) {
-    return "http://localhost:" + ((WebServerApplicationContext) side).getWebServer().getPort();
   }
 
   @Override

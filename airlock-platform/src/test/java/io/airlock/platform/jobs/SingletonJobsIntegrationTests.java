@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -69,13 +68,24 @@ class SingletonJobsIntegrationTests {
   }
 
   private static SingletonJobs instance(DataSource database) {
-    return new SingletonJobs(
-        new DefaultLockingTaskExecutor(
-            new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder()
-                    .withJdbcTemplate(new JdbcTemplate(database))
-                    .usingDbTime()
-                    .build())));
+    return SingletonJobs.onDatabase(database, "instance-" + UUID.randomUUID());
+  }
+
+  @Test
+  void anInstanceStartingAgainTakesBackTheLocksItsCrashLeftAtOnce() throws Exception {
+    DataSource database = TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    // Locks the same instance held when it was killed, and one of another instance, still running.
+    jdbc.update(
+        "insert into shedlock (name, lock_until, locked_at, locked_by) values"
+            + " ('export', now() + interval '10 minutes', now(), 'host/me'),"
+            + " ('import', now() + interval '10 minutes', now(), 'host/other')");
+
+    SingletonJobs restarted = SingletonJobs.onDatabase(database, "host/me");
+
+    assertThat(restarted.runExclusively("export", Duration.ofMinutes(1), () -> "ran"))
+        .contains("ran");
+    assertThat(restarted.runExclusively("import", Duration.ofMinutes(1), () -> "ran")).isEmpty();
   }
 
   private static void await(CountDownLatch latch) {

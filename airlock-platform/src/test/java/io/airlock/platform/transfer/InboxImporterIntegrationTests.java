@@ -24,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,13 +121,7 @@ class InboxImporterIntegrationTests {
   }
 
   private SingletonJobs jobs() {
-    return new SingletonJobs(
-        new DefaultLockingTaskExecutor(
-            new JdbcTemplateLockProvider(
-                JdbcTemplateLockProvider.Configuration.builder()
-                    .withJdbcTemplate(new JdbcTemplate(database))
-                    .usingDbTime()
-                    .build())));
+    return SingletonJobs.onDatabase(database, "test-instance");
   }
 
   private InboundChannel channel() {

@@ -35,12 +35,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -98,14 +95,7 @@ class LinkMaintenanceIntegrationTests {
                 ReceiveLimits.DEFAULTS),
             folders,
             self);
-    SingletonJobs jobs =
-        new SingletonJobs(
-            new DefaultLockingTaskExecutor(
-                new JdbcTemplateLockProvider(
-                    JdbcTemplateLockProvider.Configuration.builder()
-                        .withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .usingDbTime()
-                        .build())));
+    SingletonJobs jobs = SingletonJobs.onDatabase(dataSource, "test-instance");
     link = new LinkMaintenance(jdbc, outbound, inbound, jobs, LINK, clock);
     peer = new TestPeer(folders.inbox(), "request");
   }

@@ -5,6 +5,7 @@ import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,41 @@ class AdminAccessIntegrationTests {
         "/admin/import-batches",
         "/admin/audit-logs",
         "/admin/audit-logs?format=csv");
+  }
+
+  @Test
+  void letsOnlyAnAdminResendBatches() {
+    String resend = "/admin/transfer/channels/requests/resend";
+    String range = "{\"from\":999,\"to\":999}";
+    client
+        .post()
+        .uri(resend)
+        .header("Authorization", "Bearer " + users.accessToken(users.user()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(range)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .post()
+        .uri(resend)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(range)
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    client
+        .post()
+        .uri(resend)
+        .header("Authorization", "Bearer " + users.accessToken(admin))
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(range)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.unknown[0]")
+        .isEqualTo(999);
   }
 
   @ParameterizedTest

@@ -49,12 +49,13 @@ class QueryExecution {
             properties.retryBackoff(), properties.maxRetryBackoff(), RandomGenerator.getDefault());
   }
 
+  /** Runs a request that {@link RequestQueue#start} has just started. */
   ExecutionOutcome run(ClaimedRequest request) {
-    if (request.attempts() > properties.maxAttempts()) {
+    if (request.runs() > properties.maxAttempts()) {
       return fail(
           request,
           ReasonCodes.ATTEMPTS_EXHAUSTED,
-          "claimed " + request.attempts() + " times; no worker finished it");
+          "started " + request.runs() + " times; no worker finished it");
     }
     long started = System.nanoTime();
     Optional<ResultCache.Hit> hit =
@@ -71,8 +72,8 @@ class QueryExecution {
     if (failed.kind() == SearchOutcome.Kind.PERMANENT) {
       return fail(request, permanentReason(failed), failed.reason());
     }
-    if (request.attempts() < properties.maxAttempts()) {
-      Duration delay = backoff.before(request.attempts());
+    if (request.runs() < properties.maxAttempts()) {
+      Duration delay = backoff.before(request.runs());
       return queue.retryLater(request, delay, ReasonCodes.SEARCH_UNAVAILABLE, failed.reason())
           ? new ExecutionOutcome.RetryScheduled(delay, failed.reason())
           : new ExecutionOutcome.LeaseLost();
@@ -80,7 +81,7 @@ class QueryExecution {
     return fail(
         request,
         ReasonCodes.SEARCH_UNAVAILABLE,
-        failed.reason() + " (run " + request.attempts() + " times)");
+        failed.reason() + " (run " + request.runs() + " times)");
   }
 
   // A result too large to send is not cached either: every later run would fail the same way.

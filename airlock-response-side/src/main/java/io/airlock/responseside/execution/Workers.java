@@ -4,6 +4,7 @@ import io.airlock.responseside.queue.ClaimedRequest;
 import io.airlock.responseside.queue.RequestQueue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -116,13 +117,14 @@ class Workers implements SmartLifecycle {
         return;
       }
       ClaimedRequest request = claimed.get(i);
-      if (!queue.renew(request, properties.lease())) {
+      Optional<ClaimedRequest> started = queue.start(request, properties.lease());
+      if (started.isEmpty()) {
         log.info("Request {} was taken over while it waited in this claim", request.requestId());
         continue;
       }
       busy.incrementAndGet();
       try {
-        execution.run(request);
+        execution.run(started.get());
       } catch (RuntimeException e) {
         // Nothing was settled: the request runs again once its lease lapses.
         log.error("Running request {} failed", request.requestId(), e);

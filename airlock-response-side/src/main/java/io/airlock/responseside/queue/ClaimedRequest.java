@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param cacheKey null only for a row written without one; such a request skips the cache
  * @param attempts how many times the request has been claimed, this time included
+ * @param runs how many times a worker began to run it: this run included once {@link
+ *     RequestQueue#start} returned it
  */
 public record ClaimedRequest(
     UUID requestId,
@@ -22,6 +24,24 @@ public record ClaimedRequest(
     int priority,
     String cacheKey,
     int attempts,
+    int runs,
     Instant receivedAt,
     Instant deadline,
-    String leaseOwner) {}
+    String leaseOwner) {
+
+  ClaimedRequest startedAs(int run) {
+    return new ClaimedRequest(
+        requestId,
+        traceId,
+        indexName,
+        queryType,
+        queryParams,
+        priority,
+        cacheKey,
+        attempts,
+        run,
+        receivedAt,
+        deadline,
+        leaseOwner);
+  }
+}

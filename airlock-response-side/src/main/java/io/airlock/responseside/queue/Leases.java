@@ -1,6 +1,7 @@
 package io.airlock.responseside.queue;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,21 +38,27 @@ final class Leases {
         == 1;
   }
 
-  /** Extends the lease from now; false if it was no longer the caller's (taken over). */
-  boolean renew(ClaimedRequest request, Duration lease) {
+  /**
+   * Extends the lease from now and counts a run; returns the run's number, or empty if the lease
+   * was no longer the caller's (taken over).
+   */
+  OptionalInt start(ClaimedRequest request, Duration lease) {
     return jdbc.sql(
-                """
-                update incoming_requests
-                set lease_until = now() + :leaseMs * interval '1 millisecond'
-                where request_id = :id and status = 'processing'
-                    and lease_owner = :owner and attempts = :attempts
-                """)
-            .param("leaseMs", lease.toMillis())
-            .param("id", request.requestId())
-            .param("owner", request.leaseOwner())
-            .param("attempts", request.attempts())
-            .update()
-        == 1;
+            """
+            update incoming_requests
+            set lease_until = now() + :leaseMs * interval '1 millisecond', runs = runs + 1
+            where request_id = :id and status = 'processing'
+                and lease_owner = :owner and attempts = :attempts
+            returning runs
+            """)
+        .param("leaseMs", lease.toMillis())
+        .param("id", request.requestId())
+        .param("owner", request.leaseOwner())
+        .param("attempts", request.attempts())
+        .query(Integer.class)
+        .optional()
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
   }
 
   /**

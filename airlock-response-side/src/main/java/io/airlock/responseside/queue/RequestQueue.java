@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -69,6 +70,7 @@ public class RequestQueue {
                 from ready where r.request_id = ready.request_id
                 returning r.request_id, r.trace_id, r.index_name, r.query_type,
                     r.query_params::text as query_params, r.priority, r.cache_key, r.attempts,
+                    r.runs,
                     r.received_at, r.deadline, r.lease_owner, r.deadline <= now() as overdue
                 """)
             .param("max", max)
@@ -151,13 +153,15 @@ public class RequestQueue {
   }
 
   /**
-   * Extends a claimed request's lease from now, just before it runs: a claim holds several
-   * requests, and the last of them must not lapse (and run twice) while the first ones run.
+   * Starts a claimed request's run: extends its lease from now, since a claim holds several
+   * requests and the last of them must not lapse (and run twice) while the first ones run, and
+   * counts the run.
    *
-   * @return false if the lease was no longer this worker's: the request must not run
+   * @return the request with its runs counted; empty if the lease was no longer this worker's, and
+   *     the request must not run
    */
-  public boolean renew(ClaimedRequest request, Duration lease) {
-    return leases.renew(request, lease);
+  public Optional<ClaimedRequest> start(ClaimedRequest request, Duration lease) {
+    return leases.start(request, lease).stream().mapToObj(request::startedAs).findFirst();
   }
 
   /**
@@ -201,6 +205,7 @@ public class RequestQueue {
             row.getInt("priority"),
             row.getString("cache_key"),
             row.getInt("attempts"),
+            row.getInt("runs"),
             instant(row.getTimestamp("received_at")),
             instant(row.getTimestamp("deadline")),
             row.getString("lease_owner"));

@@ -185,6 +185,6 @@ class EngineFailureIntegrationTests {
   private ExecutionOutcome runNext(SearchEngine engine) {
     List<ClaimedRequest> claimed = queue.claim("test-worker", 1, Duration.ofMinutes(1));
     return new QueryExecution(queue, cache, engine, json, ExecutorFixture.properties())
-        .run(claimed.get(0));
+        .run(queue.start(claimed.get(0), Duration.ofMinutes(1)).orElseThrow());
   }
 }

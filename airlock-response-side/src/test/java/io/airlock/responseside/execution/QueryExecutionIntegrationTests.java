@@ -167,16 +167,16 @@ class QueryExecutionIntegrationTests {
   }
 
   @Test
-  void givesUpOnARequestClaimedMoreOftenThanAllowed() {
+  void givesUpOnARequestStartedMoreOftenThanAllowed() {
     UUID id = fixture.enqueue("incidents", QueryType.COUNT, "{}", 0);
-    jdbc.sql("update incoming_requests set attempts = 3 where request_id = :id")
+    jdbc.sql("update incoming_requests set attempts = 5, runs = 3 where request_id = :id")
         .param("id", id)
         .update();
 
     assertThat(runNext())
         .isEqualTo(
             new ExecutionOutcome.Failed(
-                "attempts_exhausted", "claimed 4 times; no worker finished it"));
+                "attempts_exhausted", "started 4 times; no worker finished it"));
     assertThat(fixture.answer(id)).containsEntry("reason_code", "attempts_exhausted");
   }
 
@@ -194,7 +194,7 @@ class QueryExecutionIntegrationTests {
 
   private ExecutionOutcome runNext() {
     ClaimedRequest claimed = queue.claim("test-worker", 1, Duration.ofMinutes(1)).get(0);
-    return execution.run(claimed);
+    return execution.run(queue.start(claimed, Duration.ofMinutes(1)).orElseThrow());
   }
 
   private Instant cacheExpiry(UUID id) {

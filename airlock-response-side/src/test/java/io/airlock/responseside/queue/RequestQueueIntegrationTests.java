@@ -1,6 +1,7 @@
 package io.airlock.responseside.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.transfer.records.QueryType;
@@ -89,13 +90,36 @@ class RequestQueueIntegrationTests {
     List<ClaimedRequest> claim = queue.claim("slow-worker", 2, Duration.ofMillis(300));
 
     Thread.sleep(150);
-    assertThat(queue.renew(claim.get(0), LEASE)).isTrue();
+    assertThat(queue.start(claim.get(0), LEASE)).isPresent();
     Thread.sleep(300);
     List<ClaimedRequest> other = queue.claim("other-worker", 2, LEASE);
 
     assertThat(other).extracting(ClaimedRequest::requestId).containsExactly(lost);
     assertThat(fixture.request(kept)).containsEntry("lease_owner", "slow-worker");
-    assertThat(queue.renew(claim.get(1), LEASE)).as("taken over while it waited").isFalse();
+    assertThat(queue.start(claim.get(1), LEASE)).as("taken over while it waited").isEmpty();
+  }
+
+  @Test
+  void countsARunOnlyWhenTheRequestStartsNotWhenADeadWorkersClaimHeldIt()
+      throws InterruptedException {
+    UUID started = fixture.enqueue("incidents", QueryType.COUNT, "{}", 2);
+    UUID waiting = fixture.enqueue("incidents", QueryType.COUNT, "{}", 1);
+    List<ClaimedRequest> claim = queue.claim("dying-worker", 2, Duration.ofMillis(200));
+    assertThat(queue.start(claim.get(0), Duration.ofMillis(200)))
+        .get()
+        .extracting(ClaimedRequest::runs)
+        .isEqualTo(1);
+    Thread.sleep(400); // the worker died running the first; its claim lapses
+
+    List<ClaimedRequest> retaken = queue.claim("live-worker", 2, LEASE);
+
+    assertThat(retaken)
+        .extracting(ClaimedRequest::requestId, ClaimedRequest::attempts, ClaimedRequest::runs)
+        .containsExactly(tuple(started, 2, 1), tuple(waiting, 2, 0));
+    assertThat(queue.start(retaken.get(1), LEASE))
+        .get()
+        .extracting(ClaimedRequest::runs)
+        .isEqualTo(1);
   }
 
   @Test
