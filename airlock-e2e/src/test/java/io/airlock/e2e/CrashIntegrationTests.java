@@ -129,7 +129,11 @@ class CrashIntegrationTests {
             "--airlock.results-export.max-records=2",
             "--airlock.results-export.ack-check-interval=200ms",
             // A request a killed worker was running is taken over soon, not after two minutes.
-            "--airlock.executor.lease=5s"));
+            "--airlock.executor.lease=5s",
+            // Fifteen kills in a minute, some within moments of a start, find the same few
+            // requests running more than three times: the limit on runs is there to stop a request
+            // that kills its worker, which none of these does.
+            "--airlock.executor.max-attempts=50"));
     return new TwoSides.Settings(requestSide, responseSide, ShuttleFaults.NONE, victim);
   }
 
