@@ -108,13 +108,12 @@ public final class OutboundBatches {
    */
   public Resent resend(Channel channel, long sequence) throws IOException {
     List<Map<String, Object>> rows =
-        jdbc.sql(
+        batch(
                 """
                 select batch_id, state, pruned_at is not null as pruned from outbound_batches
-                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
-            .param("epoch", sender.epoch())
-            .param("channel", channel.wireName())
-            .param("sequence", sequence)
+                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
+                channel,
+                sequence)
             .query()
             .listOfRows();
     if (rows.isEmpty()) {
@@ -129,23 +128,20 @@ public final class OutboundBatches {
       return Resent.RESENT;
     }
     BatchName name = new BatchName(channel, sequence, (UUID) row.get("batch_id"));
-    try {
-      if (!writer.resend(name)) {
-        writer.publish(rebuild(channel, sequence));
-      }
-      failures.succeeded();
-    } catch (IOException e) {
-      failures.failed(e);
-      throw e;
-    }
-    jdbc.sql(
+    toOutbox(
+        () -> {
+          if (!writer.resend(name)) {
+            writer.publish(rebuild(channel, sequence)); // the archive lost it: the same bytes
+          }
+          return name;
+        });
+    batch(
             """
             update outbound_batches set last_sent_at = :now, send_count = send_count + 1
-            where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
+            where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
+            channel,
+            sequence)
         .param("now", Timestamp.from(clock.instant()))
-        .param("epoch", sender.epoch())
-        .param("channel", channel.wireName())
-        .param("sequence", sequence)
         .update();
     return Resent.RESENT;
   }
@@ -172,21 +168,19 @@ public final class OutboundBatches {
       writer.prune(new BatchName(channel, sequence, (UUID) row.get("batch_id")));
       transactions.executeWithoutResult(
           status -> {
-            jdbc.sql(
+            batch(
                     """
                     delete from outbound_batch_records
-                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
-                .param("epoch", sender.epoch())
-                .param("channel", channel.wireName())
-                .param("sequence", sequence)
+                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
+                    channel,
+                    sequence)
                 .update();
-            jdbc.sql(
+            batch(
                     """
                     update outbound_batches set pruned_at = now()
-                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
-                .param("epoch", sender.epoch())
-                .param("channel", channel.wireName())
-                .param("sequence", sequence)
+                    where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
+                    channel,
+                    sequence)
                 .update();
           });
     }
@@ -217,6 +211,14 @@ public final class OutboundBatches {
         .query(Timestamp.class)
         .optional()
         .map(Timestamp::toInstant);
+  }
+
+  /** A statement about one batch of this node's epoch, its key bound. */
+  private JdbcClient.StatementSpec batch(String sql, Channel channel, long sequence) {
+    return jdbc.sql(sql)
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequence", sequence);
   }
 
   private static Channel channel(String wireName) {
@@ -322,52 +324,60 @@ public final class OutboundBatches {
   }
 
   private EncodedBatch publish(OutgoingBatch batch) throws IOException {
-    EncodedBatch encoded;
-    try {
-      encoded = writer.publish(batch);
-      failures.succeeded();
-    } catch (IOException e) {
-      failures.failed(e);
-      throw e;
-    }
-    jdbc.sql(
+    EncodedBatch encoded = toOutbox(() -> writer.publish(batch));
+    batch(
             """
             update outbound_batches
             set state = 'PUBLISHED', payload_bytes = :bytes, payload_sha256 = :sha256,
                 published_at = :now, last_sent_at = :now, send_count = send_count + 1
             where sender_epoch = :epoch and channel = :channel and sequence = :sequence
-              and state = 'ALLOCATED'""")
+              and state = 'ALLOCATED'""",
+            batch.channel(),
+            batch.sequence())
         .param("bytes", encoded.manifest().payloadBytes())
         .param("sha256", encoded.manifest().payloadSha256())
         .param("now", Timestamp.from(clock.instant()))
-        .param("epoch", sender.epoch())
-        .param("channel", batch.channel().wireName())
-        .param("sequence", batch.sequence())
         .update();
     return encoded;
   }
 
+  /** A write to the outbox. */
+  @FunctionalInterface
+  private interface OutboxWrite<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs a write to the outbox, keeping {@link OutboxFailures} told whether writes work. */
+  private <T> T toOutbox(OutboxWrite<T> write) throws IOException {
+    try {
+      T written = write.run();
+      failures.succeeded();
+      return written;
+    } catch (IOException e) {
+      failures.failed(e);
+      throw e;
+    }
+  }
+
   private OutgoingBatch rebuild(Channel channel, long sequence) {
     var row =
-        jdbc.sql(
+        batch(
                 """
                 select batch_id, created_at, compression, manifest_extras::text as extras
                 from outbound_batches
-                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""")
-            .param("epoch", sender.epoch())
-            .param("channel", channel.wireName())
-            .param("sequence", sequence)
+                where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
+                channel,
+                sequence)
             .query()
             .singleRow();
     List<TransferRecord> records = new ArrayList<>();
-    jdbc.sql(
+    batch(
             """
             select line from outbound_batch_records
             where sender_epoch = :epoch and channel = :channel and sequence = :sequence
-            order by position""")
-        .param("epoch", sender.epoch())
-        .param("channel", channel.wireName())
-        .param("sequence", sequence)
+            order by position""",
+            channel,
+            sequence)
         .query(String.class)
         .list()
         .forEach(line -> records.add(decode(channel, line)));

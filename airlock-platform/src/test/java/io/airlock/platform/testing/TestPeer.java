@@ -123,18 +123,7 @@ public final class TestPeer {
       List<ChannelAck> acks,
       Map<Channel, Long> highestSent)
       throws IOException {
-    return writer.publish(
-        new OutgoingBatch(
-            channel,
-            sequence,
-            UUID.randomUUID(),
-            sender,
-            createdAt,
-            List.of(),
-            Compression.NONE,
-            acks,
-            highestSent,
-            null));
+    return publish(createdAt, channel, sequence, acks, highestSent, null, List.of());
   }
 
   /** Delivers a published batch into the inbox again, byte-identical, as a medium may. */
@@ -161,17 +150,36 @@ public final class TestPeer {
       SnapshotPart snapshot,
       List<? extends TransferRecord> records)
       throws IOException {
+    return publish(
+        Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        channel,
+        sequence,
+        acks,
+        Map.of(),
+        snapshot,
+        records);
+  }
+
+  private EncodedBatch publish(
+      Instant createdAt,
+      Channel channel,
+      long sequence,
+      List<ChannelAck> acks,
+      Map<Channel, Long> highestSent,
+      SnapshotPart snapshot,
+      List<? extends TransferRecord> records)
+      throws IOException {
     return writer.publish(
         new OutgoingBatch(
             channel,
             sequence,
             UUID.randomUUID(),
             sender,
-            Instant.now().truncatedTo(ChronoUnit.SECONDS),
+            createdAt,
             records,
             Compression.NONE,
             acks,
-            Map.of(),
+            highestSent,
             snapshot));
   }
 
