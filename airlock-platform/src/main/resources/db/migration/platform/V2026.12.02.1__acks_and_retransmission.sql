@@ -2,15 +2,14 @@
 -- last batch shows up as missing in this node's acks, not only gaps below the highest applied.
 alter table inbound_watermarks add column announced bigint not null default 0;
 
--- The peer's view of what this node sent, per channel of this node's epoch: the acknowledged
--- watermark (merged by maximum) and the sequences it reported missing in its newest manifest.
+-- What the peer reported missing of each channel of this node's epoch, from its newest manifest
+-- (what it has acknowledged is marked on outbound_batches itself).
 create table outbound_peer_acks (
     sender_epoch text        not null,
     channel      text        not null,
-    contiguous   bigint      not null default 0,
     missing      bigint[]    not null default '{}',
     reported_at  timestamptz not null, -- the created_at of the peer's manifest (the peer's clock)
-    received_at  timestamptz not null default now(),
+    received_at  timestamptz not null, -- when this node took it in (this node's clock)
     primary key (sender_epoch, channel)
 );
 

@@ -28,6 +28,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,21 @@ public final class InboundBatches {
   private final BatchReader reader;
   private final TransferFolders folders;
   private final SenderEpoch sender;
+  private final Clock clock;
 
+  /**
+   * @param clock when a peer's report of what is missing arrived, compared with when this node last
+   *     sent the batch ({@link LinkMaintenance}), so the same clock as {@link OutboundBatches}
+   */
   public InboundBatches(
       JdbcClient jdbc,
       TransactionOperations transactions,
       BatchReader reader,
       TransferFolders folders,
-      SenderEpoch sender) {
+      SenderEpoch sender,
+      Clock clock) {
     this.sender = sender;
+    this.clock = clock;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.reader = reader;
@@ -270,23 +278,22 @@ public final class InboundBatches {
         log.debug(
             "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
       }
-      // What the peer is missing counts only from its newest manifest; its watermark only grows.
+      // What the peer is missing counts only from its newest manifest: an older one arriving
+      // late changes nothing.
       jdbc.sql(
               """
-              insert into outbound_peer_acks (sender_epoch, channel, contiguous, missing,
-                  reported_at)
-              values (:epoch, :channel, :contiguous, :missing, :reportedAt)
+              insert into outbound_peer_acks (sender_epoch, channel, missing, reported_at,
+                  received_at)
+              values (:epoch, :channel, :missing, :reportedAt, :receivedAt)
               on conflict (sender_epoch, channel) do update
-              set contiguous = greatest(outbound_peer_acks.contiguous, excluded.contiguous),
-                  missing = case when excluded.reported_at >= outbound_peer_acks.reported_at
-                                 then excluded.missing else outbound_peer_acks.missing end,
-                  reported_at = greatest(outbound_peer_acks.reported_at, excluded.reported_at),
-                  received_at = now()""")
+              set missing = excluded.missing, reported_at = excluded.reported_at,
+                  received_at = excluded.received_at
+              where excluded.reported_at >= outbound_peer_acks.reported_at""")
           .param("epoch", sender.epoch())
           .param("channel", ack.channel().wireName())
-          .param("contiguous", ack.contiguous())
           .param("missing", ack.missing().toArray(Long[]::new))
           .param("reportedAt", Timestamp.from(manifest.createdAt()))
+          .param("receivedAt", Timestamp.from(clock.instant()))
           .update();
     }
   }

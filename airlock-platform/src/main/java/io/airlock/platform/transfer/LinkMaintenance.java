@@ -32,6 +32,8 @@ public final class LinkMaintenance implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(LinkMaintenance.class);
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
   private static final int RESEND_PER_RUN = 200;
+  private static final String JOB = "transfer-link";
+  private static final Duration OPERATOR_PATIENCE = Duration.ofSeconds(5);
 
   /** What one run did. */
   public record Run(int resent, boolean controlSent, int pruned) {}
@@ -65,14 +67,42 @@ public final class LinkMaintenance implements SmartLifecycle {
 
   /** One run now, unless another instance is running it; empty then. */
   public synchronized Optional<Run> runNow() throws IOException {
-    return jobs.runExclusively("transfer-link", LOCK_AT_MOST, this::maintain);
+    return jobs.runExclusively(JOB, LOCK_AT_MOST, this::maintain);
+  }
+
+  /** Another instance keeps the link's job running longer than an operator's call waits. */
+  public static final class LinkBusy extends RuntimeException {
+    LinkBusy() {
+      super("another instance is re-sending or pruning batches right now; try again shortly");
+    }
   }
 
   /**
    * Publishes the channel's batches {@code from} to {@code to} again, byte-identical: for an
-   * operator whose medium is strictly one-way, so that no ack will ever ask for them.
+   * operator whose medium is strictly one-way, so that no ack will ever ask for them. Runs as the
+   * link's job, so that no instance prunes a batch while it is being re-sent.
+   *
+   * @throws LinkBusy if another instance held the job for several seconds
    */
   public RangeResent resend(Channel channel, long from, long to) throws IOException {
+    long giveUp = System.nanoTime() + OPERATOR_PATIENCE.toNanos();
+    do {
+      Optional<RangeResent> done =
+          jobs.runExclusively(JOB, LOCK_AT_MOST, () -> resendRange(channel, from, to));
+      if (done.isPresent()) {
+        return done.get();
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    } while (System.nanoTime() < giveUp);
+    throw new LinkBusy();
+  }
+
+  private RangeResent resendRange(Channel channel, long from, long to) throws IOException {
     Map<OutboundBatches.Resent, List<Long>> outcomes = new EnumMap<>(OutboundBatches.Resent.class);
     for (OutboundBatches.Resent outcome : OutboundBatches.Resent.values()) {
       outcomes.put(outcome, new ArrayList<>());
@@ -94,38 +124,59 @@ public final class LinkMaintenance implements SmartLifecycle {
     return new Run(resent, controlSent, pruned);
   }
 
-  private int retransmit() throws IOException {
-    Instant now = clock.instant();
+  /**
+   * Re-sends what the peer reported missing since this node last sent it, once {@code
+   * resend-missing-after} has passed, and what is still unacknowledged after {@code
+   * retransmit-timeout}; both waits double with every copy already sent (the first up to the
+   * second, the second up to 128 times), so a batch the peer keeps refusing, or a medium that never
+   * carries an ack back, does not have the same files sent every few seconds for ever.
+   */
+  private int retransmit() {
     List<Map<String, Object>> due =
         jdbc.sql(
                 """
                 select channel, sequence from outbound_batches b
                 where sender_epoch = :epoch and state = 'PUBLISHED'
-                  and (last_sent_at < :timedOut
-                       or (last_sent_at < :missingDue and exists (
+                  and (last_sent_at < cast(:now as timestamptz)
+                          - cast(:timeoutMs as float8) * power(2, least(send_count - 1, 7))
+                            * interval '1 millisecond'
+                       or (last_sent_at < cast(:now as timestamptz)
+                              - least(cast(:missingMs as float8) * power(2, send_count - 1),
+                                      cast(:timeoutMs as float8)) * interval '1 millisecond'
+                           and exists (
                              select 1 from outbound_peer_acks a
                              where a.sender_epoch = b.sender_epoch and a.channel = b.channel
-                               and b.sequence = any (a.missing))))
+                               and b.sequence = any (a.missing)
+                               and a.received_at > b.last_sent_at)))
                 order by channel, sequence limit :limit""")
             .param("epoch", outbound.sender().epoch())
-            .param("timedOut", Timestamp.from(now.minus(properties.retransmitTimeout())))
-            .param("missingDue", Timestamp.from(now.minus(properties.resendMissingAfter())))
+            .param("now", Timestamp.from(clock.instant()))
+            .param("timeoutMs", properties.retransmitTimeout().toMillis())
+            .param("missingMs", properties.resendMissingAfter().toMillis())
             .param("limit", RESEND_PER_RUN)
             .query()
             .listOfRows();
+    Map<Channel, List<Long>> resent = new EnumMap<>(Channel.class);
     for (Map<String, Object> row : due) {
       Channel channel = Channel.fromWireName((String) row.get("channel")).orElseThrow();
       long sequence = (Long) row.get("sequence");
-      outbound.resend(channel, sequence);
-      log.info(
-          "Re-sent {} batch {}: reported missing or unacknowledged too long", channel, sequence);
+      try {
+        outbound.resend(channel, sequence);
+        resent.computeIfAbsent(channel, c -> new ArrayList<>()).add(sequence);
+      } catch (IOException | RuntimeException e) {
+        // One batch that cannot be sent again must not stop the others, the acks or the pruning.
+        log.warn("Could not re-send {} batch {}: {}", channel, sequence, e.toString());
+      }
     }
-    return due.size();
+    if (!resent.isEmpty()) {
+      log.info("Re-sent, reported missing or unacknowledged too long: {}", resent);
+    }
+    return resent.values().stream().mapToInt(List::size).sum();
   }
 
   private boolean sendControlIfIdle() throws IOException {
     Instant idleSince = clock.instant().minus(properties.ackInterval());
-    if (outbound.lastSentAt().filter(last -> last.isAfter(idleSince)).isPresent()) {
+    if (outbound.lastPublishedAt().filter(last -> last.isAfter(idleSince)).isPresent()) {
       return false;
     }
     outbound.send(

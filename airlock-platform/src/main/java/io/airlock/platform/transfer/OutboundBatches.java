@@ -200,13 +200,16 @@ public final class OutboundBatches {
     return highest;
   }
 
-  /** When this node last wrote any batch to its outbox, first publication or re-send. */
-  public Optional<Instant> lastSentAt() {
+  /**
+   * When this node last published a new batch; a re-send does not count, since it carries the acks
+   * the batch was made with, not today's.
+   */
+  public Optional<Instant> lastPublishedAt() {
     return jdbc.sql(
             """
-            select last_sent_at from outbound_batches
-            where sender_epoch = :epoch and last_sent_at is not null
-            order by last_sent_at desc limit 1""")
+            select published_at from outbound_batches
+            where sender_epoch = :epoch and published_at is not null
+            order by published_at desc limit 1""")
         .param("epoch", sender.epoch())
         .query(Timestamp.class)
         .optional()
@@ -363,7 +366,8 @@ public final class OutboundBatches {
     var row =
         batch(
                 """
-                select batch_id, created_at, compression, manifest_extras::text as extras
+                select batch_id, created_at, compression, record_count,
+                       manifest_extras::text as extras
                 from outbound_batches
                 where sender_epoch = :epoch and channel = :channel and sequence = :sequence""",
                 channel,
@@ -381,6 +385,11 @@ public final class OutboundBatches {
         .query(String.class)
         .list()
         .forEach(line -> records.add(decode(channel, line)));
+    if (records.size() != (Integer) row.get("record_count")) {
+      // Pruned meanwhile: a batch rebuilt from fewer lines would be other content.
+      throw new IllegalStateException(
+          "the ledger no longer holds all records of " + channel + " batch " + sequence);
+    }
     ManifestExtras extras = ManifestExtras.fromJson((String) row.get("extras"));
     return new OutgoingBatch(
         channel,

@@ -11,6 +11,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,5 +76,15 @@ class TransferAdminController {
     }
     LinkMaintenance.RangeResent result = link.resend(parsed, form.from(), to);
     return new ResendAnswer(parsed.wireName(), result.resent(), result.pruned(), result.unknown());
+  }
+
+  @ExceptionHandler(LinkMaintenance.LinkBusy.class)
+  ResponseEntity<ProblemDetail> busy(LinkMaintenance.LinkBusy busy) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage());
+    problem.setTitle("Link busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
   }
 }

@@ -193,13 +193,15 @@ class TransferAutoConfiguration {
       PlatformTransactionManager transactionManager,
       BatchReader batchReader,
       TransferFolders folders,
-      SenderEpoch senderEpoch) {
+      SenderEpoch senderEpoch,
+      ObjectProvider<Clock> clock) {
     return new InboundBatches(
         JdbcClient.create(dataSource),
         new TransactionTemplate(transactionManager),
         batchReader,
         folders,
-        senderEpoch);
+        senderEpoch,
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** Imports what arrives, with the channels this side's features take. */

@@ -20,6 +20,7 @@ import io.airlock.transfer.signing.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ class InboundBatchesIntegrationTests {
                 SignaturePolicy.required(TrustedKeys.of(List.of(TestPeer.publicKey()))),
                 ReceiveLimits.DEFAULTS),
             folders,
-            SELF);
+            SELF,
+            Clock.systemUTC());
     // The peer publishes straight into this node's inbox: the gap is not under test here.
     peer = new TestPeer(folders.inbox(), "response");
     sender = peer.sender();

@@ -18,6 +18,7 @@ import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.signing.SignaturePolicy;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,7 +118,8 @@ class InboxImporterIntegrationTests {
         new TransactionTemplate(new DataSourceTransactionManager(database)),
         new BatchReader(SignaturePolicy.disabled(), ReceiveLimits.DEFAULTS),
         folders,
-        new SenderEpoch("request", "own-epoch"));
+        new SenderEpoch("request", "own-epoch"),
+        Clock.systemUTC());
   }
 
   private SingletonJobs jobs() {

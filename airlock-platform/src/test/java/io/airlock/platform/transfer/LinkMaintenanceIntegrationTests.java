@@ -94,7 +94,8 @@ class LinkMaintenanceIntegrationTests {
                 SignaturePolicy.required(TrustedKeys.of(List.of(TestPeer.publicKey()))),
                 ReceiveLimits.DEFAULTS),
             folders,
-            self);
+            self,
+            clock);
     SingletonJobs jobs = SingletonJobs.onDatabase(dataSource, "test-instance");
     link = new LinkMaintenance(jdbc, outbound, inbound, jobs, LINK, clock);
     peer = new TestPeer(folders.inbox(), "request");
@@ -122,16 +123,18 @@ class LinkMaintenanceIntegrationTests {
   }
 
   @Test
-  void resendsWhatThePeerReportsMissingOnlyOnceTheResendDelayHasPassed() throws IOException {
+  void resendsWhatThePeerReportsMissingOnceTheDelayHasPassedAndOnlyOnANewReport()
+      throws IOException {
     List<EncodedBatch> sent = sendResults(3);
     clearOutbox(); // the medium took them
-    peerAcks(1, List.of(new ChannelAck(Channel.DIRECTORY, self, 1, List.of(2L))));
+    clock.advance(Duration.ofSeconds(1));
+    List<ChannelAck> missingTwo = List.of(new ChannelAck(Channel.DIRECTORY, self, 1, List.of(2L)));
+    peerAcks(1, missingTwo);
 
     clock.advance(Duration.ofSeconds(10));
-    assertThat(link.runNow()).get().extracting(LinkMaintenance.Run::resent).isEqualTo(0);
-
+    assertThat(resentNow()).as("within resend-missing-after").isZero();
     clock.advance(Duration.ofSeconds(21));
-    assertThat(link.runNow()).get().extracting(LinkMaintenance.Run::resent).isEqualTo(1);
+    assertThat(resentNow()).isEqualTo(1);
     assertThat(Files.readAllBytes(folders.outbox().resolve(sent.get(1).manifestFileName())))
         .as("byte-identical")
         .isEqualTo(sent.get(1).manifestFile());
@@ -139,12 +142,35 @@ class LinkMaintenanceIntegrationTests {
         .isEqualTo(sent.get(1).payload());
     assertThat(state(1)).isEqualTo("ACKNOWLEDGED");
 
+    // A report written before the copy arrived still lists it: the second copy waits twice as long.
     clock.advance(Duration.ofSeconds(5));
-    assertThat(link.runNow())
-        .as("the peer's report predates the copy just sent")
-        .get()
-        .extracting(LinkMaintenance.Run::resent)
-        .isEqualTo(0);
+    peerAcks(2, missingTwo);
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(resentNow()).as("35 s after the first copy").isZero();
+    clock.advance(Duration.ofSeconds(26));
+    assertThat(resentNow()).as("61 s after it").isEqualTo(1);
+
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(resentNow()).as("no report since the last copy").isZero();
+  }
+
+  private int resentNow() throws IOException {
+    return link.runNow().orElseThrow().resent();
+  }
+
+  @Test
+  void aReSendDoesNotPutOffTheControlBatchForItCarriesOldAcks() throws IOException {
+    sendResults(2);
+    clock.advance(Duration.ofSeconds(1));
+    peerAcks(1, List.of(new ChannelAck(Channel.DIRECTORY, self, 1, List.of(2L))));
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(link.runNow().orElseThrow()).isEqualTo(new LinkMaintenance.Run(1, false, 0));
+
+    clock.advance(Duration.ofSeconds(30));
+
+    assertThat(link.runNow().orElseThrow().controlSent())
+        .as("62 s after the last new batch, 30 s after a re-send")
+        .isTrue();
   }
 
   @Test
@@ -178,17 +204,29 @@ class LinkMaintenanceIntegrationTests {
     List<EncodedBatch> sent = sendResults(1);
     clearOutbox();
 
+    // Control batches go out meanwhile (nothing new is sent); only the directory batch counts.
     clock.advance(Duration.ofMinutes(9));
-    assertThat(link.runNow()).get().extracting(LinkMaintenance.Run::resent).isEqualTo(0);
+    link.runNow();
+    assertThat(timesSent(1)).isEqualTo(1);
     clock.advance(Duration.ofMinutes(2));
-    assertThat(link.runNow()).get().extracting(LinkMaintenance.Run::resent).isEqualTo(1);
-
+    link.runNow();
+    assertThat(timesSent(1)).isEqualTo(2);
     assertThat(folders.outbox().resolve(sent.get(0).manifestFileName())).exists();
-    assertThat(
-            jdbc.sql("select send_count from outbound_batches where channel = 'directory'")
-                .query(Integer.class)
-                .single())
-        .isEqualTo(2);
+    clock.advance(Duration.ofMinutes(19));
+    link.runNow();
+    assertThat(timesSent(1)).as("the second copy waits twice as long").isEqualTo(2);
+    clock.advance(Duration.ofMinutes(2));
+    link.runNow();
+    assertThat(timesSent(1)).isEqualTo(3);
+  }
+
+  private int timesSent(long sequence) {
+    return jdbc.sql(
+            "select send_count from outbound_batches where channel = 'directory'"
+                + " and sequence = :s")
+        .param("s", sequence)
+        .query(Integer.class)
+        .single();
   }
 
   @Test

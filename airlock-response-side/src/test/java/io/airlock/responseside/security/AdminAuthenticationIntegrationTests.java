@@ -77,6 +77,42 @@ class AdminAuthenticationIntegrationTests {
   }
 
   @Test
+  void letsOnlyAnAdminResendBatches() {
+    String username = AdminApi.uniqueUsername("not-admin");
+    AdminApi.createHighSideAccount(admin, username, "user", "user-password-2");
+    String resend = "/admin/transfer/channels/results/resend";
+    String range = "{\"from\":999}";
+
+    assertProblem(
+        AdminApi.anonymous(port)
+            .post()
+            .uri(resend)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(range)
+            .exchange(),
+        401);
+    assertProblem(
+        AdminApi.as(port, username, "user-password-2")
+            .post()
+            .uri(resend)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(range)
+            .exchange(),
+        403);
+    admin
+        .post()
+        .uri(resend)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(range)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.unknown[0]")
+        .isEqualTo(999);
+  }
+
+  @Test
   void guardsTheMonitoringApiToo() {
     assertProblem(AdminApi.anonymous(port).get().uri("/stats/queue").exchange(), 401);
     assertProblem(admin.get().uri("/stats/no-such-statistic").exchange(), 404);

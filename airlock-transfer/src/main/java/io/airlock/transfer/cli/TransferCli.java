@@ -40,6 +40,9 @@ import java.util.TreeSet;
  */
 public final class TransferCli {
 
+  /** Most sequences one {@code resend} takes. */
+  static final int MAX_RESEND_RANGE = 100_000;
+
   private final PrintStream out;
   private final PrintStream err;
 
@@ -167,43 +170,48 @@ public final class TransferCli {
   private int resend(List<String> args) throws IOException {
     Path outbox = null;
     Channel channel = null;
-    Long from = null;
-    Long to = null;
+    String from = null;
+    String to = null;
     for (int i = 0; i + 1 < args.size(); i += 2) {
       String value = args.get(i + 1);
       switch (args.get(i)) {
         case "--outbox" -> outbox = Path.of(value);
         case "--channel" -> channel = Channel.fromWireName(value).orElse(null);
-        case "--from" -> from = sequence(value);
-        case "--to" -> to = sequence(value);
+        case "--from" -> from = value;
+        case "--to" -> to = value;
         default -> {
           return usage();
         }
       }
     }
-    if (outbox == null || channel == null || from == null || args.size() % 2 != 0) {
+    Long first = sequence(from);
+    Long last = to == null ? first : sequence(to);
+    if (outbox == null
+        || channel == null
+        || first == null
+        || last == null
+        || args.size() % 2 != 0) {
       err.println(
-          "resend needs --outbox DIR, --channel (requests|results|directory|control)"
-              + " and --from N");
+          "resend needs --outbox DIR, --channel (requests|results|directory|control),"
+              + " --from N and optionally --to M, sequences from 1");
       return 2;
     }
-    long last = to == null ? from : to;
-    if (last < from) {
-      err.println("--to must not be below --from");
+    if (last < first || last - first >= MAX_RESEND_RANGE) {
+      err.printf("--to must be from --from to --from + %d%n", MAX_RESEND_RANGE - 1);
       return 2;
     }
     BatchWriter writer = new BatchWriter(outbox, null);
     TreeSet<Long> absent = new TreeSet<>();
-    for (long sequence = from; sequence <= last && sequence - from < 1_000_000; sequence++) {
+    for (long sequence = first; sequence <= last; sequence++) {
       absent.add(sequence);
     }
-    for (BatchName name : writer.archived(channel, from, last)) {
+    for (BatchName name : writer.archived(channel, first, last)) {
       if (writer.resend(name)) {
         absent.remove(name.sequence());
         out.println("resent   " + name.manifestFileName());
       }
     }
-    out.printf("%d batch(es) resent%n", last - from + 1 - absent.size());
+    out.printf("%d batch(es) resent%n", last - first + 1 - absent.size());
     if (!absent.isEmpty()) {
       out.println("not in " + outbox.resolve(BatchWriter.SENT) + ": " + absent);
       return 1;
@@ -212,6 +220,9 @@ public final class TransferCli {
   }
 
   private static Long sequence(String value) {
+    if (value == null) {
+      return null;
+    }
     try {
       long sequence = Long.parseLong(value);
       return sequence >= 1 && sequence <= BatchName.MAX_SEQUENCE ? sequence : null;

@@ -123,6 +123,35 @@ class TransferCliTests {
                   "resend", "--outbox", dir.toString(), "--channel", "nope", "--from", "1"
                 }))
         .isEqualTo(2);
+    assertThat(
+            cli.run(
+                new String[] {
+                  "resend",
+                  "--outbox",
+                  dir.toString(),
+                  "--channel",
+                  "results",
+                  "--from",
+                  "1",
+                  "--to",
+                  "x"
+                }))
+        .as("an unreadable --to is no --to")
+        .isEqualTo(2);
+    assertThat(
+            cli.run(
+                new String[] {
+                  "resend",
+                  "--outbox",
+                  dir.toString(),
+                  "--channel",
+                  "results",
+                  "--from",
+                  "1",
+                  "--to",
+                  "100001"
+                }))
+        .isEqualTo(2);
   }
 
   @Test
