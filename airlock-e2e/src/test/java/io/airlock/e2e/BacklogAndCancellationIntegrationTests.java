@@ -40,7 +40,8 @@ class BacklogAndCancellationIntegrationTests {
             new TwoSides.Settings(
                 List.of("--airlock.export.linger=3s", "--airlock.export.batch-trigger=1000"),
                 List.of("--airlock.executor.workers=1", "--airlock.executor.batch-size=1")));
-    analyst = Analyst.signedIn(airlock, "queuer" + System.nanoTime() % 100_000, "standard");
+    analyst =
+        Analyst.signedIn(airlock, "queuer" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);
   }
 
   @AfterAll

@@ -52,7 +52,7 @@ class CrashIntegrationTests {
   private void killAtEveryCrashPoint(TwoSides.OwnJvm victim) throws Exception {
     try (TwoSides airlock = TwoSides.start(root, settings(victim))) {
       Analyst analyst =
-          Analyst.signedIn(airlock, "crash" + System.nanoTime() % 100_000, "standard");
+          Analyst.signedIn(airlock, "crash" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);
       SideProcess side = airlock.ownJvm();
       int kills = 0;
       int submitted = 0;
@@ -92,7 +92,8 @@ class CrashIntegrationTests {
     List<Path> leftovers = temporaryFiles(side);
     assertThat(side.start(null)).as("starts again after the last kill").isTrue();
     assertThat(leftovers).noneMatch(Files::exists);
-    Analyst analyst = Analyst.signedIn(airlock, "after" + System.nanoTime() % 100_000, "standard");
+    Analyst analyst =
+        Analyst.signedIn(airlock, "after" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);
     for (int i = 0; i < 3; i++) {
       assertThat(analyst.trySubmit(request(submitted + i))).isPresent();
     }

@@ -33,7 +33,8 @@ class CrashSoakTests {
 
   private void killAtRandom(TwoSides.OwnJvm victim, Random random) throws Exception {
     try (TwoSides airlock = TwoSides.start(root, CrashIntegrationTests.settings(victim))) {
-      Analyst analyst = Analyst.signedIn(airlock, "soak" + System.nanoTime() % 100_000, "standard");
+      Analyst analyst =
+          Analyst.signedIn(airlock, "soak" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);
       SideProcess side = airlock.ownJvm();
       int submitted = 0;
       for (int round = 0; round < ROUNDS; round++) {

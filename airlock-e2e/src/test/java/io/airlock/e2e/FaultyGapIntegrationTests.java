@@ -64,7 +64,8 @@ class FaultyGapIntegrationTests {
 
   @Test
   void everyRequestIsAnsweredExactlyOnceWhateverTheMediumDoes() throws Exception {
-    Analyst analyst = Analyst.signedIn(airlock, "soak" + System.nanoTime() % 100_000, "standard");
+    Analyst analyst =
+        Analyst.signedIn(airlock, "soak" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);
     List<String> others = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       others.add(airlock.createUser("soakpeer" + i + "x" + System.nanoTime() % 10_000));

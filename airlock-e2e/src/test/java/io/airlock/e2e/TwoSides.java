@@ -31,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 final class TwoSides implements AutoCloseable {
 
   static final String ADMIN_PASSWORD = "e2e-admin-password";
+
+  /**
+   * A profile type every start creates, with quotas no test reaches: for tests that send more
+   * requests than the standard profile's ten a minute.
+   */
+  static final String BULK_PROFILE = "e2e-bulk";
+
   static final String USER_PASSWORD = "a long enough password";
   private static final Duration SHUTTLE_TICK = Duration.ofMillis(50);
   // Generous: a loaded two-core machine runs both sides, the search node and the build at once.
@@ -121,7 +128,27 @@ final class TwoSides implements AutoCloseable {
             settings.faults(),
             new Random(1));
     shuttle.start(SHUTTLE_TICK);
-    return new TwoSides(responseSide, requestSide, shuttle);
+    TwoSides airlock = new TwoSides(responseSide, requestSide, shuttle);
+    airlock.createBulkProfile();
+    return airlock;
+  }
+
+  private void createBulkProfile() {
+    try {
+      HttpResponse<String> created =
+          asAdmin(
+              "POST",
+              "/admin/profile-types",
+              """
+              {"name":"%s","per_minute":100000,"per_hour":1000000,"per_day":10000000,
+               "max_priority":5,"allowed_indices":["incidents","assets"],"max_result_size":1000}"""
+                  .formatted(BULK_PROFILE));
+      if (created.statusCode() != 201) {
+        throw new IllegalStateException("could not create the bulk profile: " + created.body());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Adds the extra arguments, each replacing a default for the same setting. */

@@ -3,13 +3,19 @@ package io.airlock.requestside.requests;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.ratelimit.QuotaDecision;
+import io.airlock.requestside.ratelimit.QuotaExceeded;
+import io.airlock.requestside.ratelimit.QuotaHeaders;
+import io.airlock.requestside.ratelimit.Quotas;
 import io.airlock.requestside.users.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,18 +39,24 @@ class RequestController {
   private final Requests requests;
   private final AuditLog audit;
   private final JsonMapper json;
+  private final Quotas quotas;
+  private final Clock clock;
 
   RequestController(
       RequestIntake intake,
       RequestCancelling cancelling,
       Requests requests,
       AuditLog audit,
-      JsonMapper json) {
+      JsonMapper json,
+      Quotas quotas,
+      Clock clock) {
     this.intake = intake;
     this.cancelling = cancelling;
     this.requests = requests;
     this.audit = audit;
     this.json = json;
+    this.quotas = quotas;
+    this.clock = clock;
   }
 
   // Index, type and params are checked by QueryRules, which names the field; only presence and
@@ -92,12 +104,25 @@ class RequestController {
   @PostMapping
   ResponseEntity<Accepted> submit(
       @AuthenticationPrincipal Caller caller, @Valid @RequestBody RequestForm form) {
+    QuotaDecision quota = quotas.take(caller.id());
+    if (quota instanceof QuotaDecision.Refused refused) {
+      audit.record(
+          caller.username(),
+          "request.submit",
+          null,
+          AuditLog.Outcome.FAILURE,
+          "quota: per-" + refused.window().window().wireName() + " used up");
+      throw new QuotaExceeded(refused, clock);
+    }
     UUID id =
         intake.submit(caller, form.index(), form.queryType(), form.queryParams(), form.priority());
     audit.record(
         caller.username(), "request.submit", "request:" + id, AuditLog.Outcome.SUCCESS, null);
+    HttpHeaders headers = new HttpHeaders();
+    QuotaHeaders.add(headers, quota, clock);
     return ResponseEntity.accepted()
         .location(URI.create("/requests/" + id))
+        .headers(headers)
         .body(new Accepted(id, RequestStatus.PENDING.wireName(), statusUrl(id)));
   }
 

@@ -1,0 +1,302 @@
+package io.airlock.requestside.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.requests.RequestFixture;
+import io.airlock.requestside.users.User;
+import io.airlock.requestside.users.UserFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Per-user quotas on {@code POST /requests}, with a clock the test moves: the warning at 80%, the
+ * refusal at 100%, the grace to 110% that lasts five minutes once per window, the reset by an
+ * admin, the user's overrides over the profile type's limits, and exact counts when several threads
+ * and two instances on one database take from the same quota at once.
+ */
+@RequestSideIntegrationTest
+@Import(QuotaIntegrationTests.Time.class)
+class QuotaIntegrationTests {
+
+  static final MovableClock CLOCK = new MovableClock();
+
+  @TestConfiguration
+  static class Time {
+    @Bean
+    Clock clock() {
+      return CLOCK;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired PasswordEncoder passwords;
+  @Autowired DataSource dataSource;
+  @Autowired Quotas quotas;
+  @Autowired QuotaLimits.Directory directory;
+  @Autowired QuotaProperties properties;
+  RequestFixture fixture;
+  UserFixture users;
+  User user;
+  String token;
+
+  @BeforeEach
+  void setUp() {
+    RestTestClient client =
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    users = new UserFixture(jdbc, passwords, client);
+    fixture = new RequestFixture(jdbc, client, users);
+    user = fixture.user();
+    token = tokenFor(user);
+    // Ten seconds into an hour, so that each test has whole windows ahead of it.
+    CLOCK.set(
+        Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).plusSeconds(10));
+  }
+
+  /** A token issued by the real time: the token's own checks do not follow the test's clock. */
+  private String tokenFor(User someone) {
+    Instant moved = CLOCK.instant();
+    CLOCK.set(Instant.now());
+    try {
+      return users.accessToken(someone);
+    } finally {
+      CLOCK.set(moved);
+    }
+  }
+
+  @Test
+  void warnsAt80PercentGoesOnInGraceTo110AndRefusesPastItUntilTheWindowResets() {
+    limits(10, null, null);
+
+    for (int i = 1; i <= 7; i++) {
+      assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.WARNING)).isNull();
+    }
+    EntityExchangeResult<String> eighth = submit();
+    assertThat(eighth.getResponseHeaders().getFirst(QuotaHeaders.WARNING))
+        .isEqualTo("window=minute; remaining=2; limit=10");
+    assertThat(eighth.getResponseHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("10");
+    assertThat(eighth.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("2");
+    assertThat(eighth.getResponseHeaders().getFirst("X-RateLimit-Reset")).isEqualTo("50");
+    submit();
+    submit();
+
+    EntityExchangeResult<String> inGrace = submit();
+    assertThat(inGrace.getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .startsWith("window=minute; remaining=0; until=");
+
+    EntityExchangeResult<String> refused = refused();
+    assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("50");
+    assertThat(refused.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("0");
+    assertThat(refused.getResponseBody())
+        .contains("\"window\":\"minute\"")
+        .contains("\"limit\":10")
+        .contains("\"grace_used\":true")
+        .contains("per-minute quota of 10 requests");
+
+    CLOCK.advance(Duration.ofSeconds(50));
+    EntityExchangeResult<String> nextMinute = submit();
+    assertThat(nextMinute.getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("9");
+    assertThat(nextMinute.getResponseHeaders().getFirst(QuotaHeaders.GRACE)).isNull();
+  }
+
+  @Test
+  void theGraceEndsAfterFiveMinutesAndComesOncePerWindow() {
+    limits(1000, 20, null);
+    for (int i = 0; i < 20; i++) {
+      submit();
+    }
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .isEqualTo(
+            "window=hour; remaining=1; until=" + CLOCK.instant().plus(Duration.ofMinutes(5)));
+
+    CLOCK.advance(Duration.ofMinutes(5));
+    assertThat(refused().getResponseBody())
+        .as("one grace request was left, but its five minutes are over")
+        .contains("\"window\":\"hour\"")
+        .contains("\"grace_used\":true");
+
+    CLOCK.advance(Duration.ofMinutes(55));
+    for (int i = 0; i < 20; i++) {
+      submit();
+    }
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .as("a new hour, a new grace")
+        .startsWith("window=hour; remaining=1;");
+    submit();
+    assertThat(refused().getResponseBody()).as("past 110%").contains("\"grace_used\":true");
+  }
+
+  @Test
+  void aUsersOwnLimitsOverrideTheProfileTypesAndAChangeTakesEffectAtOnce() {
+    assertThat(submit().getResponseHeaders().getFirst("X-RateLimit-Limit"))
+        .as("the profile type's 100 per minute")
+        .isEqualTo("100");
+
+    limits(200, null, null);
+    EntityExchangeResult<String> raised = submit();
+    assertThat(raised.getResponseHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("200");
+    assertThat(raised.getResponseHeaders().getFirst("X-RateLimit-Remaining"))
+        .as("a raised limit: what was used in the window stays used")
+        .isEqualTo("198");
+
+    limits(3, null, null);
+    EntityExchangeResult<String> lowered = submit();
+    assertThat(lowered.getResponseHeaders().getFirst("X-RateLimit-Limit")).isEqualTo("3");
+    assertThat(lowered.getResponseHeaders().getFirst("X-RateLimit-Remaining"))
+        .as("a lowered limit caps what is left of the window")
+        .isEqualTo("2");
+    submit();
+    submit();
+    assertThat(refused().getResponseBody())
+        .as("3 / 10 leaves no grace")
+        .contains("\"grace_used\":false");
+  }
+
+  @Test
+  void anAdminResetsAUsersCountsAndGrace() {
+    limits(10, null, null);
+    for (int i = 0; i < 11; i++) {
+      submit();
+    }
+    refused();
+    User admin = users.create("admin", true);
+
+    RestTestClient client =
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    client
+        .post()
+        .uri("/admin/users/{id}/reset-rate-limit", user.id())
+        .header("Authorization", "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .post()
+        .uri("/admin/users/{id}/reset-rate-limit", user.id())
+        .header("Authorization", "Bearer " + tokenFor(admin))
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+
+    assertThat(submit().getResponseHeaders().getFirst("X-RateLimit-Remaining")).isEqualTo("9");
+    assertThat(
+            jdbc.sql("select count(*) from quota_grace where user_id = :id")
+                .param("id", user.id())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void admitsExactlyTheQuotaAndItsGraceFromManyThreadsOnTwoInstances() throws Exception {
+    limits(50, null, null);
+    Quotas otherInstance =
+        new Quotas(
+            new QuotaConfiguration().quotaBuckets(dataSource, CLOCK),
+            directory,
+            jdbc,
+            properties,
+            CLOCK);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> attempts =
+          java.util.stream.IntStream.range(0, 120)
+              .mapToObj(
+                  i ->
+                      (Callable<Boolean>)
+                          () ->
+                              (i % 2 == 0 ? quotas : otherInstance).take(user.id())
+                                  instanceof QuotaDecision.Allowed)
+              .toList();
+      long admitted = 0;
+      for (Future<Boolean> attempt : pool.invokeAll(attempts)) {
+        admitted += attempt.get() ? 1 : 0;
+      }
+      assertThat(admitted).as("50 plus a grace of 5").isEqualTo(55);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void limits(Integer perMinute, Integer perHour, Integer perDay) {
+    jdbc.sql(
+            """
+            update users set per_minute = :minute, per_hour = :hour, per_day = :day,
+                version = version + 1
+            where id = :id""")
+        .param("minute", perMinute)
+        .param("hour", perHour)
+        .param("day", perDay)
+        .param("id", user.id())
+        .update();
+  }
+
+  private EntityExchangeResult<String> submit() {
+    return fixture
+        .post(token, RequestFixture.search("logs", "{\"query\":{\"match_all\":{}}}", 1))
+        .expectStatus()
+        .isAccepted()
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  private EntityExchangeResult<String> refused() {
+    return fixture
+        .post(token, RequestFixture.search("logs", "{\"query\":{\"match_all\":{}}}", 1))
+        .expectStatus()
+        .isEqualTo(429)
+        .expectBody(String.class)
+        .returnResult();
+  }
+
+  /** A clock the test sets and moves. */
+  static final class MovableClock extends Clock {
+
+    private volatile Instant now = Instant.now();
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}
