@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
@@ -12,11 +13,13 @@ import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem details for every error and a request id on every request. Runs before Boot's MVC
- * configuration so that Boot's own exception handler and error controller back off.
+ * Problem details for every error, a request id on every request, and a cap on request bodies. Runs
+ * before Boot's MVC configuration so that Boot's own exception handler and error controller back
+ * off.
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = Type.SERVLET)
+@EnableConfigurationProperties(HttpProperties.class)
 class PlatformWebAutoConfiguration {
 
   @Bean
@@ -37,6 +40,17 @@ class PlatformWebAutoConfiguration {
   @Bean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
+  }
+
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      HttpProperties properties, ProblemWriter problems) {
+    FilterRegistrationBean<RequestBodyLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
+    // Right after the request id, before security reads anything.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
   }
 
   @Bean

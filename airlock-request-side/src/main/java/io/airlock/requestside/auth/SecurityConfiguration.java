@@ -5,6 +5,7 @@ import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.apikeys.ApiKeys;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,19 +15,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Everything needs an authenticated caller except logging in, health, info and the API docs; {@code
- * /admin/**} needs an admin. Stateless: no session, so no CSRF token to protect.
+ * /admin/**} needs an admin. Stateless: no session, so no CSRF token to protect. Every response
+ * carries the hardening headers (CSP, no framing, no sniffing, no referrer, no powerful features,
+ * HSTS when the request came over TLS), and browsers may call only from the configured origins.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
+@EnableConfigurationProperties({AuthProperties.class, CorsProperties.class})
 class SecurityConfiguration {
 
   @Bean
@@ -51,6 +59,39 @@ class SecurityConfiguration {
     return new ProblemAnswers(problemWriter, handlerMappings);
   }
 
+  /** What a browser may do with this side's pages and answers: only what comes from here. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+          + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
+  static final String PERMISSIONS_POLICY =
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+
+  @Bean
+  CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+    CorsConfiguration cors = new CorsConfiguration();
+    cors.setAllowedOrigins(properties.allowedOrigins());
+    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+    cors.setAllowedHeaders(
+        List.of("Authorization", "Content-Type", "X-API-Key", "X-Request-ID", "If-None-Match"));
+    cors.setExposedHeaders(
+        List.of(
+            "X-Request-ID",
+            "Location",
+            "ETag",
+            "Retry-After",
+            "X-RateLimit-Limit",
+            "X-RateLimit-Remaining",
+            "X-RateLimit-Reset",
+            "X-Quota-Warning",
+            "X-Quota-Grace"));
+    cors.setMaxAge(Duration.ofHours(1));
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors);
+    return source;
+  }
+
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
@@ -60,6 +101,18 @@ class SecurityConfiguration {
       Clock clock)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
+        .cors(Customizer.withDefaults())
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .frameOptions(frames -> frames.deny())
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                    .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                    .httpStrictTransportSecurity(
+                        hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.disable())
