@@ -106,7 +106,13 @@ final class TwoSides implements AutoCloseable {
                 ResponseSideApplication.builder(), responseDir, requestDir, responseArgs);
     List<String> requestArgs =
         new ArrayList<>(
-            List.of("--airlock.inbox.scan-interval=1s", "--airlock.auth.jwt.secret=" + JWT_SECRET));
+            List.of(
+                "--airlock.inbox.scan-interval=1s",
+                "--airlock.auth.jwt.secret=" + JWT_SECRET,
+                // The tests follow requests by polling, far more often than people do.
+                "--airlock.rate-limits.authenticated=1000000",
+                "--airlock.rate-limits.anonymous=1000000",
+                "--airlock.rate-limits.login-per-address=1000000"));
     overrideWith(requestArgs, settings.requestSide());
     Side requestSide =
         settings.ownJvm() == OwnJvm.REQUEST_SIDE

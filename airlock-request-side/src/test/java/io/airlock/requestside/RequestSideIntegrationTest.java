@@ -29,7 +29,13 @@ import org.springframework.test.context.ContextConfiguration;
       "spring.config.name=" + RequestSideApplication.CONFIG_NAME,
       "airlock.export.enabled=false",
       "airlock.inbox.enabled=false",
-      "airlock.transfer.link.enabled=false"
+      "airlock.transfer.link.enabled=false",
+      // Every test's calls come from one address; the limits' own tests set them low.
+      "airlock.rate-limits.anonymous=1000000",
+      "airlock.rate-limits.authenticated=1000000",
+      "airlock.rate-limits.admin=1000000",
+      "airlock.rate-limits.login-per-username=1000000",
+      "airlock.rate-limits.login-per-address=1000000"
     })
 @ContextConfiguration(initializers = {AirlockTestInitializer.class, TestPeer.Trusted.class})
 public @interface RequestSideIntegrationTest {}

@@ -1,11 +1,16 @@
 package io.airlock.requestside.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.requestside.ratelimit.LoginThrottle;
+import io.airlock.requestside.ratelimit.MinuteLimits;
 import io.airlock.requestside.users.Caller;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +29,13 @@ class AuthController {
   static final String REFUSED = "Invalid credentials.";
 
   private final Authenticator authenticator;
+  private final LoginThrottle throttle;
+  private final Clock clock;
 
-  AuthController(Authenticator authenticator) {
+  AuthController(Authenticator authenticator, LoginThrottle throttle, Clock clock) {
     this.authenticator = authenticator;
+    this.throttle = throttle;
+    this.clock = clock;
   }
 
   record LoginForm(
@@ -59,9 +68,30 @@ class AuthController {
     }
   }
 
+  /** Too many sign-in attempts for the username or from the address: 429 until the minute ends. */
+  static class TooManyAttempts extends ErrorResponseException {
+    TooManyAttempts(MinuteLimits.Taken taken, Clock clock) {
+      super(
+          HttpStatus.TOO_MANY_REQUESTS,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.TOO_MANY_REQUESTS,
+              "Too many sign-in attempts; try again in " + taken.secondsToReset(clock) + " s."),
+          null);
+      taken.addTo(getHeaders(), clock);
+      getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
+    }
+  }
+
   @SecurityRequirements // open to anyone: this is how a caller gets a token
   @PostMapping("/login")
-  Tokens login(@Valid @RequestBody LoginForm form) {
+  Tokens login(@Valid @RequestBody LoginForm form, HttpServletRequest request) {
+    // Before the password is hashed: guessing must not cost this side its processors.
+    throttle
+        .refuses(form.username(), request.getRemoteAddr())
+        .ifPresent(
+            refused -> {
+              throw new TooManyAttempts(refused, clock);
+            });
     return tokens(authenticator.login(form.username(), form.password()));
   }
 

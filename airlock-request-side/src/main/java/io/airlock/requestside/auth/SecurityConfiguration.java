@@ -3,6 +3,7 @@ package io.airlock.requestside.auth;
 import io.airlock.platform.web.ProblemWriter;
 import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.apikeys.ApiKeys;
+import io.airlock.requestside.ratelimit.ApiLimitFilter;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -84,6 +86,9 @@ class SecurityConfiguration {
             "X-RateLimit-Limit",
             "X-RateLimit-Remaining",
             "X-RateLimit-Reset",
+            "X-Quota-Limit",
+            "X-Quota-Remaining",
+            "X-Quota-Reset",
             "X-Quota-Warning",
             "X-Quota-Grace"));
     cors.setMaxAge(Duration.ofHours(1));
@@ -98,6 +103,7 @@ class SecurityConfiguration {
       ProblemAnswers problems,
       ActiveCallers callers,
       ApiKeys apiKeys,
+      ApiLimitFilter apiLimits,
       Clock clock)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
@@ -162,6 +168,8 @@ class SecurityConfiguration {
         .addFilterBefore(
             new ApiKeyAuthenticationFilter(apiKeys, problems, clock),
             BearerTokenAuthenticationFilter.class)
+        // Once the caller is known, before anything is authorised or answered.
+        .addFilterBefore(apiLimits, AuthorizationFilter.class)
         .build();
   }
 }

@@ -7,13 +7,16 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 
 /**
- * The headers that tell a client where its quotas stand: {@code X-RateLimit-Limit}, {@code
+ * The headers that tell a client where its submission quotas stand: {@code X-Quota-Limit}, {@code
  * -Remaining} and {@code -Reset} (seconds) for the tightest window; {@code X-Quota-Warning} for
  * every window 80% used; {@code X-Quota-Grace} while past 100% in the grace; and {@code
- * Retry-After} on a refusal.
+ * Retry-After} on a refusal. ({@code X-RateLimit-*} are the API-wide limits' headers.)
  */
 public final class QuotaHeaders {
 
+  public static final String LIMIT = "X-Quota-Limit";
+  public static final String REMAINING = "X-Quota-Remaining";
+  public static final String RESET = "X-Quota-Reset";
   public static final String WARNING = "X-Quota-Warning";
   public static final String GRACE = "X-Quota-Grace";
 
@@ -51,9 +54,9 @@ public final class QuotaHeaders {
   }
 
   private static void limit(HttpHeaders headers, QuotaDecision.Window window, Instant now) {
-    headers.set("X-RateLimit-Limit", String.valueOf(window.limit()));
-    headers.set("X-RateLimit-Remaining", String.valueOf(window.remaining()));
-    headers.set("X-RateLimit-Reset", String.valueOf(secondsUntil(window, now)));
+    headers.set(LIMIT, String.valueOf(window.limit()));
+    headers.set(REMAINING, String.valueOf(window.remaining()));
+    headers.set(RESET, String.valueOf(secondsUntil(window, now)));
   }
 
   private static long secondsUntil(QuotaDecision.Window window, Instant now) {

@@ -84,26 +84,21 @@ class HardeningIntegrationTests {
 
   @Test
   void gzipsJsonOverOneKibibyte() throws Exception {
-    HttpResponse<byte[]> docs =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/docs/openapi.json"))
-                    .header("Accept-Encoding", "gzip")
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    HttpResponse<byte[]> small =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/liveness"))
-                    .header("Accept-Encoding", "gzip")
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> docs = acceptingGzip("/docs/openapi.json");
+    HttpResponse<byte[]> small = acceptingGzip("/actuator/health/liveness");
 
     assertThat(docs.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(docs.body()[0] & 0xff).as("gzip magic").isEqualTo(0x1f);
     assertThat(small.headers().firstValue("Content-Encoding")).as("under 1 KiB").isEmpty();
+  }
+
+  private HttpResponse<byte[]> acceptingGzip(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test

@@ -1,0 +1,76 @@
+package io.airlock.requestside.ratelimit;
+
+import io.airlock.platform.web.ProblemWriter;
+import io.airlock.requestside.users.Caller;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The API-wide limits by tier, after authentication and before authorisation: anonymous calls per
+ * client address, a user's calls per user, an admin's calls to {@code /admin/**} per admin. Every
+ * limited answer carries {@code X-RateLimit-*}; past the limit a 429 with {@code Retry-After}.
+ * Health and info are left out: probes and load balancers call them all the time.
+ */
+@Component
+public class ApiLimitFilter extends OncePerRequestFilter {
+
+  private final MinuteLimits limits;
+  private final ApiLimitProperties properties;
+  private final ProblemWriter problems;
+  private final Clock clock;
+
+  ApiLimitFilter(
+      MinuteLimits limits, ApiLimitProperties properties, ProblemWriter problems, Clock clock) {
+    // Placed in the security filter chain (after authentication), not as a filter of its own.
+    this.limits = limits;
+    this.properties = properties;
+    this.problems = problems;
+    this.clock = clock;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/actuator/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    MinuteLimits.Taken taken = take(request);
+    HttpHeaders headers = new HttpHeaders();
+    taken.addTo(headers, clock);
+    headers.forEach((name, values) -> response.setHeader(name, values.get(0)));
+    if (!taken.allowed()) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
+      problems.write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "More than " + taken.limit() + " calls a minute; try again when the minute is over.");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private MinuteLimits.Taken take(HttpServletRequest request) {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+      if (request.getRequestURI().startsWith("/admin/") && "admin".equals(caller.role())) {
+        return limits.take("api:admin:" + caller.id(), properties.admin());
+      }
+      return limits.take("api:user:" + caller.id(), properties.authenticated());
+    }
+    return limits.take("api:anonymous:" + request.getRemoteAddr(), properties.anonymous());
+  }
+}

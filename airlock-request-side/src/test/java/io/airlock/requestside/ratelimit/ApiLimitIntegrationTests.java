@@ -1,0 +1,177 @@
+package io.airlock.requestside.ratelimit;
+
+import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.users.User;
+import io.airlock.requestside.users.UserFixture;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The API-wide limits by tier and the sign-in throttle, with a clock the test moves: each test
+ * starts in a minute of its own, so every count starts at zero.
+ */
+@RequestSideIntegrationTest
+@Import(ApiLimitIntegrationTests.Time.class)
+@TestPropertySource(
+    properties = {
+      "airlock.rate-limits.anonymous=20",
+      "airlock.rate-limits.authenticated=8",
+      "airlock.rate-limits.admin=12",
+      "airlock.rate-limits.login-per-username=3",
+      "airlock.rate-limits.login-per-address=6"
+    })
+class ApiLimitIntegrationTests {
+
+  static final MovableClock CLOCK = new MovableClock();
+
+  @TestConfiguration
+  static class Time {
+    @Bean
+    Clock clock() {
+      return CLOCK;
+    }
+  }
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+  @Autowired PasswordEncoder passwords;
+  RestTestClient client;
+  UserFixture users;
+
+  @BeforeEach
+  void aMinuteOfItsOwn() {
+    client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    users = new UserFixture(jdbc, passwords, client);
+    CLOCK.set(
+        Instant.now()
+            .plus(Duration.ofMinutes(1 + (long) (Math.random() * 10_000)))
+            .truncatedTo(ChronoUnit.MINUTES)
+            .plusSeconds(5));
+  }
+
+  @Test
+  void countsAnonymousCallsPerClientAddressAndBelievesOnlyTrustedProxies() {
+    for (int i = 19; i >= 0; i--) {
+      anonymous(null)
+          .expectStatus()
+          .isUnauthorized()
+          .expectHeader()
+          .valueEquals("X-RateLimit-Remaining", String.valueOf(i));
+    }
+    anonymous(null)
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .valueEquals("Retry-After", "55")
+        .expectHeader()
+        .valueEquals("X-RateLimit-Limit", "20")
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+
+    // Forwarded by a proxy on loopback, which is trusted: another client, counted apart.
+    anonymous("203.0.113.9")
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals("X-RateLimit-Remaining", "19");
+
+    CLOCK.advance(Duration.ofSeconds(55));
+    anonymous(null).expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void countsAUsersCallsAndAnAdminsAdminCallsPerCaller() {
+    User user = users.user();
+    String userToken = tokenFor(user);
+    for (int i = 0; i < 8; i++) {
+      get("/requests", userToken).expectStatus().isOk();
+    }
+    get("/requests", userToken).expectStatus().isEqualTo(429);
+
+    User admin = users.create("admin", true);
+    String adminToken = tokenFor(admin);
+    for (int i = 0; i < 12; i++) {
+      get("/admin/users", adminToken)
+          .expectStatus()
+          .isOk()
+          .expectHeader()
+          .valueEquals("X-RateLimit-Limit", "12");
+    }
+    get("/admin/users", adminToken).expectStatus().isEqualTo(429);
+    get("/requests", adminToken)
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-RateLimit-Limit", "8");
+  }
+
+  @Test
+  void throttlesSignInPerUsernameAndPerAddressBeforeThePasswordIsChecked() {
+    User user = users.user();
+    for (int i = 0; i < 3; i++) {
+      login(user.username(), "wrong password").expectStatus().isUnauthorized();
+    }
+    login(user.username(), UserFixture.PASSWORD)
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists(HttpHeaders.RETRY_AFTER);
+
+    User other = users.user();
+    login(other.username(), UserFixture.PASSWORD).expectStatus().isOk();
+    login(other.username(), UserFixture.PASSWORD).expectStatus().isOk();
+    // The seventh attempt from this address this minute.
+    login(other.username(), UserFixture.PASSWORD).expectStatus().isEqualTo(429);
+
+    CLOCK.advance(Duration.ofMinutes(1));
+    login(user.username(), UserFixture.PASSWORD).expectStatus().isOk();
+  }
+
+  private RestTestClient.ResponseSpec anonymous(String forwardedFor) {
+    RestTestClient.RequestBodySpec call =
+        client.post().uri("/auth/refresh").contentType(MediaType.APPLICATION_JSON);
+    if (forwardedFor != null) {
+      call.header("X-Forwarded-For", forwardedFor);
+    }
+    return call.body("{\"refresh_token\":\"not-a-token\"}").exchange();
+  }
+
+  private RestTestClient.ResponseSpec get(String path, String token) {
+    return client.get().uri(path).header("Authorization", "Bearer " + token).exchange();
+  }
+
+  private RestTestClient.ResponseSpec login(String username, String password) {
+    return client
+        .post()
+        .uri("/auth/login")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, password))
+        .exchange();
+  }
+
+  /** A token issued by the real time: the token's own checks do not follow the test's clock. */
+  private String tokenFor(User someone) {
+    Instant moved = CLOCK.instant();
+    CLOCK.set(Instant.now());
+    try {
+      return users.accessToken(someone);
+    } finally {
+      CLOCK.set(moved);
+    }
+  }
+}
