@@ -2,7 +2,6 @@ package io.airlock.requestside.ratelimit;
 
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Component;
  * minute's worth, taken before the password is hashed and compared.
  */
 @Component
-@EnableConfigurationProperties(ApiLimitProperties.class)
 public class LoginThrottle {
 
   private final MinuteLimits limits;

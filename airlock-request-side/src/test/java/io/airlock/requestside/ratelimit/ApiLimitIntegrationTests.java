@@ -1,5 +1,7 @@
 package io.airlock.requestside.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
@@ -7,6 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +59,8 @@ class ApiLimitIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired PasswordEncoder passwords;
+  @Autowired DataSource dataSource;
+  @Autowired MinuteLimits limits;
   RestTestClient client;
   UserFixture users;
 
@@ -140,6 +151,27 @@ class ApiLimitIntegrationTests {
 
     CLOCK.advance(Duration.ofMinutes(1));
     login(user.username(), UserFixture.PASSWORD).expectStatus().isOk();
+  }
+
+  @Test
+  void allowsExactlyTheLimitFromManyThreadsOnTwoInstances() throws Exception {
+    MinuteLimits otherInstance =
+        new MinuteLimits(new QuotaConfiguration().quotaBuckets(dataSource, CLOCK), CLOCK);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        MinuteLimits instance = i % 2 == 0 ? limits : otherInstance;
+        calls.add(() -> instance.take("api:user:concurrency", 37).allowed());
+      }
+      long allowed = 0;
+      for (Future<Boolean> call : pool.invokeAll(calls)) {
+        allowed += call.get() ? 1 : 0;
+      }
+      assertThat(allowed).isEqualTo(37);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private RestTestClient.ResponseSpec anonymous(String forwardedFor) {
