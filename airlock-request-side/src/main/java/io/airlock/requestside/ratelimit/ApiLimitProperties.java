@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginPerUsername sign-in attempts per username, so that guessing one account's password is
  *     slow long before password hashing takes the processors
  * @param loginPerAddress sign-in attempts per client address, whatever the usernames
+ * @param redisUrl a Redis to keep the quota and limit counts in (e.g. {@code
+ *     redis://redis.internal:6379}); unset, they live in this side's PostgreSQL
  */
 @ConfigurationProperties("airlock.rate-limits")
 record ApiLimitProperties(
@@ -20,4 +22,5 @@ record ApiLimitProperties(
     @DefaultValue("300") int authenticated,
     @DefaultValue("1000") int admin,
     @DefaultValue("5") int loginPerUsername,
-    @DefaultValue("20") int loginPerAddress) {}
+    @DefaultValue("20") int loginPerAddress,
+    String redisUrl) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,8 +156,7 @@ class ApiLimitIntegrationTests {
 
   @Test
   void allowsExactlyTheLimitFromManyThreadsOnTwoInstances() throws Exception {
-    MinuteLimits otherInstance =
-        new MinuteLimits(new QuotaConfiguration().quotaBuckets(dataSource, CLOCK), CLOCK);
+    MinuteLimits otherInstance = new MinuteLimits(storeOfAnotherInstance(), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> calls = new ArrayList<>();
@@ -172,6 +172,11 @@ class ApiLimitIntegrationTests {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The count store as another instance of this side would reach it. */
+  ProxyManager<String> storeOfAnotherInstance() {
+    return QuotaConfiguration.onPostgres(dataSource, CLOCK);
   }
 
   private RestTestClient.ResponseSpec anonymous(String forwardedFor) {

@@ -6,6 +6,7 @@ import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.requests.RequestFixture;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -210,13 +211,7 @@ class QuotaIntegrationTests {
   @Test
   void admitsExactlyTheQuotaAndItsGraceFromManyThreadsOnTwoInstances() throws Exception {
     limits(50, null, null);
-    Quotas otherInstance =
-        new Quotas(
-            new QuotaConfiguration().quotaBuckets(dataSource, CLOCK),
-            directory,
-            jdbc,
-            properties,
-            CLOCK);
+    Quotas otherInstance = new Quotas(storeOfAnotherInstance(), directory, jdbc, properties, CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> attempts =
@@ -238,7 +233,12 @@ class QuotaIntegrationTests {
     }
   }
 
-  private void limits(Integer perMinute, Integer perHour, Integer perDay) {
+  /** The count store as another instance of this side would reach it. */
+  ProxyManager<String> storeOfAnotherInstance() {
+    return QuotaConfiguration.onPostgres(dataSource, CLOCK);
+  }
+
+  void limits(Integer perMinute, Integer perHour, Integer perDay) {
     jdbc.sql(
             """
             update users set per_minute = :minute, per_hour = :hour, per_day = :day,
@@ -251,7 +251,7 @@ class QuotaIntegrationTests {
         .update();
   }
 
-  private EntityExchangeResult<String> submit() {
+  EntityExchangeResult<String> submit() {
     return fixture
         .post(token, RequestFixture.search("logs", "{\"query\":{\"match_all\":{}}}", 1))
         .expectStatus()

@@ -1,0 +1,19 @@
+package io.airlock.requestside.ratelimit;
+
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every API-limit test again, with the counts in Redis. */
+class ApiLimitOnRedisIntegrationTests extends ApiLimitIntegrationTests {
+
+  @DynamicPropertySource
+  static void redis(DynamicPropertyRegistry registry) {
+    registry.add("airlock.rate-limits.redis-url", EmbeddedRedis::url);
+  }
+
+  @Override
+  ProxyManager<String> storeOfAnotherInstance() {
+    return QuotaConfiguration.onRedis(QuotaConfiguration.connect(EmbeddedRedis.url()), CLOCK);
+  }
+}

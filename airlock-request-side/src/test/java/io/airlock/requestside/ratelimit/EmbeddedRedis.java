@@ -1,0 +1,41 @@
+package io.airlock.requestside.ratelimit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import redis.embedded.RedisServer;
+
+/** One Redis server per test JVM, on a free port, for the tests of the Redis backend. */
+final class EmbeddedRedis {
+
+  private static String url;
+
+  private EmbeddedRedis() {}
+
+  static synchronized String url() {
+    if (url == null) {
+      try {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+          port = socket.getLocalPort();
+        }
+        RedisServer server = new RedisServer(port);
+        server.start();
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      try {
+                        server.stop();
+                      } catch (IOException e) {
+                        // the JVM is ending anyway
+                      }
+                    }));
+        url = "redis://127.0.0.1:" + port;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return url;
+  }
+}
