@@ -152,6 +152,20 @@ final class TwoSides implements AutoCloseable {
       if (created.statusCode() != 201) {
         throw new IllegalStateException("could not create the bulk profile: " + created.body());
       }
+      // Users of it may arrive on the request side first; requests wait for their profile type.
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (requestSide
+              .database()
+              .sql("select count(*) from profile_types where name = :name")
+              .param("name", BULK_PROFILE)
+              .query(Long.class)
+              .single()
+          == 0) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("the bulk profile never reached the request side");
+        }
+        Thread.sleep(100);
+      }
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -15,16 +15,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Per-user submission quotas: fixed minute, hour and day windows aligned to the clock, counted in
- * one bucket per user so that a request is taken from all three windows or from none. Past 100% of
- * a window a user gets, once per window, a grace of {@code grace-share} more requests for {@code
- * grace-duration}; after it, or past it, they wait for the window to reset. Counts and grace live
- * in the database, shared by every instance.
+ * one bucket per user so that a request is taken from all three windows or from none. Each window
+ * holds its limit plus the grace ({@code grace-share} more): past 100% a user goes on in the grace,
+ * which starts with the first request over the limit, once per window, and ends after {@code
+ * grace-duration}; after it, or past 110%, they wait for the window to reset. Counts live in the
+ * bucket store, the grace periods in the database, both shared by every instance.
  */
 @Service
 public class Quotas {
@@ -64,29 +64,40 @@ public class Quotas {
         return new QuotaDecision.Refused(state(window, limits, 0, now), false);
       }
     }
-    VerboseResult<ConsumptionProbe> taken =
-        bucket(key(userId), limits.version(), () -> quotaConfiguration(limits))
-            .asVerbose()
-            .tryConsumeAndReturnRemaining(1);
+    BucketProxy bucket = bucket(userId, limits);
+    VerboseResult<ConsumptionProbe> taken = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
     long[] left = taken.getDiagnostics().getAvailableTokensPerEachBandwidth();
+    boolean consumed = taken.getValue().isConsumed();
     List<QuotaDecision.Window> windows = new ArrayList<>();
+    List<QuotaDecision.Window> empty = new ArrayList<>();
+    List<QuotaDecision.Window> inGrace = new ArrayList<>();
     for (int i = 0; i < WINDOWS.length; i++) {
-      windows.add(state(WINDOWS[i], limits, left[i], now));
+      long extra = extra(limits, WINDOWS[i]);
+      // Each window holds limit + grace: what is left beyond the grace is what is left of the
+      // limit.
+      QuotaDecision.Window window = state(WINDOWS[i], limits, Math.max(0, left[i] - extra), now);
+      windows.add(window);
+      if (!consumed && left[i] == 0) {
+        empty.add(window);
+      } else if (consumed && left[i] < extra) {
+        inGrace.add(window);
+      }
+    }
+    if (!consumed) {
+      QuotaDecision.Window refusing = latestReset(empty);
+      return new QuotaDecision.Refused(refusing, extra(limits, refusing.window()) > 0);
     }
     QuotaDecision.Grace grace = null;
-    if (!taken.getValue().isConsumed()) {
-      for (QuotaDecision.Window used : windows) {
-        if (used.remaining() == 0) {
-          long extra = (long) Math.floor(limits.of(used.window()) * properties.graceShare());
-          if (extra == 0) {
-            return new QuotaDecision.Refused(used, false); // too small a quota for a grace
-          }
-          Optional<QuotaDecision.Grace> granted = grace(userId, used, extra, limits.version(), now);
-          if (granted.isEmpty()) {
-            return new QuotaDecision.Refused(used, true);
-          }
-          grace = grace == null ? granted.get() : grace;
-        }
+    for (QuotaDecision.Window window : inGrace) {
+      Instant until = graceStarted(userId, window.window(), now).plus(properties.graceDuration());
+      if (!now.isBefore(until)) {
+        bucket.addTokens(1); // refused after all: the request must not count
+        return new QuotaDecision.Refused(latestReset(inGrace), true);
+      }
+      long graceLeft = left[window.window().ordinal()];
+      Instant ends = until.isBefore(window.resetsAt()) ? until : window.resetsAt();
+      if (grace == null || graceLeft < grace.remaining()) {
+        grace = new QuotaDecision.Grace(window.window(), ends, graceLeft);
       }
     }
     windows.sort(Comparator.comparingLong(QuotaDecision.Window::remaining));
@@ -98,32 +109,19 @@ public class Quotas {
   /** Clears the user's counts and grace in every window: a fresh start. */
   public void reset(UUID userId) {
     buckets.removeProxy(key(userId));
-    for (QuotaWindow window : WINDOWS) {
-      buckets.removeProxy(graceKey(userId, window));
-    }
     jdbc.sql("delete from quota_grace where user_id = :id").param("id", userId).update();
   }
 
-  /**
-   * The grace past a used-up window: started by the first request over the limit in this window,
-   * over once {@code grace-duration} has passed or {@code grace-share} more requests were taken.
-   */
-  private Optional<QuotaDecision.Grace> grace(
-      UUID userId, QuotaDecision.Window used, long extra, long version, Instant now) {
-    QuotaWindow window = used.window();
-    Instant started = graceStarted(userId, window, now);
-    Instant until = started.plus(properties.graceDuration());
-    if (!now.isBefore(until)) {
-      return Optional.empty();
-    }
-    ConsumptionProbe probe =
-        bucket(graceKey(userId, window), version, () -> graceConfiguration(window, extra))
-            .tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
-      return Optional.empty();
-    }
-    Instant ends = until.isBefore(used.resetsAt()) ? until : used.resetsAt();
-    return Optional.of(new QuotaDecision.Grace(window, ends, probe.getRemainingTokens()));
+  /** How far past its limit a window's grace goes: {@code grace-share} of it, rounded down. */
+  private long extra(QuotaLimits limits, QuotaWindow window) {
+    return (long) Math.floor(limits.of(window) * properties.graceShare());
+  }
+
+  /** Of the windows that refuse, the one that lets requests through last. */
+  private static QuotaDecision.Window latestReset(List<QuotaDecision.Window> refusing) {
+    return refusing.stream()
+        .max(Comparator.comparing(QuotaDecision.Window::resetsAt))
+        .orElseThrow();
   }
 
   private Instant graceStarted(UUID userId, QuotaWindow window, Instant now) {
@@ -149,25 +147,21 @@ public class Quotas {
         .toInstant();
   }
 
-  private BucketProxy bucket(String key, long version, Supplier<BucketConfiguration> config) {
+  private BucketProxy bucket(UUID userId, QuotaLimits limits) {
     // A higher directory version carries new limits, which the stored bucket takes: a raised limit
     // keeps what was used in the window used, a lowered one caps what is left at the new limit.
     return buckets
         .builder()
-        .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
-        .build(key, config);
+        .withImplicitConfigurationReplacement(limits.version(), TokensInheritanceStrategy.ADDITIVE)
+        .build(key(userId), () -> configuration(limits));
   }
 
-  private static BucketConfiguration quotaConfiguration(QuotaLimits limits) {
+  private BucketConfiguration configuration(QuotaLimits limits) {
     var builder = BucketConfiguration.builder();
     for (QuotaWindow window : WINDOWS) {
-      builder.addLimit(aligned(window, limits.of(window)));
+      builder.addLimit(aligned(window, limits.of(window) + extra(limits, window)));
     }
     return builder.build();
-  }
-
-  private static BucketConfiguration graceConfiguration(QuotaWindow window, long extra) {
-    return BucketConfiguration.builder().addLimit(aligned(window, extra)).build();
   }
 
   /** A window of {@code tokens} that refills whole at each boundary of the UTC clock. */
@@ -186,9 +180,5 @@ public class Quotas {
 
   private static String key(UUID userId) {
     return "quota:" + userId;
-  }
-
-  private static String graceKey(UUID userId, QuotaWindow window) {
-    return "quota-grace:" + userId + ":" + window.wireName();
   }
 }

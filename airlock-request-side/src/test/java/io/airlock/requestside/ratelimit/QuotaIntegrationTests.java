@@ -148,6 +148,28 @@ class QuotaIntegrationTests {
   }
 
   @Test
+  void aRequestInOneWindowsGraceCountsInTheOtherWindowsToo() {
+    limits(10, 12, null);
+    for (int i = 0; i < 10; i++) {
+      submit();
+    }
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .startsWith("window=minute;");
+
+    CLOCK.advance(Duration.ofMinutes(1));
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .as("the 12th of the hour: at its limit, counting the minute's grace request")
+        .isNull();
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.GRACE))
+        .startsWith("window=hour;");
+    EntityExchangeResult<String> refused = refused();
+    assertThat(refused.getResponseBody()).contains("\"window\":\"hour\"");
+    assertThat(refused.getResponseHeaders().getFirst("Retry-After"))
+        .as("until the hour is over")
+        .isEqualTo(String.valueOf(Duration.ofMinutes(59).minusSeconds(10).toSeconds()));
+  }
+
+  @Test
   void aUsersOwnLimitsOverrideTheProfileTypesAndAChangeTakesEffectAtOnce() {
     assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.LIMIT))
         .as("the profile type's 100 per minute")
