@@ -35,10 +35,16 @@ class QuotaConfiguration {
   // Longer than the longest window (a day), so a bucket outlives its window in Redis.
   private static final Duration REDIS_TIME_TO_LIVE = Duration.ofDays(2);
 
+  @Bean(destroyMethod = "shutdown")
+  @ConditionalOnProperty("airlock.rate-limits.redis-url")
+  RedisClient quotaRedisClient(ApiLimitProperties properties) {
+    return RedisClient.create(properties.redisUrl());
+  }
+
   @Bean(destroyMethod = "close")
   @ConditionalOnProperty("airlock.rate-limits.redis-url")
-  StatefulRedisConnection<String, byte[]> quotaRedis(ApiLimitProperties properties) {
-    return connect(properties.redisUrl());
+  StatefulRedisConnection<String, byte[]> quotaRedis(RedisClient quotaRedisClient) {
+    return connect(quotaRedisClient);
   }
 
   @Bean
@@ -67,9 +73,8 @@ class QuotaConfiguration {
         .build();
   }
 
-  static StatefulRedisConnection<String, byte[]> connect(String url) {
-    return RedisClient.create(url)
-        .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+  static StatefulRedisConnection<String, byte[]> connect(RedisClient client) {
+    return client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
   }
 
   /** Bucket4j's time from this side's clock, so that tests can move it. */

@@ -3,10 +3,8 @@ package io.airlock.requestside.requests;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.audit.AuditLog;
-import io.airlock.requestside.ratelimit.QuotaDecision;
 import io.airlock.requestside.ratelimit.QuotaExceeded;
 import io.airlock.requestside.ratelimit.QuotaHeaders;
-import io.airlock.requestside.ratelimit.Quotas;
 import io.airlock.requestside.users.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +37,6 @@ class RequestController {
   private final Requests requests;
   private final AuditLog audit;
   private final JsonMapper json;
-  private final Quotas quotas;
   private final Clock clock;
 
   RequestController(
@@ -48,14 +45,12 @@ class RequestController {
       Requests requests,
       AuditLog audit,
       JsonMapper json,
-      Quotas quotas,
       Clock clock) {
     this.intake = intake;
     this.cancelling = cancelling;
     this.requests = requests;
     this.audit = audit;
     this.json = json;
-    this.quotas = quotas;
     this.clock = clock;
   }
 
@@ -104,22 +99,25 @@ class RequestController {
   @PostMapping
   ResponseEntity<Accepted> submit(
       @AuthenticationPrincipal Caller caller, @Valid @RequestBody RequestForm form) {
-    QuotaDecision quota = quotas.take(caller.id());
-    if (quota instanceof QuotaDecision.Refused refused) {
+    RequestIntake.Submitted submitted;
+    try {
+      submitted =
+          intake.submit(
+              caller, form.index(), form.queryType(), form.queryParams(), form.priority());
+    } catch (QuotaExceeded refused) {
       audit.record(
           caller.username(),
           "request.submit",
           null,
           AuditLog.Outcome.FAILURE,
-          "quota: per-" + refused.window().window().wireName() + " used up");
-      throw new QuotaExceeded(refused, clock);
+          "quota: " + refused.getBody().getDetail());
+      throw refused;
     }
-    UUID id =
-        intake.submit(caller, form.index(), form.queryType(), form.queryParams(), form.priority());
+    UUID id = submitted.id();
     audit.record(
         caller.username(), "request.submit", "request:" + id, AuditLog.Outcome.SUCCESS, null);
     HttpHeaders headers = new HttpHeaders();
-    QuotaHeaders.add(headers, quota, clock);
+    QuotaHeaders.add(headers, submitted.quota(), clock);
     return ResponseEntity.accepted()
         .location(URI.create("/requests/" + id))
         .headers(headers)

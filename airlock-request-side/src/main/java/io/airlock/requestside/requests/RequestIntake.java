@@ -2,6 +2,9 @@ package io.airlock.requestside.requests;
 
 import io.airlock.platform.web.InvalidField;
 import io.airlock.platform.web.RequestId;
+import io.airlock.requestside.ratelimit.QuotaDecision;
+import io.airlock.requestside.ratelimit.QuotaExceeded;
+import io.airlock.requestside.ratelimit.Quotas;
 import io.airlock.requestside.users.Caller;
 import io.airlock.transfer.query.CanonicalJson;
 import io.airlock.transfer.query.QueryCheck;
@@ -14,25 +17,41 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Takes a user's request in: checks it against the query rules (400 naming the field) and the
- * user's profile type (422 naming the field) before anything is stored, then stores it pending.
+ * user's profile type (422 naming the field), then takes it from the user's quotas (429), before
+ * anything is stored; then stores it pending.
  */
 @Service
 class RequestIntake {
 
   private final Requests requests;
   private final ProfileTypes profileTypes;
+  private final Quotas quotas;
   private final RequestsProperties properties;
   private final Clock clock;
 
   RequestIntake(
-      Requests requests, ProfileTypes profileTypes, RequestsProperties properties, Clock clock) {
+      Requests requests,
+      ProfileTypes profileTypes,
+      Quotas quotas,
+      RequestsProperties properties,
+      Clock clock) {
     this.requests = requests;
     this.profileTypes = profileTypes;
+    this.quotas = quotas;
     this.properties = properties;
     this.clock = clock;
   }
 
-  UUID submit(Caller caller, String index, String queryType, JsonNode params, int priority) {
+  /** A stored request, and where the user's quotas stand after it. */
+  record Submitted(UUID id, QuotaDecision quota) {}
+
+  /**
+   * Checks and stores a request. Only a request that passed every check counts against the user's
+   * quotas.
+   *
+   * @throws QuotaExceeded when the user's quota refuses it
+   */
+  Submitted submit(Caller caller, String index, String queryType, JsonNode params, int priority) {
     QueryCheck check = QueryRules.check(index, queryType, params);
     if (check instanceof QueryCheck.Invalid invalid) {
       throw new InvalidField(invalid.field(), invalid.reason());
@@ -58,6 +77,10 @@ class RequestIntake {
               + " for your profile type"
               + (params.has("size") ? "" : " (a search without size asks for 10)"));
     }
+    QuotaDecision quota = quotas.take(caller.id());
+    if (quota instanceof QuotaDecision.Refused refused) {
+      throw new QuotaExceeded(refused, clock);
+    }
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     requests.add(
@@ -71,6 +94,6 @@ class RequestIntake {
             now,
             now.plus(properties.defaultDeadline()),
             RequestId.current().orElse(id.toString())));
-    return id;
+    return new Submitted(id, quota);
   }
 }

@@ -23,7 +23,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @TestPropertySource(
     properties = {
       "airlock.http.cors.allowed-origins=https://portal.example.org",
-      "airlock.http.max-request-body=2KB"
+      "airlock.http.max-request-body=2KB",
+      // The test's calls come from loopback, which stands for the proxy here.
+      "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
     })
 class HardeningIntegrationTests {
 

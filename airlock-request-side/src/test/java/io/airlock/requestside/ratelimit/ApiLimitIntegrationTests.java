@@ -43,7 +43,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
       "airlock.rate-limits.authenticated=8",
       "airlock.rate-limits.admin=12",
       "airlock.rate-limits.login-per-username=3",
-      "airlock.rate-limits.login-per-address=6"
+      "airlock.rate-limits.login-per-address=6",
+      // The test's calls come from loopback, which stands for the proxy here.
+      "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"
     })
 class ApiLimitIntegrationTests {
 

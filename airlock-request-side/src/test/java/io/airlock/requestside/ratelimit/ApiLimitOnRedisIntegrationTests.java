@@ -14,6 +14,6 @@ class ApiLimitOnRedisIntegrationTests extends ApiLimitIntegrationTests {
 
   @Override
   ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onRedis(QuotaConfiguration.connect(EmbeddedRedis.url()), CLOCK);
+    return QuotaConfiguration.onRedis(EmbeddedRedis.connection(), CLOCK);
   }
 }

@@ -1,14 +1,20 @@
 package io.airlock.requestside.ratelimit;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import redis.embedded.RedisServer;
 
-/** One Redis server per test JVM, on a free port, for the tests of the Redis backend. */
+/**
+ * One Redis server per test JVM, on a free port, for the tests of the Redis backend, and one
+ * connection to it for what the tests check themselves.
+ */
 final class EmbeddedRedis {
 
   private static String url;
+  private static StatefulRedisConnection<String, byte[]> connection;
 
   private EmbeddedRedis() {}
 
@@ -37,5 +43,15 @@ final class EmbeddedRedis {
       }
     }
     return url;
+  }
+
+  /** A connection of the tests' own, closed with the JVM. */
+  static synchronized StatefulRedisConnection<String, byte[]> connection() {
+    if (connection == null) {
+      RedisClient client = RedisClient.create(url());
+      connection = QuotaConfiguration.connect(client);
+      Runtime.getRuntime().addShutdownHook(new Thread(client::shutdown));
+    }
+    return connection;
   }
 }

@@ -148,6 +148,18 @@ class QuotaIntegrationTests {
   }
 
   @Test
+  void aRequestRefusedForWhatItAsksDoesNotCount() {
+    limits(10, null, null);
+
+    fixture
+        .post(token, RequestFixture.search("not-allowed", "{\"query\":{\"match_all\":{}}}", 1))
+        .expectStatus()
+        .isEqualTo(422);
+
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.REMAINING)).isEqualTo("9");
+  }
+
+  @Test
   void aRequestInOneWindowsGraceCountsInTheOtherWindowsToo() {
     limits(10, 12, null);
     for (int i = 0; i < 10; i++) {

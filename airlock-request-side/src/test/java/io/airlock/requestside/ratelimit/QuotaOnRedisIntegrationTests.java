@@ -3,7 +3,6 @@ package io.airlock.requestside.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -18,7 +17,7 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
 
   @Override
   ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onRedis(QuotaConfiguration.connect(EmbeddedRedis.url()), CLOCK);
+    return QuotaConfiguration.onRedis(EmbeddedRedis.connection(), CLOCK);
   }
 
   @Test
@@ -32,9 +31,6 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
                 .query(Long.class)
                 .single())
         .isZero();
-    try (StatefulRedisConnection<String, byte[]> redis =
-        QuotaConfiguration.connect(EmbeddedRedis.url())) {
-      assertThat(redis.sync().exists("quota:" + user.id())).isEqualTo(1L);
-    }
+    assertThat(EmbeddedRedis.connection().sync().exists("quota:" + user.id())).isEqualTo(1L);
   }
 }

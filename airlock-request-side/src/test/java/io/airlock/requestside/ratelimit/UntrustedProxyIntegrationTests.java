@@ -1,29 +1,44 @@
 package io.airlock.requestside.ratelimit;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * {@code X-Forwarded-For} from a client that is not a configured proxy changes nothing: the calls
- * count against the address they came from, so a client cannot escape its limit by inventing one.
+ * {@code X-Forwarded-For} from a client that is not a configured proxy changes nothing, and by
+ * default none is, loopback included: the calls count against the address they came from, so a
+ * client cannot escape its limit by inventing one.
  */
 @RequestSideIntegrationTest
-@TestPropertySource(
-    properties = {
-      "airlock.rate-limits.anonymous=3",
-      // Only this proxy is trusted; the test's calls come from loopback.
-      "server.tomcat.remoteip.internal-proxies=10\\.9\\.8\\.7"
-    })
+@TestPropertySource(properties = "airlock.rate-limits.anonymous=3") // and no proxy configured
+@Import(UntrustedProxyIntegrationTests.Time.class)
 class UntrustedProxyIntegrationTests {
+
+  static final MovableClock CLOCK = new MovableClock();
+
+  @TestConfiguration
+  static class Time {
+    @Bean
+    Clock clock() {
+      return CLOCK;
+    }
+  }
 
   @LocalServerPort int port;
 
   @Test
-  void ignoresForwardedForFromAnUntrustedClient() {
+  void byDefaultIgnoresForwardedForEvenFromAPrivateAddress() {
+    CLOCK.set(Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)));
     RestTestClient client =
         RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     for (int i = 0; i < 3; i++) {
