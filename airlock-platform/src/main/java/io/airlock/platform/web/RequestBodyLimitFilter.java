@@ -1,12 +1,17 @@
 package io.airlock.platform.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -45,6 +50,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     Capped(HttpServletRequest request) {
       super(request);
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      String encoding = getCharacterEncoding();
+      return new BufferedReader(
+          new InputStreamReader(
+              getInputStream(),
+              encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
     }
 
     @Override
@@ -89,7 +103,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void setReadListener(jakarta.servlet.ReadListener listener) {
+        public void setReadListener(ReadListener listener) {
           body.setReadListener(listener);
         }
       };

@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Where quota and rate-limit counts live: this side's PostgreSQL by default, where each take locks
@@ -30,10 +31,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaProperties.class)
+@EnableScheduling // for QuotaCleanup
 class QuotaConfiguration {
 
-  // Longer than the longest window (a day), so a bucket outlives its window in Redis.
-  private static final Duration REDIS_TIME_TO_LIVE = Duration.ofDays(2);
+  /**
+   * How long a bucket is kept after its last write: longer than the longest window (a day), so an
+   * idle bucket goes only once nothing in it can count any more. Redis expires it by itself; {@link
+   * QuotaCleanup} deletes it from PostgreSQL.
+   */
+  static final Duration TIME_TO_LIVE = Duration.ofDays(2);
 
   @Bean(destroyMethod = "shutdown")
   @ConditionalOnProperty("airlock.rate-limits.redis-url")
@@ -62,13 +68,15 @@ class QuotaConfiguration {
         .table("quota_buckets")
         .idColumn("id")
         .stateColumn("state")
+        .expiresAtColumn("expires_at")
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.fixedTimeToLive(TIME_TO_LIVE))
         .clientClock(new ClockTimeMeter(clock))
         .build();
   }
 
   static ProxyManager<String> onRedis(StatefulRedisConnection<String, byte[]> redis, Clock clock) {
     return Bucket4jLettuce.casBasedBuilder(redis)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.fixedTimeToLive(REDIS_TIME_TO_LIVE))
+        .expirationAfterWrite(ExpirationAfterWriteStrategy.fixedTimeToLive(TIME_TO_LIVE))
         .clientClock(new ClockTimeMeter(clock))
         .build();
   }

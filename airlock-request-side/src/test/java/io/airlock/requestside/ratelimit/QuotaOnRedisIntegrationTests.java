@@ -20,6 +20,11 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
     return QuotaConfiguration.onRedis(EmbeddedRedis.connection(), CLOCK);
   }
 
+  @Override
+  boolean countsInPostgres() {
+    return false;
+  }
+
   @Test
   void keepsTheCountsInRedisNotInPostgres() {
     limits(10, null, null);

@@ -1,0 +1,66 @@
+package io.airlock.requestside.ratelimit;
+
+import io.airlock.platform.jobs.SingletonJobs;
+import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes what no longer counts: buckets idle past their time to live (every client address and
+ * attempted username has one) and grace periods of windows long over. One instance at a time.
+ */
+@Component
+class QuotaCleanup {
+
+  private static final Logger log = LoggerFactory.getLogger(QuotaCleanup.class);
+  private static final int BATCH = 1000;
+
+  private final ProxyManager<String> buckets;
+  private final JdbcClient jdbc;
+  private final SingletonJobs jobs;
+  private final Clock clock;
+
+  QuotaCleanup(ProxyManager<String> buckets, JdbcClient jdbc, SingletonJobs jobs, Clock clock) {
+    this.buckets = buckets;
+    this.jdbc = jdbc;
+    this.jobs = jobs;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${airlock.quotas.cleanup-interval:1h}", initialDelay = 60_000)
+  void scheduled() {
+    try {
+      jobs.runExclusively("quota-cleanup", Duration.ofMinutes(10), this::clean);
+    } catch (RuntimeException | IOException e) {
+      log.warn("Cleaning up quota counts failed; trying again later: {}", e.toString());
+    }
+  }
+
+  /** Deletes what is over; returns how many rows went. */
+  int clean() {
+    int removed = 0;
+    if (buckets instanceof ExpiredEntriesCleaner cleaner) {
+      int batch;
+      do {
+        batch = cleaner.removeExpired(BATCH);
+        removed += batch;
+      } while (batch == BATCH);
+    }
+    removed +=
+        jdbc.sql("delete from quota_grace where window_start < :before")
+            .param("before", Timestamp.from(clock.instant().minus(QuotaConfiguration.TIME_TO_LIVE)))
+            .update();
+    if (removed > 0) {
+      log.info("Deleted {} quota bucket(s) and grace period(s) that no longer count", removed);
+    }
+    return removed;
+  }
+}
