@@ -1,9 +1,12 @@
 package io.airlock.requestside.auth;
 
 import io.airlock.platform.web.ProblemWriter;
+import io.airlock.requestside.ratelimit.ApiLimitFilter;
+import io.airlock.requestside.ratelimit.MinuteLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -19,16 +22,26 @@ import org.springframework.web.util.ServletRequestPathUtils;
 /**
  * 401 and 403 as RFC 9457 problem details, written by Spring Security before any controller runs. A
  * path no controller or endpoint serves is answered 404 even without credentials: the API is public
- * in {@code /docs} anyway, and a 401 would only send a client looking for the wrong fault.
+ * in {@code /docs} anyway, and a 401 would only send a client looking for the wrong fault. A
+ * refused token or API key counts against the anonymous limit of the caller's address, so that
+ * guessing credentials is limited like calling without any.
  */
 final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ProblemWriter problems;
   private final ObjectProvider<List<HandlerMapping>> handlerMappings;
+  private final ApiLimitFilter limits;
+  private final Clock clock;
 
-  ProblemAnswers(ProblemWriter problems, ObjectProvider<List<HandlerMapping>> handlerMappings) {
+  ProblemAnswers(
+      ProblemWriter problems,
+      ObjectProvider<List<HandlerMapping>> handlerMappings,
+      ApiLimitFilter limits,
+      Clock clock) {
     this.problems = problems;
     this.handlerMappings = handlerMappings;
+    this.limits = limits;
+    this.clock = clock;
   }
 
   @Override
@@ -37,6 +50,25 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
       throws IOException {
     if (!served(request)) {
       problems.write(request, response, HttpStatus.NOT_FOUND, null);
+      return;
+    }
+    // A call without credentials was counted already, as an anonymous one, on its way here.
+    boolean credentialsRefused =
+        request.getHeader(HttpHeaders.AUTHORIZATION) != null
+            || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
+    MinuteLimits.Taken taken = credentialsRefused ? limits.takeRefusedCredentials(request) : null;
+    if (taken != null) {
+      HttpHeaders headers = new HttpHeaders();
+      taken.addTo(headers, clock);
+      headers.forEach((name, values) -> response.setHeader(name, values.get(0)));
+    }
+    if (taken != null && !taken.allowed()) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
+      problems.write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many calls without valid credentials from this address; try again later.");
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

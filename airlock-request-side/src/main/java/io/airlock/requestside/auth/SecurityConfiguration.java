@@ -57,8 +57,11 @@ class SecurityConfiguration {
 
   @Bean
   ProblemAnswers problemAnswers(
-      ProblemWriter problemWriter, ObjectProvider<List<HandlerMapping>> handlerMappings) {
-    return new ProblemAnswers(problemWriter, handlerMappings);
+      ProblemWriter problemWriter,
+      ObjectProvider<List<HandlerMapping>> handlerMappings,
+      ApiLimitFilter apiLimits,
+      Clock clock) {
+    return new ProblemAnswers(problemWriter, handlerMappings, apiLimits, clock);
   }
 
   /** What a browser may do with this side's pages and answers: only what comes from here. */

@@ -63,6 +63,14 @@ public class ApiLimitFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
+  /**
+   * Counts a call whose credentials were refused (a bad token or API key) against the anonymous
+   * limit of its address, so that guessing credentials is limited like calling without any.
+   */
+  public MinuteLimits.Taken takeRefusedCredentials(HttpServletRequest request) {
+    return limits.take("api:anonymous:" + request.getRemoteAddr(), properties.anonymous());
+  }
+
   private MinuteLimits.Taken take(HttpServletRequest request) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {

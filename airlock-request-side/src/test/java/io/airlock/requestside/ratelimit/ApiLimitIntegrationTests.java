@@ -71,11 +71,9 @@ class ApiLimitIntegrationTests {
   void aMinuteOfItsOwn() {
     client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     users = new UserFixture(jdbc, passwords, client);
-    CLOCK.set(
-        Instant.now()
-            .plus(Duration.ofMinutes(1 + (long) (Math.random() * 10_000)))
-            .truncatedTo(ChronoUnit.MINUTES)
-            .plusSeconds(5));
+    // Forwards only: a bucket never refills for a clock that went back.
+    Instant later = CLOCK.instant().isAfter(Instant.now()) ? CLOCK.instant() : Instant.now();
+    CLOCK.set(later.plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).plusSeconds(5));
   }
 
   @Test
@@ -106,6 +104,26 @@ class ApiLimitIntegrationTests {
 
     CLOCK.advance(Duration.ofSeconds(55));
     anonymous(null).expectStatus().isUnauthorized();
+  }
+
+  @Test
+  void countsCallsWithRefusedCredentialsAsAnonymousOnes() {
+    for (int i = 19; i >= 0; i--) {
+      get("/requests", "not-a-token")
+          .expectStatus()
+          .isUnauthorized()
+          .expectHeader()
+          .valueEquals("X-RateLimit-Remaining", String.valueOf(i));
+    }
+    client
+        .get()
+        .uri("/requests")
+        .header("X-API-Key", "not-a-key")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429)
+        .expectHeader()
+        .exists("Retry-After");
   }
 
   @Test
@@ -203,12 +221,30 @@ class ApiLimitIntegrationTests {
         .exchange();
   }
 
-  /** A token issued by the real time: the token's own checks do not follow the test's clock. */
+  /**
+   * A token issued by the real time (the token's own checks do not follow the test's clock), signed
+   * in from an address of its own, so that the sign-in counts in no bucket a test looks at.
+   */
   private String tokenFor(User someone) {
     Instant moved = CLOCK.instant();
     CLOCK.set(Instant.now());
     try {
-      return users.accessToken(someone);
+      String body =
+          client
+              .post()
+              .uri("/auth/login")
+              .header("X-Forwarded-For", "192.0.2." + (1 + (int) (Math.random() * 250)))
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(
+                  "{\"username\":\"%s\",\"password\":\"%s\"}"
+                      .formatted(someone.username(), UserFixture.PASSWORD))
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      return body.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
     } finally {
       CLOCK.set(moved);
     }
