@@ -10,7 +10,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +77,6 @@ class AuthController {
               "Too many sign-in attempts; try again in " + taken.secondsToReset(clock) + " s."),
           null);
       taken.addTo(getHeaders(), clock);
-      getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
     }
   }
 

@@ -58,12 +58,9 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
             || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
     MinuteLimits.Taken taken = credentialsRefused ? limits.takeRefusedCredentials(request) : null;
     if (taken != null) {
-      HttpHeaders headers = new HttpHeaders();
-      taken.addTo(headers, clock);
-      headers.forEach((name, values) -> response.setHeader(name, values.get(0)));
+      taken.addTo(response, clock);
     }
     if (taken != null && !taken.allowed()) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
       problems.write(
           request,
           response,

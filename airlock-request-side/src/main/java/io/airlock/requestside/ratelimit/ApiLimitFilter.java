@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,11 +47,8 @@ public class ApiLimitFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     MinuteLimits.Taken taken = take(request);
-    HttpHeaders headers = new HttpHeaders();
-    taken.addTo(headers, clock);
-    headers.forEach((name, values) -> response.setHeader(name, values.get(0)));
+    taken.addTo(response, clock);
     if (!taken.allowed()) {
-      response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(taken.secondsToReset(clock)));
       problems.write(
           request,
           response,

@@ -4,6 +4,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpHeaders;
@@ -19,11 +20,24 @@ public class MinuteLimits {
   /** How a key stands after one more call: allowed or not, and what is left of the minute. */
   public record Taken(boolean allowed, int limit, long remaining, Instant resetsAt) {
 
-    /** Adds {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds). */
+    /**
+     * Adds {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds), and {@code
+     * Retry-After} when the call was refused.
+     */
     public void addTo(HttpHeaders headers, Clock clock) {
       headers.set("X-RateLimit-Limit", String.valueOf(limit));
       headers.set("X-RateLimit-Remaining", String.valueOf(remaining));
       headers.set("X-RateLimit-Reset", String.valueOf(secondsToReset(clock)));
+      if (!allowed) {
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(secondsToReset(clock)));
+      }
+    }
+
+    /** {@link #addTo(HttpHeaders, Clock)} for a response written by hand (filters). */
+    public void addTo(HttpServletResponse response, Clock clock) {
+      HttpHeaders headers = new HttpHeaders();
+      addTo(headers, clock);
+      headers.forEach((name, values) -> response.setHeader(name, values.get(0)));
     }
 
     /** Seconds until the window resets, rounded up. */
