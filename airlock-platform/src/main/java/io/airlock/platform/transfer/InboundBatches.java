@@ -159,7 +159,7 @@ public final class InboundBatches {
                 + " from inbound_watermarks order by channel, sender_node_id, sender_epoch")
         .query(
             (row, n) -> {
-              Channel channel = Channel.fromWireName(row.getString("channel")).orElseThrow();
+              Channel channel = OutboundBatches.channel(row.getString("channel"));
               SenderEpoch peer =
                   new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch"));
               return watermark(row.getLong("contiguous"), row.getArray("above"))

@@ -158,7 +158,7 @@ public final class LinkMaintenance implements SmartLifecycle {
             .listOfRows();
     Map<Channel, List<Long>> resent = new EnumMap<>(Channel.class);
     for (Map<String, Object> row : due) {
-      Channel channel = Channel.fromWireName((String) row.get("channel")).orElseThrow();
+      Channel channel = OutboundBatches.channel((String) row.get("channel"));
       long sequence = (Long) row.get("sequence");
       try {
         outbound.resend(channel, sequence);

@@ -62,7 +62,7 @@ public record ManifestExtras(
       a.path("missing").forEach(m -> missing.add(m.longValue()));
       acks.add(
           new ChannelAck(
-              channel(a.get("channel").stringValue()),
+              OutboundBatches.channel(a.get("channel").stringValue()),
               new SenderEpoch(a.get("node").stringValue(), a.get("epoch").stringValue()),
               a.get("contiguous").longValue(),
               missing));
@@ -70,7 +70,10 @@ public record ManifestExtras(
     Map<Channel, Long> highestSent = new EnumMap<>(Channel.class);
     json.path("highest_sent")
         .properties()
-        .forEach(entry -> highestSent.put(channel(entry.getKey()), entry.getValue().longValue()));
+        .forEach(
+            entry ->
+                highestSent.put(
+                    OutboundBatches.channel(entry.getKey()), entry.getValue().longValue()));
     JsonNode s = json.get("snapshot");
     SnapshotPart snapshot =
         s == null
@@ -81,10 +84,5 @@ public record ManifestExtras(
                 s.get("part").intValue(),
                 s.get("parts").intValue());
     return new ManifestExtras(acks, highestSent, snapshot);
-  }
-
-  private static Channel channel(String name) {
-    return Channel.fromWireName(name)
-        .orElseThrow(() -> new IllegalStateException("unknown channel in ledger: " + name));
   }
 }

@@ -224,7 +224,8 @@ public final class OutboundBatches {
         .param("sequence", sequence);
   }
 
-  private static Channel channel(String wireName) {
+  /** A channel as the ledger names it. */
+  static Channel channel(String wireName) {
     return Channel.fromWireName(wireName)
         .orElseThrow(() -> new IllegalStateException("unknown channel in ledger: " + wireName));
   }

@@ -3,6 +3,7 @@ package io.airlock.platform.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.testing.MovableClock;
 import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.testing.TestPostgres;
 import io.airlock.transfer.Channel;
@@ -26,10 +27,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -325,34 +324,5 @@ class LinkMaintenanceIntegrationTests {
             .verify(found.get(0));
     assertThat(result).isInstanceOf(VerifyResult.Accepted.class);
     return ((VerifyResult.Accepted) result).batch().manifest();
-  }
-
-  /** A clock a test moves forward by hand. */
-  static final class MovableClock extends Clock {
-
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

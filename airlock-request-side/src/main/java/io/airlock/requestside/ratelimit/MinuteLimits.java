@@ -1,6 +1,5 @@
 package io.airlock.requestside.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -72,12 +71,6 @@ public class MinuteLimits {
   }
 
   private static BucketConfiguration configuration(int perMinute) {
-    return BucketConfiguration.builder()
-        .addLimit(
-            Bandwidth.builder()
-                .capacity(perMinute)
-                .refillIntervallyAligned(perMinute, QuotaWindow.MINUTE.length(), Instant.EPOCH)
-                .build())
-        .build();
+    return BucketConfiguration.builder().addLimit(QuotaWindow.MINUTE.bandwidth(perMinute)).build();
   }
 }

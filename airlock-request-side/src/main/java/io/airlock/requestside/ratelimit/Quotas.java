@@ -1,6 +1,5 @@
 package io.airlock.requestside.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
@@ -159,18 +158,9 @@ public class Quotas {
   private BucketConfiguration configuration(QuotaLimits limits) {
     var builder = BucketConfiguration.builder();
     for (QuotaWindow window : WINDOWS) {
-      builder.addLimit(aligned(window, limits.of(window) + extra(limits, window)));
+      builder.addLimit(window.bandwidth(limits.of(window) + extra(limits, window)));
     }
     return builder.build();
-  }
-
-  /** A window of {@code tokens} that refills whole at each boundary of the UTC clock. */
-  private static Bandwidth aligned(QuotaWindow window, long tokens) {
-    return Bandwidth.builder()
-        .capacity(tokens)
-        .refillIntervallyAligned(tokens, window.length(), Instant.EPOCH)
-        .id(window.wireName())
-        .build();
   }
 
   private static QuotaDecision.Window state(

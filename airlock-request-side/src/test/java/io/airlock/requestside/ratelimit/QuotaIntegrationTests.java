@@ -2,6 +2,7 @@ package io.airlock.requestside.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.requests.RequestFixture;
 import io.airlock.requestside.users.User;

@@ -1,5 +1,6 @@
 package io.airlock.requestside.ratelimit;
 
+import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
