@@ -112,7 +112,8 @@ final class TwoSides implements AutoCloseable {
                 // The tests follow requests by polling, far more often than people do.
                 "--airlock.rate-limits.authenticated=1000000",
                 "--airlock.rate-limits.anonymous=1000000",
-                "--airlock.rate-limits.login-per-address=1000000"));
+                "--airlock.rate-limits.login-per-address=1000000",
+                "--airlock.rate-limits.login-per-username=1000000"));
     overrideWith(requestArgs, settings.requestSide());
     Side requestSide =
         settings.ownJvm() == OwnJvm.REQUEST_SIDE
