@@ -27,13 +27,22 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
-      // Tests that put requests in the queue decide when they run; the executor's own tests
-      // turn the workers on.
-      "airlock.executor.enabled=false",
-      "airlock.results-export.enabled=false",
-      "airlock.directory.snapshot.enabled=false",
-      "airlock.transfer.link.enabled=false"
+      ResponseSideIntegrationTest.NO_WORKERS,
+      ResponseSideIntegrationTest.NO_RESULTS_EXPORT,
+      ResponseSideIntegrationTest.NO_SNAPSHOTS,
+      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
-public @interface ResponseSideIntegrationTest {}
+public @interface ResponseSideIntegrationTest {
+
+  /**
+   * Tests that put requests in the queue decide when they run; the executor's own tests turn the
+   * workers on.
+   */
+  String NO_WORKERS = "airlock.executor.enabled=false";
+
+  String NO_RESULTS_EXPORT = "airlock.results-export.enabled=false";
+  String NO_SNAPSHOTS = "airlock.directory.snapshot.enabled=false";
+  String NO_LINK_MAINTENANCE = "airlock.transfer.link.enabled=false";
+}
