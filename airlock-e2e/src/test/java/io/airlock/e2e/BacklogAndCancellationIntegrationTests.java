@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * run highest priority first, and a request cancelled before it leaves is cancelled at once, while
  * one cancelled after it crossed is cancelled by the response side, whose answer comes back.
  *
- * <p>The request side's exporter lingers for seconds here, so a cancel right after a submit always
- * beats it; the response side runs one worker claiming one request at a time, so the order in which
- * it runs a backlog is the order it chose.
+ * <p>The request side's exporter lingers for ten seconds here, so a cancel right after a submit
+ * always beats it; the response side runs one worker claiming one request at a time, so the order
+ * in which it runs a backlog is the order it chose.
  */
 class BacklogAndCancellationIntegrationTests {
 
@@ -38,7 +38,7 @@ class BacklogAndCancellationIntegrationTests {
         TwoSides.start(
             root,
             new TwoSides.Settings(
-                List.of("--airlock.export.linger=3s", "--airlock.export.batch-trigger=1000"),
+                List.of("--airlock.export.linger=10s", "--airlock.export.batch-trigger=1000"),
                 List.of("--airlock.executor.workers=1", "--airlock.executor.batch-size=1")));
     analyst =
         Analyst.signedIn(airlock, "queuer" + System.nanoTime() % 100_000, TwoSides.BULK_PROFILE);

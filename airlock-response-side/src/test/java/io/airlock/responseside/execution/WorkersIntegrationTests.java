@@ -98,7 +98,9 @@ class WorkersIntegrationTests {
   @Test
   void stoppingReturnsClaimedRequestsThatNeverStartedToTheQueue() {
     try (FakeEngine slow = new FakeEngine()) {
-      slow.answering(200, "{\"count\":1}", Duration.ofMillis(800));
+      // Long enough that no stall of the test thread lets the worker reach the second request
+      // before stop(), short of the engine timeout and the shutdown grace (both 10 s).
+      slow.answering(200, "{\"count\":1}", Duration.ofSeconds(4));
       List<UUID> ids = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         ids.add(

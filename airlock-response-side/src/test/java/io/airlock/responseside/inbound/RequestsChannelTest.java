@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
       ResponseSideIntegrationTest.NO_WORKERS,
       ResponseSideIntegrationTest.NO_RESULTS_EXPORT,
       ResponseSideIntegrationTest.NO_SNAPSHOTS,
-      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE
+      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE,
+      ResponseSideIntegrationTest.NO_SCHEDULED_MONITORING
     })
 @ContextConfiguration(
     initializers = {

@@ -144,7 +144,7 @@ class SearchEngineFailureIntegrationTests {
 
   @Test
   void waitsNoLongerThanTheMaximumRequestTimeoutWhateverTheQueryAsks() {
-    fake.answering(200, HITS, Duration.ofSeconds(3));
+    fake.answering(200, HITS, Duration.ofSeconds(20));
     SearchProperties settings =
         new SearchProperties(
             fake.url(),
@@ -161,7 +161,9 @@ class SearchEngineFailureIntegrationTests {
         SearchFixture.engine(settings)
             .execute("incidents", QueryType.SEARCH, json("{\"timeout\":\"30s\"}"));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    // Far below the 30 s the query asks for and the 20 s the engine takes, with room for a slow
+    // machine.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     assertThat(outcome).isEqualTo(new Failed(Kind.TRANSIENT, 0, "no answer within 200 ms"));
   }
 
