@@ -48,11 +48,9 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    if (!served(request)) {
-      problems.write(request, response, HttpStatus.NOT_FOUND, null);
-      return;
-    }
-    // A call without credentials was counted already, as an anonymous one, on its way here.
+    // A call without credentials was counted already, as an anonymous one, on its way here; one
+    // with refused credentials counts the same, whatever path it asks for, so guessing keys is
+    // limited everywhere and the headers say nothing about whether a key was valid.
     boolean credentialsRefused =
         request.getHeader(HttpHeaders.AUTHORIZATION) != null
             || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
@@ -66,6 +64,10 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
           response,
           HttpStatus.TOO_MANY_REQUESTS,
           "Too many calls without valid credentials from this address; try again later.");
+      return;
+    }
+    if (!served(request)) {
+      problems.write(request, response, HttpStatus.NOT_FOUND, null);
       return;
     }
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A user's quotas, from the directory: the user's own overrides where set, else their profile
- * type's. {@code version} grows whenever either changes, so stored buckets take new limits.
+ * type's. {@code version} grows whenever either changes here (in the order the changes are applied,
+ * whatever their directory versions), so stored buckets take new limits.
  */
 record QuotaLimits(Map<QuotaWindow, Integer> perWindow, long version) {
 
@@ -38,7 +39,7 @@ record QuotaLimits(Map<QuotaWindow, Integer> perWindow, long version) {
               select coalesce(u.per_minute, p.per_minute) as per_minute,
                      coalesce(u.per_hour, p.per_hour) as per_hour,
                      coalesce(u.per_day, p.per_day) as per_day,
-                     greatest(u.version, p.version) as version
+                     greatest(u.limits_changed, p.limits_changed) as version
               from users u join profile_types p on p.name = u.profile_type
               where u.id = :id""")
           .param("id", userId)

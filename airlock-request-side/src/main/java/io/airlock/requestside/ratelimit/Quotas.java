@@ -87,17 +87,22 @@ public class Quotas {
       return new QuotaDecision.Refused(refusing, extra(limits, refusing.window()) > 0);
     }
     QuotaDecision.Grace grace = null;
+    List<QuotaDecision.Window> graceOver = new ArrayList<>();
     for (QuotaDecision.Window window : inGrace) {
       Instant until = graceStarted(userId, window.window(), now).plus(properties.graceDuration());
       if (!now.isBefore(until)) {
-        bucket.addTokens(1); // refused after all: the request must not count
-        return new QuotaDecision.Refused(latestReset(inGrace), true);
+        graceOver.add(window);
+        continue;
       }
       long graceLeft = left[window.window().ordinal()];
       Instant ends = until.isBefore(window.resetsAt()) ? until : window.resetsAt();
       if (grace == null || graceLeft < grace.remaining()) {
         grace = new QuotaDecision.Grace(window.window(), ends, graceLeft);
       }
+    }
+    if (!graceOver.isEmpty()) {
+      bucket.addTokens(1); // refused after all: the request must not count
+      return new QuotaDecision.Refused(latestReset(graceOver), true);
     }
     windows.sort(Comparator.comparingLong(QuotaDecision.Window::remaining));
     List<QuotaDecision.Window> nearlyUsed =

@@ -65,7 +65,7 @@ class ResultImportIntegrationTests extends SignedInRequester {
         .expectStatus()
         .isOk()
         .expectHeader()
-        .valueEquals("ETag", "\"" + sha + "\"")
+        .valueEquals("ETag", "W/\"" + sha + "\"")
         .expectBody()
         .jsonPath("$.result.hits.total.value")
         .isEqualTo(3)
@@ -125,7 +125,7 @@ class ResultImportIntegrationTests extends SignedInRequester {
     requests
         .get(token, "/requests/{id}/response", id)
         .expectHeader()
-        .valueEquals("ETag", "\"" + "01".repeat(32) + "\"");
+        .valueEquals("ETag", "W/\"" + "01".repeat(32) + "\"");
     assertThat(audited(id))
         .containsExactly(
             "success completed",

@@ -1,6 +1,10 @@
 package io.airlock.requestside.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
@@ -30,6 +34,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -62,7 +67,10 @@ class ApiLimitIntegrationTests {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
-  @Autowired PasswordEncoder passwords;
+
+  /** Spied on, to show that a throttled sign-in never reaches the password hash. */
+  @MockitoSpyBean PasswordEncoder passwords;
+
   @Autowired DataSource dataSource;
   @Autowired MinuteLimits limits;
   RestTestClient client;
@@ -109,13 +117,23 @@ class ApiLimitIntegrationTests {
 
   @Test
   void countsCallsWithRefusedCredentialsAsAnonymousOnes() {
-    for (int i = 19; i >= 0; i--) {
+    for (int i = 19; i >= 1; i--) {
       get("/requests", "not-a-token")
           .expectStatus()
           .isUnauthorized()
           .expectHeader()
           .valueEquals("X-RateLimit-Remaining", String.valueOf(i));
     }
+    // Whatever the path: a path nobody serves says nothing about whether the key was valid.
+    client
+        .get()
+        .uri("/no-such-path")
+        .header("X-API-Key", "not-a-key")
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .valueEquals("X-RateLimit-Remaining", "0");
     client
         .get()
         .uri("/requests")
@@ -159,11 +177,17 @@ class ApiLimitIntegrationTests {
     for (int i = 0; i < 3; i++) {
       login(user.username(), "wrong password").expectStatus().isUnauthorized();
     }
+    clearInvocations(passwords);
     login(user.username(), UserFixture.PASSWORD)
         .expectStatus()
         .isEqualTo(429)
         .expectHeader()
-        .exists(HttpHeaders.RETRY_AFTER);
+        .valueEquals(HttpHeaders.RETRY_AFTER, "55")
+        .expectHeader()
+        .valueEquals("X-RateLimit-Limit", "3")
+        .expectHeader()
+        .valueEquals("X-RateLimit-Remaining", "0");
+    verify(passwords, never()).matches(any(), any());
 
     User other = users.user();
     login(other.username(), UserFixture.PASSWORD).expectStatus().isOk();

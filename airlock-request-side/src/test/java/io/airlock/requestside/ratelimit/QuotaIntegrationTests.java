@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,6 +148,66 @@ class QuotaIntegrationTests {
         .startsWith("window=hour; remaining=1;");
     submit();
     assertThat(refused().getResponseBody()).as("past 110%").contains("\"grace_used\":true");
+  }
+
+  @Test
+  void aRefusalNamesTheWindowWhoseGraceIsOverNotOneStillInGrace() {
+    limits(1000, 20, 21);
+    for (int i = 0; i < 21; i++) {
+      submit();
+    }
+    CLOCK.advance(Duration.ofMinutes(5));
+
+    // The 22nd would start the day's grace, but the hour's is over: the hour refuses it.
+    EntityExchangeResult<String> refused = refused();
+    assertThat(refused.getResponseBody()).contains("\"window\":\"hour\"");
+    assertThat(refused.getResponseHeaders().getFirst("Retry-After"))
+        .as("until the hour is over, 54 min 50 s from here")
+        .isEqualTo(String.valueOf(Duration.ofMinutes(54).plusSeconds(50).toSeconds()));
+  }
+
+  @Test
+  void warnsOfEveryWindowPast80PercentWhileTheMinuteFallsBackToTheProfileType() {
+    limits(null, 10, 10);
+    for (int i = 0; i < 7; i++) {
+      submit();
+    }
+
+    EntityExchangeResult<String> eighth = submit();
+    assertThat(eighth.getResponseHeaders().getFirst(QuotaHeaders.WARNING))
+        .as("the minute's 100 from the profile type is far off")
+        .isEqualTo("window=hour; remaining=2; limit=10, window=day; remaining=2; limit=10");
+  }
+
+  @Test
+  void aProfileTypeChangeTakesEffectEvenWhenItsDirectoryVersionIsBelowTheUsers() {
+    String type = "quota-order-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into profile_types (name, per_minute, per_hour, per_day, max_priority,
+                allowed_indices, max_result_size, version)
+            select :type, per_minute, per_hour, per_day, max_priority, allowed_indices,
+                max_result_size, 1
+            from profile_types where name = (select profile_type from users where id = :id)""")
+        .param("type", type)
+        .param("id", user.id())
+        .update();
+    // Directory records arrive in any order: the user's newer record is here first...
+    jdbc.sql("update users set profile_type = :type, version = 1000 where id = :id")
+        .param("type", type)
+        .param("id", user.id())
+        .update();
+    assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.LIMIT)).isEqualTo("100");
+    // ...then the profile type's older change.
+    jdbc.sql("update profile_types set per_minute = 4, version = 999 where name = :type")
+        .param("type", type)
+        .update();
+
+    EntityExchangeResult<String> changed = submit();
+    assertThat(changed.getResponseHeaders().getFirst(QuotaHeaders.LIMIT)).isEqualTo("4");
+    assertThat(changed.getResponseHeaders().getFirst(QuotaHeaders.REMAINING))
+        .as("a lowered limit caps what is left of the window")
+        .isEqualTo("3");
   }
 
   @Test
@@ -296,6 +357,14 @@ class QuotaIntegrationTests {
     assertThat(refused().getResponseBody())
         .as("a live bucket stays, counts and all")
         .contains("\"window\":\"minute\"");
+    if (countsInPostgres()) {
+      assertThat(
+              jdbc.sql("select count(*) from quota_buckets where id = 'quota:idle'")
+                  .query(Long.class)
+                  .single())
+          .as("an idle bucket past its expiry is gone")
+          .isZero();
+    }
   }
 
   /** Whether the counts live in PostgreSQL (else Redis expires them by itself). */

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.requests.SignedInRequester;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -57,7 +65,7 @@ class ResponseIntegrationTests extends SignedInRequester {
         .expectStatus()
         .isOk()
         .expectHeader()
-        .valueEquals("ETag", "\"" + sha + "\"")
+        .valueEquals("ETag", "W/\"" + sha + "\"")
         .expectHeader()
         .valueEquals("Cache-Control", "no-cache, private")
         .expectBody()
@@ -96,7 +104,7 @@ class ResponseIntegrationTests extends SignedInRequester {
         .expectStatus()
         .isNotModified()
         .expectHeader()
-        .valueEquals("ETag", "\"" + sha + "\"")
+        .valueEquals("ETag", "W/\"" + sha + "\"")
         .expectBody()
         .isEmpty();
     client
@@ -115,6 +123,34 @@ class ResponseIntegrationTests extends SignedInRequester {
         .exchange()
         .expectStatus()
         .isNotModified();
+  }
+
+  @Test
+  void gzipsALargeResponseForAClientThatAcceptsIt() throws Exception {
+    UUID id = requests.submit(token);
+    String hits =
+        IntStream.range(0, 40)
+            .mapToObj(
+                i -> "{\"_id\":\"doc-%d\",\"_source\":{\"severity\":\"critical\"}}".formatted(i))
+            .collect(Collectors.joining(","));
+    requests.responded(
+        id, "{\"hits\":{\"total\":{\"value\":40},\"hits\":[" + hits + "]}}", "7d".repeat(32));
+
+    HttpResponse<byte[]> zipped =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/requests/" + id + "/response"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(zipped.statusCode()).isEqualTo(200);
+    assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    assertThat(zipped.headers().firstValue("ETag")).hasValue("W/\"" + "7d".repeat(32) + "\"");
+    byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes();
+    assertThat(unzipped).isEqualTo(body(id)).hasSizeGreaterThan(1024);
   }
 
   @Test
