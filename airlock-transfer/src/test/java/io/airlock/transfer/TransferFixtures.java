@@ -106,7 +106,9 @@ public final class TransferFixtures {
       case REQUESTS ->
           switch (entropy.nextInt(3)) {
             case 0 -> request();
-            case 1 -> new CancelRecord(uuid().toString(), uuid().toString(), text(), instant());
+            case 1 ->
+                new CancelRecord(
+                    uuid().toString(), optionalText(), uuid().toString(), text(), instant());
             default ->
                 new AccountChangeRecord(
                     uuid().toString(),

@@ -128,7 +128,7 @@ class ExportQueue {
   List<CancelRecord> unclaimedCancellations(int limit) {
     return jdbc.sql(
             """
-            select id, request_id, user_id, requested_at from request_cancellations
+            select id, trace_id, request_id, user_id, requested_at from request_cancellations
             where exported_at is null and export_sequence is null
             order by requested_at, id
             limit :limit""")
@@ -137,6 +137,7 @@ class ExportQueue {
             (rs, row) ->
                 new CancelRecord(
                     rs.getString("id"),
+                    rs.getString("trace_id"),
                     rs.getString("request_id"),
                     rs.getString("user_id"),
                     rs.getTimestamp("requested_at").toInstant()))

@@ -16,18 +16,23 @@ class RequestCancellations {
     this.jdbc = jdbc;
   }
 
-  /** Records a cancellation unless the request already has one. */
-  void add(UUID requestId, UUID userId, Instant requestedAt) {
+  /**
+   * Records a cancellation unless the request already has one.
+   *
+   * @param traceId the request id of the call that cancels, if any
+   */
+  void add(UUID requestId, UUID userId, Instant requestedAt, String traceId) {
     jdbc.sql(
             """
-            insert into request_cancellations (id, request_id, user_id, requested_at)
-            values (:id, :requestId, :userId, :requestedAt)
+            insert into request_cancellations (id, request_id, user_id, requested_at, trace_id)
+            values (:id, :requestId, :userId, :requestedAt, :traceId)
             on conflict (request_id) do nothing
             """)
         .param("id", UUID.randomUUID())
         .param("requestId", requestId)
         .param("userId", userId)
         .param("requestedAt", Timestamp.from(requestedAt))
+        .param("traceId", traceId)
         .update();
   }
 }

@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.platform.web.RequestId;
 import io.airlock.requestside.users.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ class RequestCancelling {
         return new Cancellation.Cancelled();
       case EXPORTED:
         requests.cancelled(id, RequestStatus.CANCELLING, null, now);
-        cancellations.add(id, caller.id(), now);
+        cancellations.add(id, caller.id(), now, RequestId.current().orElse(null));
         return new Cancellation.Cancelling();
       case CANCELLING:
         // Asked twice: the first cancel record is already on its way.

@@ -206,7 +206,10 @@ class RequestExporterIntegrationTests {
                 .flatMap(List::stream)
                 .filter(
                     r -> r instanceof CancelRecord c && c.requestId().equals(cancelled.toString())))
-        .hasSize(1);
+        .singleElement()
+        .extracting(r -> ((CancelRecord) r).traceId())
+        .as("the X-Request-ID of the cancelling call")
+        .isEqualTo("trace-cancel-" + cancelled);
   }
 
   @Test
@@ -385,6 +388,7 @@ class RequestExporterIntegrationTests {
         .delete()
         .uri("/requests/{id}", request)
         .header("Authorization", "Bearer " + token)
+        .header("X-Request-ID", "trace-cancel-" + request)
         .exchange();
   }
 

@@ -33,7 +33,12 @@ class RequestCancellationIntegrationTests extends SignedInRequester {
     UUID id = requests.submit(token);
     requests.exported(id);
 
-    delete(id)
+    client
+        .delete()
+        .uri("/requests/{id}", id)
+        .header("Authorization", "Bearer " + token)
+        .header("X-Request-ID", "trace-cancel-" + id)
+        .exchange()
         .expectStatus()
         .isAccepted()
         .expectBody()
@@ -44,12 +49,14 @@ class RequestCancellationIntegrationTests extends SignedInRequester {
     assertThat(cancellations(id)).isOne();
     assertThat(
             jdbc.sql(
-                    "select user_id from request_cancellations where request_id = :id and"
-                        + " exported_at is null")
+                    "select user_id, trace_id from request_cancellations where request_id = :id"
+                        + " and exported_at is null")
                 .param("id", id)
-                .query(UUID.class)
-                .single())
-        .isEqualTo(user.id());
+                .query()
+                .singleRow())
+        .containsEntry("user_id", user.id())
+        .as("carried in the cancel record")
+        .containsEntry("trace_id", "trace-cancel-" + id);
   }
 
   @Test

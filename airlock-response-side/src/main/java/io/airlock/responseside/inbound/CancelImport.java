@@ -33,7 +33,8 @@ class CancelImport {
   }
 
   void apply(CancelRecord cancel, Arrival arrival) {
-    Subject subject = new Subject(cancel.userId(), cancel.id(), cancel.requestId(), null);
+    Subject subject =
+        new Subject(cancel.userId(), cancel.id(), cancel.requestId(), cancel.traceId());
     Optional<UUID> cancelId = WireText.uuid(cancel.id());
     Optional<UUID> requestId = WireText.uuid(cancel.requestId());
     Optional<UUID> userId = WireText.uuid(cancel.userId());

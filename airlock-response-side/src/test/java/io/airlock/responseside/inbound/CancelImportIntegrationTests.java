@@ -51,8 +51,10 @@ class CancelImportIntegrationTests {
         .containsEntry("outcome", "cancelled")
         .containsEntry("trace_id", request.traceId());
     assertThat(fixture.audits(request.id()))
-        .extracting(audit -> audit.get("action"))
-        .containsExactly("request.accepted", "cancel.applied");
+        .extracting(audit -> audit.get("action") + " " + audit.get("trace_id"))
+        .as("each audited with the trace of the call that asked for it")
+        .containsExactly(
+            "request.accepted " + request.traceId(), "cancel.applied trace-cancel-" + owner.id());
   }
 
   @Test
@@ -139,6 +141,10 @@ class CancelImportIntegrationTests {
 
   private CancelRecord cancel(User user) {
     return new CancelRecord(
-        UUID.randomUUID().toString(), request.id(), user.id().toString(), Instant.now());
+        UUID.randomUUID().toString(),
+        "trace-cancel-" + user.id(),
+        request.id(),
+        user.id().toString(),
+        Instant.now());
   }
 }

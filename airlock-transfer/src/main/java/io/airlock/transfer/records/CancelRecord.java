@@ -8,11 +8,13 @@ import java.util.Objects;
  * tombstone that cancels the request on arrival.
  *
  * @param id the cancellation's own id
+ * @param traceId the request id of the HTTP call that cancelled, for following it across the gap
  * @param requestId the request to cancel
  * @param userId the user asking; must own the request
  * @param requestedAt when the user cancelled (request-side clock)
  */
-public record CancelRecord(String id, String requestId, String userId, Instant requestedAt)
+public record CancelRecord(
+    String id, String traceId, String requestId, String userId, Instant requestedAt)
     implements TransferRecord {
 
   public CancelRecord {

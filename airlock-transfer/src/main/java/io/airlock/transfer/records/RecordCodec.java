@@ -69,6 +69,7 @@ public final class RecordCodec {
   }
 
   private static void writeCancel(ObjectNode json, CancelRecord c) {
+    putIfSet(json, "trace_id", c.traceId());
     json.put("request_id", c.requestId());
     json.put("user_id", c.userId());
     putInstant(json, "requested_at", c.requestedAt());
@@ -193,6 +194,7 @@ public final class RecordCodec {
       case CANCEL ->
           new CancelRecord(
               id,
+              f.optionalString("trace_id"),
               f.requiredString("request_id"),
               f.requiredString("user_id"),
               f.requiredInstant("requested_at"));

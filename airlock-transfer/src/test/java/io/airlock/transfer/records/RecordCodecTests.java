@@ -18,7 +18,8 @@ class RecordCodecTests {
     assertThat(line).isInstanceOf(RecordLine.Valid.class);
     assertThat(((RecordLine.Valid) line).record())
         .isEqualTo(
-            new CancelRecord("c1", "r1", "u1", java.time.Instant.parse("2026-11-22T10:00:00Z")));
+            new CancelRecord(
+                "c1", null, "r1", "u1", java.time.Instant.parse("2026-11-22T10:00:00Z")));
   }
 
   @Test
