@@ -21,6 +21,10 @@ class LinkHealthIndicator implements HealthIndicator {
   private final Duration unacknowledgedWarning;
   private final Clock clock;
 
+  /**
+   * @param unacknowledgedWarning how long a sent batch may wait for its ack before it is a warning;
+   *     null: never (a one-way link)
+   */
   LinkHealthIndicator(TransferLinks links, Duration unacknowledgedWarning, Clock clock) {
     this.links = links;
     this.unacknowledgedWarning = unacknowledgedWarning;
@@ -61,7 +65,8 @@ class LinkHealthIndicator implements HealthIndicator {
       details.put("oldestUnacknowledged", out.oldestUnacknowledged());
       details.put("oldestUnacknowledgedAt", out.oldestUnacknowledgedAt());
       outgoing.put(out.channel(), details);
-      if (out.oldestUnacknowledgedAt() != null
+      if (unacknowledgedWarning != null
+          && out.oldestUnacknowledgedAt() != null
           && out.oldestUnacknowledgedAt().plus(unacknowledgedWarning).isBefore(clock.instant())) {
         warnings.add(
             out.channel()

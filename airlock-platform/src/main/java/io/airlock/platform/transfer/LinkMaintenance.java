@@ -120,7 +120,7 @@ public final class LinkMaintenance implements SmartLifecycle {
   private Run maintain() throws IOException {
     int resent = retransmit();
     boolean controlSent = sendControlIfIdle();
-    int pruned = outbound.prune(clock.instant().minus(properties.retention()));
+    int pruned = outbound.prune(clock.instant().minus(properties.retention()), properties.oneWay());
     return new Run(resent, controlSent, pruned);
   }
 
@@ -128,20 +128,24 @@ public final class LinkMaintenance implements SmartLifecycle {
    * Re-sends what the peer reported missing since this node last sent it, once {@code
    * resend-missing-after} has passed, and what is still unacknowledged after {@code
    * retransmit-timeout}; both waits double with every copy already sent (the first up to the
-   * second, the second up to 128 times), so a batch the peer keeps refusing, or a medium that never
-   * carries an ack back, does not have the same files sent every few seconds for ever.
+   * second), so a batch the peer keeps refusing does not have the same files sent every few seconds
+   * for ever. A batch is sent again on a timeout until it has gone {@code retransmit-copies} times,
+   * and never on a one-way link; a control batch is never sent again, for the next one carries
+   * newer acks.
    */
   private int retransmit() {
     List<Map<String, Object>> due =
         jdbc.sql(
                 """
                 select channel, sequence from outbound_batches b
-                where sender_epoch = :epoch and state = 'PUBLISHED'
-                  and (last_sent_at < cast(:now as timestamptz)
+                where sender_epoch = :epoch and state = 'PUBLISHED' and pruned_at is null
+                  and channel <> 'control'
+                  and ((:timeouts and send_count < :copies
+                        and last_sent_at < cast(:now as timestamptz)
                           - cast(:timeoutMs as float8) * power(2, least(send_count - 1, 7))
-                            * interval '1 millisecond'
+                            * interval '1 millisecond')
                        or (last_sent_at < cast(:now as timestamptz)
-                              - least(cast(:missingMs as float8) * power(2, send_count - 1),
+                              - least(cast(:missingMs as float8) * power(2, least(send_count - 1, 20)),
                                       cast(:timeoutMs as float8)) * interval '1 millisecond'
                            and exists (
                              select 1 from outbound_peer_acks a
@@ -151,6 +155,8 @@ public final class LinkMaintenance implements SmartLifecycle {
                 order by channel, sequence limit :limit""")
             .param("epoch", outbound.sender().epoch())
             .param("now", Timestamp.from(clock.instant()))
+            .param("timeouts", !properties.oneWay())
+            .param("copies", properties.retransmitCopies())
             .param("timeoutMs", properties.retransmitTimeout().toMillis())
             .param("missingMs", properties.resendMissingAfter().toMillis())
             .param("limit", RESEND_PER_RUN)

@@ -18,6 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     again and again
  * @param retention how long an acknowledged batch stays in {@code outbox/sent/} (and its records in
  *     the ledger) for an operator's re-send before it is pruned
+ * @param retransmitCopies a batch still unacknowledged after this many copies in all is no longer
+ *     sent again on a timeout (only when the peer reports it missing, or by an operator), so a peer
+ *     that is gone for good does not have the medium flooded with copies for ever
+ * @param oneWay nothing ever comes back (a data diode): no batch is sent again on its own, and
+ *     batches are pruned {@code retention} after they were published, acknowledged or not
  */
 @ConfigurationProperties("airlock.transfer.link")
 record LinkProperties(
@@ -26,4 +31,6 @@ record LinkProperties(
     @DefaultValue("60s") Duration ackInterval,
     @DefaultValue("10m") Duration retransmitTimeout,
     @DefaultValue("30s") Duration resendMissingAfter,
-    @DefaultValue("7d") Duration retention) {}
+    @DefaultValue("7d") Duration retention,
+    @DefaultValue("8") int retransmitCopies,
+    @DefaultValue("false") boolean oneWay) {}

@@ -148,18 +148,25 @@ public final class OutboundBatches {
 
   /**
    * Deletes from {@code outbox/sent/} and from the ledger's record lines the batches acknowledged
-   * before {@code acknowledgedBefore}; the ledger rows stay, marked pruned. Returns how many.
+   * before {@code before}, and the control batches published before it, acknowledged or not (a
+   * later one carries newer acks); the ledger rows stay, marked pruned. Returns how many.
+   *
+   * @param unacknowledgedToo prune every batch published before {@code before}, acknowledged or
+   *     not: for a medium that never carries an ack back
    */
-  public int prune(Instant acknowledgedBefore) throws IOException {
+  public int prune(Instant before, boolean unacknowledgedToo) throws IOException {
     List<Map<String, Object>> due =
         jdbc.sql(
                 """
                 select channel, sequence, batch_id from outbound_batches
-                where sender_epoch = :epoch and state = 'ACKNOWLEDGED' and pruned_at is null
-                  and acknowledged_at < :before
-                order by acknowledged_at limit 1000""")
+                where sender_epoch = :epoch and pruned_at is null
+                  and ((state = 'ACKNOWLEDGED' and acknowledged_at < :before)
+                       or (state = 'PUBLISHED' and (channel = 'control' or :unacknowledgedToo)
+                           and published_at < :before))
+                order by coalesce(acknowledged_at, published_at) limit 1000""")
             .param("epoch", sender.epoch())
-            .param("before", Timestamp.from(acknowledgedBefore))
+            .param("before", Timestamp.from(before))
+            .param("unacknowledgedToo", unacknowledgedToo)
             .query()
             .listOfRows();
     for (Map<String, Object> row : due) {

@@ -226,9 +226,15 @@ class TransferAutoConfiguration {
   @Bean
   @ConditionalOnSingleCandidate(DataSource.class)
   HealthIndicator linkHealthIndicator(
-      TransferLinks transferLinks, TransferProperties properties, ObjectProvider<Clock> clock) {
+      TransferLinks transferLinks,
+      TransferProperties properties,
+      LinkProperties link,
+      ObjectProvider<Clock> clock) {
+    // On a one-way link nothing is ever acknowledged: waiting for it is no warning.
     return new LinkHealthIndicator(
-        transferLinks, properties.unacknowledgedWarning(), clock.getIfAvailable(Clock::systemUTC));
+        transferLinks,
+        link.oneWay() ? null : properties.unacknowledgedWarning(),
+        clock.getIfAvailable(Clock::systemUTC));
   }
 
   /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */

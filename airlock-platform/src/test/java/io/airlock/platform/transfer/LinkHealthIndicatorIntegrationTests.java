@@ -74,6 +74,17 @@ class LinkHealthIndicatorIntegrationTests {
   }
 
   @Test
+  void aOneWayLinkDoesNotWarnOfAcksThatCannotCome() {
+    sent(1, "PUBLISHED", "now() - interval '1 day'");
+    LinkHealthIndicator oneWay =
+        new LinkHealthIndicator(new TransferLinks(jdbc, SELF), null, Clock.systemUTC());
+
+    assertThat(oneWay.health().getDetails().get("warnings")).isEqualTo(List.of());
+    assertThat(health.health().getDetails().get("warnings"))
+        .isEqualTo(List.of("requests: batch 1 unacknowledged for over PT15M"));
+  }
+
+  @Test
   void aQuietLinkHasNothingToWarnAbout() {
     assertThat(health.health().getDetails().get("warnings")).isEqualTo(List.of());
   }

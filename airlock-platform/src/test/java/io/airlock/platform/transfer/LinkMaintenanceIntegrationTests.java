@@ -52,11 +52,14 @@ class LinkMaintenanceIntegrationTests {
           Duration.ofSeconds(60),
           Duration.ofMinutes(10),
           Duration.ofSeconds(30),
-          Duration.ofDays(7));
+          Duration.ofDays(7),
+          4,
+          false);
 
   @TempDir Path root;
 
   private final MovableClock clock = new MovableClock(Instant.now());
+  private DataSource dataSource;
   private JdbcClient jdbc;
   private TransferFolders folders;
   private OutboundBatches outbound;
@@ -67,8 +70,7 @@ class LinkMaintenanceIntegrationTests {
 
   @BeforeEach
   void setUp() throws IOException {
-    DataSource dataSource =
-        TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
+    dataSource = TestPostgres.newDatabase("classpath:db/migration/platform").dataSource();
     jdbc = JdbcClient.create(dataSource);
     TransactionTemplate transactions =
         new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -217,6 +219,81 @@ class LinkMaintenanceIntegrationTests {
     clock.advance(Duration.ofMinutes(2));
     link.runNow();
     assertThat(timesSent(1)).isEqualTo(3);
+  }
+
+  @Test
+  void stopsResendingOnATimeoutAfterTheLastCopyButNotWhenThePeerReportsItMissing()
+      throws IOException {
+    sendResults(1);
+    for (int copy = 2; copy <= 4; copy++) {
+      clock.advance(LINK.retransmitTimeout().multipliedBy(1L << (copy - 2)).plusSeconds(1));
+      link.runNow();
+      assertThat(timesSent(1)).isEqualTo(copy);
+    }
+
+    clock.advance(Duration.ofDays(2));
+    link.runNow();
+    assertThat(timesSent(1)).as("retransmit-copies (4) gone: left to the operator").isEqualTo(4);
+
+    peerAcks(1, List.of(new ChannelAck(Channel.DIRECTORY, self, 0, List.of(1L))));
+    clock.advance(Duration.ofMinutes(10));
+    link.runNow();
+    assertThat(timesSent(1)).as("a report still brings a copy").isEqualTo(5);
+  }
+
+  @Test
+  void neverResendsAControlBatchAndPrunesItAcknowledgedOrNot() throws IOException {
+    assertThat(link.runNow().orElseThrow().controlSent()).isTrue();
+    Manifest control = onlyManifest(Channel.CONTROL);
+    clearOutbox();
+
+    clock.advance(Duration.ofMinutes(11));
+    link.runNow();
+    assertThat(manifests(Channel.CONTROL))
+        .as("a new control batch, not a copy of the first")
+        .singleElement()
+        .satisfies(
+            file -> assertThat(file.toString()).doesNotContain(control.batchId().toString()));
+
+    clock.advance(LINK.retention().plusMinutes(1));
+    assertThat(link.runNow().orElseThrow().pruned()).isEqualTo(2);
+    assertThat(
+            folders.outbox().resolve(BatchWriter.SENT).resolve(control.name().manifestFileName()))
+        .doesNotExist();
+  }
+
+  @Test
+  void aOneWayLinkNeverResendsOnItsOwnAndPrunesWhatWasNeverAcknowledged() throws IOException {
+    LinkMaintenance oneWay =
+        new LinkMaintenance(
+            jdbc,
+            outbound,
+            inbound,
+            SingletonJobs.onDatabase(dataSource, "one-way-instance"),
+            new LinkProperties(
+                false,
+                LINK.checkInterval(),
+                LINK.ackInterval(),
+                LINK.retransmitTimeout(),
+                LINK.resendMissingAfter(),
+                LINK.retention(),
+                LINK.retransmitCopies(),
+                true),
+            clock);
+    List<EncodedBatch> sent = sendResults(1);
+
+    clock.advance(Duration.ofHours(1));
+    oneWay.runNow();
+    assertThat(timesSent(1)).isEqualTo(1);
+    assertThat(oneWay.resend(Channel.DIRECTORY, 1, 1).resent())
+        .as("an operator still can")
+        .containsExactly(1L);
+
+    clock.advance(LINK.retention());
+    oneWay.runNow();
+    assertThat(state(1)).isEqualTo("PUBLISHED");
+    assertThat(folders.outbox().resolve(BatchWriter.SENT).resolve(sent.get(0).manifestFileName()))
+        .doesNotExist();
   }
 
   private int timesSent(long sequence) {

@@ -175,10 +175,10 @@ class OutboundBatchesIntegrationTests {
         .update();
     Path sent = outbox.resolve(BatchWriter.SENT);
 
-    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(3))))
+    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(3)), false))
         .as("acknowledged, but within the retention")
         .isZero();
-    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(1))))
+    assertThat(batches.prune(java.time.Instant.now().minus(java.time.Duration.ofDays(1)), false))
         .isEqualTo(1);
 
     assertThat(sent.resolve(acknowledged.manifestFileName())).doesNotExist();
