@@ -223,6 +223,11 @@ public final class InboundBatches {
       throw new UncheckedIOException(e);
     }
     watermark.markApplied(manifest.sequence());
+    if (manifest.channel() == Channel.CONTROL) {
+      // A control batch supersedes the earlier ones, which are never sent again: one that went
+      // missing is out of date, not missing, and one that arrives late is a duplicate.
+      watermark = SequenceWatermark.of(watermark.highest(), List.of());
+    }
     saveWatermark(manifest, watermark);
     acknowledge(manifest);
     announce(manifest);

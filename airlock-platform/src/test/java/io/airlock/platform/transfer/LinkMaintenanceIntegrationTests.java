@@ -263,6 +263,18 @@ class LinkMaintenanceIntegrationTests {
   }
 
   @Test
+  void aLostControlBatchIsOutOfDateNotMissingAndALateOneADuplicate() throws IOException {
+    peerAcks(1, List.of());
+    peerAcks(3, List.of());
+
+    assertThat(inbound.acks())
+        .containsExactly(new ChannelAck(Channel.CONTROL, peer.sender(), 3, List.of()));
+
+    peer.publishAt(Instant.now(), Channel.CONTROL, 2, List.of(), Map.of());
+    assertThat(inbound.scan(Map.of())).singleElement().isInstanceOf(ImportOutcome.Duplicate.class);
+  }
+
+  @Test
   void aOneWayLinkNeverResendsOnItsOwnAndPrunesWhatWasNeverAcknowledged() throws IOException {
     LinkMaintenance oneWay =
         new LinkMaintenance(
