@@ -200,7 +200,9 @@ class ExportQueue {
   /**
    * Marks exported every record whose batch the ledger shows published: just sent, republished, or
    * published before a crash kept it from being marked. A request its owner cancelled meanwhile
-   * keeps its status (its cancel record follows) but gets its export time. Returns how many
+   * keeps its status (its cancel record follows) but gets its export time. A batch published before
+   * a crash may have been answered before its publication is marked here, after the restart; its
+   * export time is then no later than its answer's arrival, which it preceded. Returns how many
    * requests.
    */
   int markPublished() {
@@ -210,7 +212,7 @@ class ExportQueue {
                 update requests
                 set status = case when requests.status = 'pending' then 'exported'
                                   else requests.status end,
-                    exported_at = b.published_at
+                    exported_at = least(b.published_at, requests.result_received_at)
                 from outbound_batches b
                 where requests.exported_at is null and requests.export_sequence = b.sequence
                   and b.sender_epoch = :epoch and b.channel = :channel and b.state in ('PUBLISHED', 'ACKNOWLEDGED')

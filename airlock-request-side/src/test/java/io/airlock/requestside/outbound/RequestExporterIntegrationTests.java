@@ -242,6 +242,38 @@ class RequestExporterIntegrationTests {
   }
 
   @Test
+  void aRequestAnsweredBeforeItsPublicationWasMarkedIsExportedNoLaterThanItsAnswerArrived()
+      throws IOException {
+    UUID id = request(1, Duration.ofSeconds(1));
+    exporter.export();
+    // The batch crossed and its answer came back before the restart marked it published again.
+    jdbc.sql(
+            """
+            update requests set status = 'completed', exported_at = null,
+                result_received_at = now() - interval '1 minute'
+            where id = :id""")
+        .param("id", id)
+        .update();
+    jdbc.sql(
+            """
+            update outbound_batches set published_at = now()
+            where channel = 'requests' and sequence = (select export_sequence from requests
+                                                       where id = :id)""")
+        .param("id", id)
+        .update();
+
+    exporter.repairOnStartUp();
+
+    assertThat(status(id)).isEqualTo("completed");
+    assertThat(exportedAt(id))
+        .isEqualTo(
+            jdbc.sql("select result_received_at from requests where id = :id")
+                .param("id", id)
+                .query(Instant.class)
+                .single());
+  }
+
+  @Test
   void exportsCancellationsAndAccountChangesOnce() throws IOException {
     UUID request = request(1, Duration.ofMinutes(1), Duration.ofHours(1), "exported");
     UUID cancellation = cancellation(request);
