@@ -7,6 +7,8 @@ import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.manifest.Manifest;
+import io.airlock.transfer.manifest.ManifestCodec;
+import io.airlock.transfer.manifest.ParsedManifest;
 import io.airlock.transfer.signing.PemKeys;
 import io.airlock.transfer.signing.SignaturePolicy;
 import io.airlock.transfer.signing.TrustedKeys;
@@ -17,9 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -32,10 +37,12 @@ import java.util.TreeSet;
  *     status per batch; exits 1 if any batch is bad.
  * keygen NAME [--dir DIR]
  *     Writes an Ed25519 key pair as NAME.key (private, PKCS#8 PEM) and NAME.pub (public PEM).
- * resend --outbox DIR --channel CHANNEL --from N [--to M]
+ * resend --outbox DIR --channel CHANNEL --from N [--to M] [--epoch E]
  *     Publishes the channel's batches N to M (default N) again, byte-identical, from DIR/sent/
  *     into DIR: the operator's retransmission over a strictly one-way medium. Exits 1 if the
- *     archive no longer holds some of them (pruned after acknowledgement, or never sent).
+ *     archive no longer holds some of them (pruned after acknowledgement, or never sent). When
+ *     the archive holds the channel's batches of several sender epochs (the side's database was
+ *     new since), --epoch names the one to re-send; without it nothing is sent.
  * </pre>
  */
 public final class TransferCli {
@@ -172,6 +179,7 @@ public final class TransferCli {
     Channel channel = null;
     String from = null;
     String to = null;
+    String epoch = null;
     for (int i = 0; i + 1 < args.size(); i += 2) {
       String value = args.get(i + 1);
       switch (args.get(i)) {
@@ -179,6 +187,7 @@ public final class TransferCli {
         case "--channel" -> channel = Channel.fromWireName(value).orElse(null);
         case "--from" -> from = value;
         case "--to" -> to = value;
+        case "--epoch" -> epoch = value;
         default -> {
           return usage();
         }
@@ -193,7 +202,7 @@ public final class TransferCli {
         || args.size() % 2 != 0) {
       err.println(
           "resend needs --outbox DIR, --channel (requests|results|directory|control),"
-              + " --from N and optionally --to M, sequences from 1");
+              + " --from N and optionally --to M, sequences from 1, and --epoch E");
       return 2;
     }
     if (last < first || last - first >= MAX_RESEND_RANGE) {
@@ -201,12 +210,30 @@ public final class TransferCli {
       return 2;
     }
     BatchWriter writer = new BatchWriter(outbox, null);
+    Map<BatchName, String> epochs = new LinkedHashMap<>();
+    for (BatchName name : writer.archived(channel, 1, BatchName.MAX_SEQUENCE)) {
+      epochs.put(name, epochOf(outbox.resolve(BatchWriter.SENT).resolve(name.manifestFileName())));
+    }
+    Set<String> held = new TreeSet<>(epochs.values());
+    if (epoch == null && held.size() > 1) {
+      // The same sequence may be two different batches: one of an epoch the peer never applied
+      // would be applied as new. The operator must say which.
+      err.println(
+          "sent/ holds "
+              + channel.wireName()
+              + " batches of several sender epochs "
+              + held
+              + "; name one with --epoch (the receiving side's link health names the peer epoch"
+              + " of each gap)");
+      return 2;
+    }
+    String chosen = epoch;
     TreeSet<Long> absent = new TreeSet<>();
     for (long sequence = first; sequence <= last; sequence++) {
       absent.add(sequence);
     }
     for (BatchName name : writer.archived(channel, first, last)) {
-      if (writer.resend(name)) {
+      if ((chosen == null || chosen.equals(epochs.get(name))) && writer.resend(name)) {
         absent.remove(name.sequence());
         out.println("resent   " + name.manifestFileName());
       }
@@ -217,6 +244,13 @@ public final class TransferCli {
       return 1;
     }
     return 0;
+  }
+
+  /** The sender epoch a manifest names; "unreadable" for one that cannot be parsed. */
+  private static String epochOf(Path manifest) throws IOException {
+    return ManifestCodec.parse(Files.readAllBytes(manifest)) instanceof ParsedManifest.Parsed parsed
+        ? parsed.manifest().sender().epoch()
+        : "unreadable";
   }
 
   private static Long sequence(String value) {
@@ -236,7 +270,7 @@ public final class TransferCli {
         """
         usage: airlock-transfer verify [--trust KEY.pub]... [--no-signatures] FILE|DIR...
                airlock-transfer keygen NAME [--dir DIR]
-               airlock-transfer resend --outbox DIR --channel CHANNEL --from N [--to M]""");
+               airlock-transfer resend --outbox DIR --channel CHANNEL --from N [--to M] [--epoch E]""");
     return 2;
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Entropy;
+import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.TransferFixtures;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.OutgoingBatch;
 import io.airlock.transfer.signing.BatchSigner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +115,60 @@ class TransferCliTests {
     try (var files = Files.newDirectoryStream(outbox, "*.manifest.json")) {
       assertThat(files).as("results 2 and 3 only, not 1, not directory 2").hasSize(2);
     }
+  }
+
+  @Test
+  void resendAsksWhichEpochWhenTheArchiveHoldsSeveralAndSendsOnlyThatOne() throws IOException {
+    Path outbox = Files.createDirectory(dir.resolve("outbox"));
+    BatchWriter writer = new BatchWriter(outbox, TransferFixtures.signer());
+    TransferFixtures fixtures = new TransferFixtures(Entropy.of(new Random(7)));
+    SenderEpoch rebuilt = new SenderEpoch("response", "epoch-after-a-new-database");
+    EncodedBatch newer = null;
+    for (long sequence = 1; sequence <= 2; sequence++) {
+      writer.publish(fixtures.batch(Channel.RESULTS, sequence, 2));
+      OutgoingBatch old = fixtures.batch(Channel.RESULTS, sequence, 2);
+      newer =
+          writer.publish(
+              new OutgoingBatch(
+                  old.channel(),
+                  old.sequence(),
+                  old.batchId(),
+                  rebuilt,
+                  old.createdAt(),
+                  old.records(),
+                  old.compression(),
+                  old.acks(),
+                  old.highestSent(),
+                  old.snapshot()));
+    }
+    try (var files = Files.newDirectoryStream(outbox, "*.*")) {
+      for (Path file : files) {
+        Files.delete(file);
+      }
+    }
+    String[] range = {
+      "resend", "--outbox", outbox.toString(), "--channel", "results", "--from", "2"
+    };
+
+    assertThat(cli.run(range)).as("same sequence, two batches: which?").isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("several sender epochs")
+        .contains(rebuilt.epoch());
+    try (var files = Files.newDirectoryStream(outbox, "*.manifest.json")) {
+      assertThat(files).as("nothing sent").isEmpty();
+    }
+
+    String[] withEpoch = java.util.Arrays.copyOf(range, range.length + 2);
+    withEpoch[range.length] = "--epoch";
+    withEpoch[range.length + 1] = rebuilt.epoch();
+    assertThat(cli.run(withEpoch)).isZero();
+    List<byte[]> sentAgain = new ArrayList<>();
+    try (var files = Files.newDirectoryStream(outbox, "*.manifest.json")) {
+      for (Path file : files) {
+        sentAgain.add(Files.readAllBytes(file));
+      }
+    }
+    assertThat(sentAgain).containsExactly(newer.manifestFile());
   }
 
   @Test
