@@ -283,20 +283,40 @@ public final class InboundBatches {
         log.debug(
             "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
       }
+      long highestSent =
+          jdbc.sql(
+                  """
+                  select coalesce(max(sequence), 0) from outbound_batches
+                  where sender_epoch = :epoch and channel = :channel""")
+              .param("epoch", sender.epoch())
+              .param("channel", ack.channel().wireName())
+              .query(Long.class)
+              .single();
+      if (ack.contiguous() > highestSent) {
+        log.error(
+            "The peer acknowledges {} up to {}, above the highest sequence this node has sent ({}):"
+                + " this database is older than what it sent (restored from a backup?). Give it a"
+                + " new sender epoch (README, \"Restoring a database\").",
+            ack.channel(),
+            ack.contiguous(),
+            highestSent);
+      }
       // What the peer is missing counts only from its newest manifest: an older one arriving
       // late changes nothing.
       jdbc.sql(
               """
               insert into outbound_peer_acks (sender_epoch, channel, missing, reported_at,
-                  received_at)
-              values (:epoch, :channel, :missing, :reportedAt, :receivedAt)
+                  received_at, acknowledged)
+              values (:epoch, :channel, :missing, :reportedAt, :receivedAt, :acknowledged)
               on conflict (sender_epoch, channel) do update
               set missing = excluded.missing, reported_at = excluded.reported_at,
-                  received_at = excluded.received_at
+                  received_at = excluded.received_at,
+                  acknowledged = greatest(outbound_peer_acks.acknowledged, excluded.acknowledged)
               where excluded.reported_at >= outbound_peer_acks.reported_at""")
           .param("epoch", sender.epoch())
           .param("channel", ack.channel().wireName())
           .param("missing", ack.missing().toArray(Long[]::new))
+          .param("acknowledged", ack.contiguous())
           .param("reportedAt", Timestamp.from(manifest.createdAt()))
           .param("receivedAt", Timestamp.from(clock.instant()))
           .update();

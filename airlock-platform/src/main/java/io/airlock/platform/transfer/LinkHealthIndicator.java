@@ -64,7 +64,17 @@ class LinkHealthIndicator implements HealthIndicator {
       details.put("unacknowledged", out.unacknowledged());
       details.put("oldestUnacknowledged", out.oldestUnacknowledged());
       details.put("oldestUnacknowledgedAt", out.oldestUnacknowledgedAt());
+      details.put("peerAcknowledged", out.peerAcknowledged());
       outgoing.put(out.channel(), details);
+      if (out.peerAcknowledged() > out.highestSent()) {
+        warnings.add(
+            out.channel()
+                + ": the peer acknowledges up to "
+                + out.peerAcknowledged()
+                + ", above the highest sequence sent ("
+                + out.highestSent()
+                + "): this database is older than what it sent; give it a new sender epoch");
+      }
       if (unacknowledgedWarning != null
           && out.oldestUnacknowledgedAt() != null
           && out.oldestUnacknowledgedAt().plus(unacknowledgedWarning).isBefore(clock.instant())) {

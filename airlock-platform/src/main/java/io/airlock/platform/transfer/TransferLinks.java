@@ -49,12 +49,19 @@ public final class TransferLinks {
    * @param oldestUnacknowledged lowest sequence published but not acknowledged, or null
    * @param oldestUnacknowledgedAt when that batch was published, or null
    */
+  /**
+   * What this node sent on a channel.
+   *
+   * @param peerAcknowledged the highest sequence the peer has acknowledged contiguously; above
+   *     {@code highestSent}, this database is older than what it sent
+   */
   public record Outgoing(
       String channel,
       long highestSent,
       long unacknowledged,
       Long oldestUnacknowledged,
-      Instant oldestUnacknowledgedAt) {}
+      Instant oldestUnacknowledgedAt,
+      long peerAcknowledged) {}
 
   public List<Incoming> incoming() {
     return jdbc.sql(
@@ -89,12 +96,16 @@ public final class TransferLinks {
   public List<Outgoing> outgoing() {
     return jdbc.sql(
             """
-            select channel, max(sequence) as highest,
-                   count(*) filter (where state <> 'ACKNOWLEDGED') as unacknowledged,
-                   min(sequence) filter (where state <> 'ACKNOWLEDGED') as oldest,
-                   min(published_at) filter (where state <> 'ACKNOWLEDGED') as oldest_at
-            from outbound_batches where sender_epoch = :epoch
-            group by channel order by channel""")
+            select b.channel, max(b.sequence) as highest,
+                   count(*) filter (where b.state <> 'ACKNOWLEDGED') as unacknowledged,
+                   min(b.sequence) filter (where b.state <> 'ACKNOWLEDGED') as oldest,
+                   min(b.published_at) filter (where b.state <> 'ACKNOWLEDGED') as oldest_at,
+                   coalesce(max(a.acknowledged), 0) as peer_acknowledged
+            from outbound_batches b
+            left join outbound_peer_acks a
+              on a.sender_epoch = b.sender_epoch and a.channel = b.channel
+            where b.sender_epoch = :epoch
+            group by b.channel order by b.channel""")
         .param("epoch", self.epoch())
         .query(
             (row, n) ->
@@ -103,7 +114,8 @@ public final class TransferLinks {
                     row.getLong("highest"),
                     row.getLong("unacknowledged"),
                     (Long) row.getObject("oldest"),
-                    instant(row.getTimestamp("oldest_at"))))
+                    instant(row.getTimestamp("oldest_at")),
+                    row.getLong("peer_acknowledged")))
         .list();
   }
 

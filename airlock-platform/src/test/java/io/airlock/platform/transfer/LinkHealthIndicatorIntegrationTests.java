@@ -85,6 +85,24 @@ class LinkHealthIndicatorIntegrationTests {
   }
 
   @Test
+  void warnsWhenThePeerAcknowledgesMoreThanThisDatabaseHasSent() {
+    sent(1, "ACKNOWLEDGED", "now()");
+    jdbc.sql(
+            """
+            insert into outbound_peer_acks (sender_epoch, channel, reported_at, received_at,
+                acknowledged)
+            values (:epoch, 'requests', now(), now(), 7)""")
+        .param("epoch", SELF.epoch())
+        .update();
+
+    assertThat(health.health().getDetails().get("warnings"))
+        .isEqualTo(
+            List.of(
+                "requests: the peer acknowledges up to 7, above the highest sequence sent (1):"
+                    + " this database is older than what it sent; give it a new sender epoch"));
+  }
+
+  @Test
   void aQuietLinkHasNothingToWarnAbout() {
     assertThat(health.health().getDetails().get("warnings")).isEqualTo(List.of());
   }

@@ -198,6 +198,12 @@ class LinkMaintenanceIntegrationTests {
 
     assertThat(link.runNow()).get().extracting(LinkMaintenance.Run::resent).isEqualTo(0);
     assertThat(List.of(state(1), state(2), state(3))).containsOnly("ACKNOWLEDGED");
+    assertThat(
+            jdbc.sql("select acknowledged from outbound_peer_acks where channel = 'directory'")
+                .query(Long.class)
+                .single())
+        .as("the highest ack kept, the late lower one ignored")
+        .isEqualTo(3);
   }
 
   @Test
