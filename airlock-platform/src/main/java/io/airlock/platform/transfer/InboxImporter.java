@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -32,6 +33,7 @@ public final class InboxImporter implements SmartLifecycle {
   private final SingletonJobs jobs;
   private final Map<Channel, RecordApplier> appliers;
   private final InboxProperties properties;
+  private final ApplicationEventPublisher events;
   private volatile Thread thread;
   private volatile WatchService watcher;
 
@@ -40,11 +42,13 @@ public final class InboxImporter implements SmartLifecycle {
       TransferFolders folders,
       SingletonJobs jobs,
       List<InboundChannel> channels,
-      InboxProperties properties) {
+      InboxProperties properties,
+      ApplicationEventPublisher events) {
     this.inbound = inbound;
     this.folders = folders;
     this.jobs = jobs;
     this.properties = properties;
+    this.events = events;
     Map<Channel, RecordApplier> byChannel = new EnumMap<>(Channel.class);
     for (InboundChannel channel : channels) {
       if (byChannel.put(channel.channel(), channel) != null) {
@@ -55,13 +59,22 @@ public final class InboxImporter implements SmartLifecycle {
   }
 
   /**
-   * Imports everything in the inbox now, unless another instance is importing.
+   * Imports everything in the inbox now, unless another instance is importing. Each conflict (a
+   * sequence applied before arriving with other content) is published as an application event, for
+   * the side to record where its operators look.
    *
    * @return what became of each batch; empty if another instance held the import
    */
   public synchronized List<ImportOutcome> importNow() throws IOException {
-    return jobs.runExclusively("inbox-import", LOCK_AT_MOST, () -> inbound.scan(appliers))
-        .orElse(List.of());
+    List<ImportOutcome> outcomes =
+        jobs.runExclusively("inbox-import", LOCK_AT_MOST, () -> inbound.scan(appliers))
+            .orElse(List.of());
+    for (ImportOutcome outcome : outcomes) {
+      if (outcome instanceof ImportOutcome.Conflict conflict) {
+        events.publishEvent(conflict);
+      }
+    }
+    return outcomes;
   }
 
   @Override

@@ -25,6 +25,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -212,9 +213,15 @@ class TransferAutoConfiguration {
       TransferFolders folders,
       SingletonJobs singletonJobs,
       ObjectProvider<InboundChannel> channels,
-      InboxProperties properties) {
+      InboxProperties properties,
+      ApplicationEventPublisher events) {
     return new InboxImporter(
-        inboundBatches, folders, singletonJobs, channels.orderedStream().toList(), properties);
+        inboundBatches,
+        folders,
+        singletonJobs,
+        channels.orderedStream().toList(),
+        properties,
+        events);
   }
 
   @Bean

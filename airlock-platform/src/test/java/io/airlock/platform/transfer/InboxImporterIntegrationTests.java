@@ -44,6 +44,7 @@ class InboxImporterIntegrationTests {
   private JdbcClient jdbc;
   private TransferFolders folders;
   private InboxImporter importer;
+  private final List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void setUp() throws IOException {
@@ -96,6 +97,24 @@ class InboxImporterIntegrationTests {
   }
 
   @Test
+  void publishesEachConflictForTheSideToRecordWhereItsOperatorsLook() throws Exception {
+    importer = importer(new InboxProperties(false, false, Duration.ofHours(1)));
+    publish(1, new SettingRecord("d", "v", 1));
+    importer.importNow();
+    assertThat(events).isEmpty();
+
+    publish(1, new SettingRecord("d", "other content", 2));
+    importer.importNow();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ImportOutcome.Conflict.class,
+            conflict -> assertThat(conflict.manifest().sequence()).isEqualTo(1));
+    assertThat(applied()).containsExactly("d");
+  }
+
+  @Test
   void refusesTwoFeaturesForOneChannel() {
     assertThatThrownBy(
             () ->
@@ -104,12 +123,14 @@ class InboxImporterIntegrationTests {
                     folders,
                     jobs(),
                     List.of(channel(), channel()),
-                    new InboxProperties(false, false, Duration.ofHours(1))))
+                    new InboxProperties(false, false, Duration.ofHours(1)),
+                    events::add))
         .hasMessageContaining("two features take channel directory");
   }
 
   private InboxImporter importer(InboxProperties properties) {
-    return new InboxImporter(inbound(), folders, jobs(), List.of(channel()), properties);
+    return new InboxImporter(
+        inbound(), folders, jobs(), List.of(channel()), properties, events::add);
   }
 
   private InboundBatches inbound() {

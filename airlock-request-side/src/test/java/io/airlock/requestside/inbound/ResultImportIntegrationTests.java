@@ -108,6 +108,42 @@ class ResultImportIntegrationTests extends SignedInRequester {
   }
 
   @Test
+  void quarantinesABatchThatReusesAnAppliedSequenceAndAuditsTheConflict() throws IOException {
+    UUID answered = exportedRequest();
+    EncodedBatch first = peer.publish(Channel.RESULTS, result(answered, "0a".repeat(32)));
+    importer.importNow();
+    UUID waiting = exportedRequest();
+
+    // A sender that lost its ledger numbers another batch as the first.
+    EncodedBatch reused =
+        peer.publish(
+            Channel.RESULTS,
+            first.manifest().sequence(),
+            List.of(),
+            result(waiting, "0b".repeat(32)));
+
+    assertThat(importer.importNow()).singleElement().isInstanceOf(ImportOutcome.Conflict.class);
+    assertThat(body("/requests/{id}", waiting).get("status")).isEqualTo("exported");
+    assertThat(
+            jdbc.sql(
+                    """
+                    select actor, resource, outcome, detail from audit_logs
+                    where action = 'transfer.conflict' and detail like :epoch""")
+                .param("epoch", "%" + peer.sender().epoch() + "%")
+                .query()
+                .singleRow())
+        .containsEntry("actor", "system:importer")
+        .containsEntry("resource", "batch:results/" + first.manifest().sequence())
+        .containsEntry("outcome", "failure")
+        .hasEntrySatisfying(
+            "detail",
+            detail ->
+                assertThat((String) detail)
+                    .contains(first.manifest().payloadSha256())
+                    .contains(reused.manifest().payloadSha256()));
+  }
+
+  @Test
   void keepsTheFirstAnswerAndAuditsALaterOneAsDuplicate() throws IOException {
     UUID id = exportedRequest();
     peer.publish(Channel.RESULTS, result(id, "01".repeat(32)));

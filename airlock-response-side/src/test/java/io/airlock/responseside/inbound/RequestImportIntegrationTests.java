@@ -9,6 +9,7 @@ import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.responseside.directory.DirectoryAdministration;
 import io.airlock.responseside.directory.IndexAllowList;
 import io.airlock.responseside.directory.User;
+import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
 import io.airlock.transfer.records.RequestRecord;
@@ -75,6 +76,31 @@ class RequestImportIntegrationTests {
                     .containsEntry("sender_node_id", "request")
                     .containsEntry("trace_id", request.traceId())
                     .containsEntry("inbound_batch_id", row.get("inbound_batch_id")));
+  }
+
+  @Test
+  void quarantinesABatchThatReusesAnAppliedSequenceAndLogsTheConflictAsAnError() {
+    EncodedBatch sent = fixture.publish(request(user.id(), "incidents", MATCH_ALL, 1));
+    fixture.importNow();
+    RequestRecord other = request(user.id(), "assets", MATCH_ALL, 1);
+
+    assertThat(fixture.sendInPlaceOf(sent, other)).isInstanceOf(ImportOutcome.Conflict.class);
+
+    assertThat(fixture.incoming(other.id())).as("never applied").isEmpty();
+    assertThat(
+            jdbc.sql(
+                    """
+                    select level, details->>'channel' as channel, details->>'sequence' as sequence,
+                           details->>'arrived_sha256' as arrived
+                    from system_logs
+                    where component = 'transfer' and details->>'applied_sha256' = :applied""")
+                .param("applied", sent.manifest().payloadSha256())
+                .query()
+                .singleRow())
+        .containsEntry("level", "ERROR")
+        .containsEntry("channel", "requests")
+        .containsEntry("sequence", String.valueOf(sent.manifest().sequence()))
+        .containsKey("arrived");
   }
 
   @Test

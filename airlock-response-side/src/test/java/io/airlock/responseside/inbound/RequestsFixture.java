@@ -124,6 +124,19 @@ final class RequestsFixture {
     return importNow();
   }
 
+  /**
+   * Publishes other records under the sequence of a batch already sent, as a sender that lost its
+   * ledger would, and imports the inbox.
+   */
+  ImportOutcome sendInPlaceOf(EncodedBatch earlier, TransferRecord... records) {
+    try {
+      peer.publish(Channel.REQUESTS, earlier.manifest().sequence(), List.of(), records);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return importNow();
+  }
+
   ImportOutcome importNow() {
     try {
       List<ImportOutcome> outcomes = importer.importNow();
