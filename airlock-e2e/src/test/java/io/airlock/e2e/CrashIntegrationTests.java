@@ -90,6 +90,9 @@ class CrashIntegrationTests {
   static void assertRecoveredWhole(TwoSides airlock, int submitted, int kills) throws Exception {
     SideProcess side = airlock.ownJvm();
     List<Path> leftovers = temporaryFiles(side);
+    assertThat(leftovers)
+        .as("planted in the outbox and its archive")
+        .hasSizeGreaterThanOrEqualTo(2);
     assertThat(side.start(null)).as("starts again after the last kill").isTrue();
     assertThat(leftovers).noneMatch(Files::exists);
     Analyst analyst =
@@ -111,6 +114,11 @@ class CrashIntegrationTests {
                       + AtomicFiles.TEMPORARY_PREFIX
                       + "%'"))
           .as("no temporary file ever imported")
+          .isZero();
+      assertThat(
+              Ledgers.count(
+                  database, "select count(*) from inbound_batches where outcome = 'CONFLICT'"))
+          .as("every repaired batch was republished byte-identical")
           .isZero();
     }
   }
@@ -146,11 +154,20 @@ class CrashIntegrationTests {
   }
 
   /** What interrupted writes left in the side's outbox and its archive. */
+  /**
+   * The temporary files in the side's outbox and archive, after planting one more in each as a
+   * write interrupted mid-file would leave it: the crash points all come after a rename, so a kill
+   * there leaves none of its own, and the start must be seen to delete them all the same.
+   */
   static List<Path> temporaryFiles(SideProcess side) throws IOException {
     Path outbox = side.dataDir().resolve("outbox");
     List<Path> found = new ArrayList<>();
     for (Path folder : List.of(outbox, outbox.resolve(BatchWriter.SENT))) {
       if (Files.isDirectory(folder)) {
+        Files.writeString(
+            folder.resolve(
+                AtomicFiles.TEMPORARY_PREFIX + "interrupted-" + System.nanoTime() + ".jsonl"),
+            "{\"half\":");
         try (DirectoryStream<Path> files =
             Files.newDirectoryStream(folder, AtomicFiles.TEMPORARY_PREFIX + "*")) {
           files.forEach(found::add);

@@ -120,6 +120,10 @@ class FaultyGapIntegrationTests {
     System.out.println("Shuttle over the faulty gap: " + stats + ", batches re-sent: " + resent);
     assertThat(resent).as("what was lost or damaged was sent again").isPositive();
     assertThat(stats.delivered() + stats.dropped()).as("batches carried").isGreaterThan(1000);
+    String distinct = "select count(*) from outbound_batches where channel <> 'control'";
+    assertThat(count(low, distinct) + count(high, distinct))
+        .as("distinct batches of records, copies and control batches aside")
+        .isGreaterThanOrEqualTo(1000);
     assertThat(List.of(stats.dropped(), stats.duplicated(), stats.delayed()))
         .allSatisfy(n -> assertThat(n).isPositive());
     assertThat(List.of(stats.truncated(), stats.corrupted()))
