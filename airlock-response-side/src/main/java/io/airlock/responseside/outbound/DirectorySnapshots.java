@@ -71,19 +71,26 @@ class DirectorySnapshots {
   }
 
   /**
-   * Takes a snapshot if the last complete one is older than {@code interval}, or there is none;
-   * decided under the lock, so two instances never both find it due.
+   * Takes a snapshot if the last complete one is older than {@code interval}, or there is none, or
+   * the request side has a sender epoch first heard of since it was taken (its database is new, so
+   * it holds none of the directory sent before); decided under the lock, so two instances never
+   * both find it due.
    */
   Optional<DirectorySnapshot> takeIfDue(Duration interval) throws IOException {
     return jobs.runExclusively(JOB, LOCK_AT_MOST, () -> due(interval) ? send("schedule") : null);
   }
 
   private boolean due(Duration interval) {
-    return !jdbc.sql(
+    return jdbc.sql(
             """
-            select exists (select 1 from directory_snapshots
-                           where parts_allocated = part_count
-                             and created_at > now() - :intervalMs * interval '1 millisecond')""")
+            with last as (
+                select coalesce(max(created_at), '-infinity'::timestamptz) as taken
+                from directory_snapshots where parts_allocated = part_count)
+            select (select taken from last) <= now() - :intervalMs * interval '1 millisecond'
+                or exists (
+                    select 1 from inbound_watermarks w
+                    group by w.sender_node_id, w.sender_epoch
+                    having min(w.created_at) > (select taken from last))""")
         .param("intervalMs", interval.toMillis())
         .query(Boolean.class)
         .single();

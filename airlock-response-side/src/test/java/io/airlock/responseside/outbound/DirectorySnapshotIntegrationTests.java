@@ -166,6 +166,45 @@ class DirectorySnapshotIntegrationTests {
   }
 
   @Test
+  void takesASnapshotAtOnceForARequestSideWhoseDatabaseIsNew() {
+    SnapshotSchedule daily =
+        new SnapshotSchedule(
+            snapshots, new SnapshotProperties(true, Duration.ofDays(1), Duration.ofMinutes(1)));
+    daily.check();
+    int before = snapshotCount();
+    String known = "epoch-" + UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into inbound_watermarks (sender_node_id, sender_epoch, channel, created_at)
+            values ('request', :epoch, 'requests', now() - interval '1 day')""")
+        .param("epoch", known)
+        .update();
+    jdbc.sql(
+            """
+            insert into inbound_watermarks (sender_node_id, sender_epoch, channel)
+            values ('request', :epoch, 'control')""")
+        .param("epoch", known)
+        .update();
+
+    daily.check();
+    assertThat(snapshotCount()).as("a known epoch on a new channel").isEqualTo(before);
+
+    jdbc.sql(
+            """
+            insert into inbound_watermarks (sender_node_id, sender_epoch, channel)
+            values ('request', :epoch, 'requests')""")
+        .param("epoch", "epoch-" + UUID.randomUUID())
+        .update();
+    daily.check();
+    assertThat(snapshotCount())
+        .as("a request side heard of for the first time")
+        .isEqualTo(before + 1);
+
+    daily.check();
+    assertThat(snapshotCount()).isEqualTo(before + 1);
+  }
+
+  @Test
   void answers409WhileAnotherInstanceTakesASnapshot() {
     jdbc.sql(
             """
