@@ -16,9 +16,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * {@code X-Forwarded-For} from a client that is not a configured proxy changes nothing, and by
- * default none is, loopback included: the calls count against the address they came from, so a
- * client cannot escape its limit by inventing one.
+ * {@code X-Forwarded-For} and {@code -Proto} from a client that is not a configured proxy change
+ * nothing, and by default none is, loopback included: the calls count against the address they came
+ * from, so a client cannot escape its limit by inventing one, nor is a plain connection taken for
+ * TLS.
  */
 @RequestSideIntegrationTest
 @TestPropertySource(properties = "airlock.rate-limits.anonymous=3") // and no proxy configured
@@ -46,6 +47,20 @@ class UntrustedProxyIntegrationTests {
       call(client, "198.51.100." + i).expectStatus().isUnauthorized();
     }
     call(client, "198.51.100.99").expectStatus().isEqualTo(429);
+  }
+
+  @Test
+  void aClientCannotClaimTlsItDoesNotHaveToGetHsts() {
+    RestTestClient client =
+        RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+
+    client
+        .get()
+        .uri("/actuator/health")
+        .header("X-Forwarded-Proto", "https")
+        .exchange()
+        .expectHeader()
+        .doesNotExist("Strict-Transport-Security");
   }
 
   private static RestTestClient.ResponseSpec call(RestTestClient client, String forwardedFor) {
