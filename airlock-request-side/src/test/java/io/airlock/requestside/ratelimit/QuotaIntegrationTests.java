@@ -306,6 +306,29 @@ class QuotaIntegrationTests {
   }
 
   @Test
+  void aGraceBegunOnOneInstanceEndsOnAnotherAtItsTime() {
+    limits(1000, 30, null); // a grace of 3
+    Quotas otherInstance = new Quotas(storeOfAnotherInstance(), directory, jdbc, properties, CLOCK);
+    for (int i = 0; i < 30; i++) {
+      assertThat(quotas.take(user.id())).isInstanceOf(QuotaDecision.Allowed.class);
+    }
+    assertThat(otherInstance.take(user.id()))
+        .isInstanceOfSatisfying(
+            QuotaDecision.Allowed.class, allowed -> assertThat(allowed.grace()).isNotNull());
+
+    CLOCK.advance(Duration.ofMinutes(4));
+    assertThat(quotas.take(user.id()))
+        .as("still in the grace the other instance began")
+        .isInstanceOf(QuotaDecision.Allowed.class);
+    CLOCK.advance(Duration.ofMinutes(1));
+    assertThat(quotas.take(user.id()))
+        .as("one grace request left, but its five minutes are over")
+        .isInstanceOfSatisfying(
+            QuotaDecision.Refused.class,
+            refused -> assertThat(refused.window().window()).isEqualTo(QuotaWindow.HOUR));
+  }
+
+  @Test
   void admitsExactlyTheQuotaAndItsGraceFromManyThreadsOnTwoInstances() throws Exception {
     limits(50, null, null);
     Quotas otherInstance = new Quotas(storeOfAnotherInstance(), directory, jdbc, properties, CLOCK);
