@@ -71,7 +71,16 @@ public final class InboxImporter implements SmartLifecycle {
             .orElse(List.of());
     for (ImportOutcome outcome : outcomes) {
       if (outcome instanceof ImportOutcome.Conflict conflict) {
-        events.publishEvent(conflict);
+        try {
+          events.publishEvent(conflict);
+        } catch (RuntimeException e) {
+          // The conflict is in the ledger and the link health whatever a listener does.
+          log.warn(
+              "Recording the conflict of {} batch {} failed: {}",
+              conflict.manifest().channel(),
+              conflict.manifest().sequence(),
+              e.toString());
+        }
       }
     }
     return outcomes;
