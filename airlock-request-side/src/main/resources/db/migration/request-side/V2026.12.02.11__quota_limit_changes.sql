@@ -3,6 +3,11 @@
 -- arrive in any order, so a profile type's change may carry a lower version than its user's,
 -- already here. This counts the changes to a user's limits in the order they are applied here.
 create sequence quota_limit_changes;
+-- Buckets stored before this took the directory's versions as theirs: the count starts above them,
+-- so that every bucket takes its user's limits afresh.
+select setval('quota_limit_changes',
+              greatest((select coalesce(max(version), 0) from users),
+                       (select coalesce(max(version), 0) from profile_types), 1));
 
 alter table users
     add column limits_changed bigint not null default nextval('quota_limit_changes');

@@ -283,23 +283,28 @@ public final class InboundBatches {
         log.debug(
             "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
       }
-      long highestSent =
+      // Said once for each new ack above what this node has sent, not with every batch.
+      boolean newlyAboveSent =
           jdbc.sql(
                   """
-                  select coalesce(max(sequence), 0) from outbound_batches
-                  where sender_epoch = :epoch and channel = :channel""")
+                  select :contiguous > coalesce((select max(sequence) from outbound_batches
+                                                 where sender_epoch = :epoch
+                                                   and channel = :channel), 0)
+                     and :contiguous > coalesce((select acknowledged from outbound_peer_acks
+                                                 where sender_epoch = :epoch
+                                                   and channel = :channel), 0)""")
               .param("epoch", sender.epoch())
               .param("channel", ack.channel().wireName())
-              .query(Long.class)
+              .param("contiguous", ack.contiguous())
+              .query(Boolean.class)
               .single();
-      if (ack.contiguous() > highestSent) {
+      if (newlyAboveSent) {
         log.error(
-            "The peer acknowledges {} up to {}, above the highest sequence this node has sent ({}):"
+            "The peer acknowledges {} up to {}, above the highest sequence this node has sent:"
                 + " this database is older than what it sent (restored from a backup?). Give it a"
                 + " new sender epoch (README, \"Restoring a database\").",
             ack.channel(),
-            ack.contiguous(),
-            highestSent);
+            ack.contiguous());
       }
       // What the peer is missing counts only from its newest manifest: an older one arriving
       // late changes nothing.

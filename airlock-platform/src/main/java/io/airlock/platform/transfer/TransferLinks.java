@@ -48,10 +48,6 @@ public final class TransferLinks {
    *
    * @param oldestUnacknowledged lowest sequence published but not acknowledged, or null
    * @param oldestUnacknowledgedAt when that batch was published, or null
-   */
-  /**
-   * What this node sent on a channel.
-   *
    * @param peerAcknowledged the highest sequence the peer has acknowledged contiguously; above
    *     {@code highestSent}, this database is older than what it sent
    */

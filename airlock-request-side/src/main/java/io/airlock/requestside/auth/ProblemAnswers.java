@@ -54,7 +54,8 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     boolean credentialsRefused =
         request.getHeader(HttpHeaders.AUTHORIZATION) != null
             || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
-    MinuteLimits.Taken taken = credentialsRefused ? limits.takeRefusedCredentials(request) : null;
+    MinuteLimits.Taken taken =
+        credentialsRefused ? limits.takeRefusedCredentials(request).orElse(null) : null;
     if (taken != null) {
       taken.addTo(response, clock);
     }

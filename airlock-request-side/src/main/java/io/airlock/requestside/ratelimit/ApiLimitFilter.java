@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -61,10 +62,15 @@ public class ApiLimitFilter extends OncePerRequestFilter {
 
   /**
    * Counts a call whose credentials were refused (a bad token or API key) against the anonymous
-   * limit of its address, so that guessing credentials is limited like calling without any.
+   * limit of its address, so that guessing credentials is limited like calling without any; empty
+   * for the paths the limits leave out ({@code /actuator/**}).
    */
-  public MinuteLimits.Taken takeRefusedCredentials(HttpServletRequest request) {
-    return limits.take("api:anonymous:" + request.getRemoteAddr(), properties.anonymous());
+  public Optional<MinuteLimits.Taken> takeRefusedCredentials(HttpServletRequest request) {
+    if (shouldNotFilter(request)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        limits.take("api:anonymous:" + request.getRemoteAddr(), properties.anonymous()));
   }
 
   private MinuteLimits.Taken take(HttpServletRequest request) {

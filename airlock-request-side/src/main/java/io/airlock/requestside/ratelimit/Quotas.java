@@ -86,23 +86,27 @@ public class Quotas {
       QuotaDecision.Window refusing = latestReset(empty);
       return new QuotaDecision.Refused(refusing, extra(limits, refusing.window()) > 0);
     }
-    QuotaDecision.Grace grace = null;
+    // A grace already over refuses the request before any other window's grace is begun by it: a
+    // refused request must not use up a grace the user would have later.
     List<QuotaDecision.Window> graceOver = new ArrayList<>();
     for (QuotaDecision.Window window : inGrace) {
-      Instant until = graceStarted(userId, window.window(), now).plus(properties.graceDuration());
-      if (!now.isBefore(until)) {
+      Optional<Instant> started = graceStartedAt(userId, window.window(), now);
+      if (started.isPresent() && !now.isBefore(started.get().plus(properties.graceDuration()))) {
         graceOver.add(window);
-        continue;
-      }
-      long graceLeft = left[window.window().ordinal()];
-      Instant ends = until.isBefore(window.resetsAt()) ? until : window.resetsAt();
-      if (grace == null || graceLeft < grace.remaining()) {
-        grace = new QuotaDecision.Grace(window.window(), ends, graceLeft);
       }
     }
     if (!graceOver.isEmpty()) {
       bucket.addTokens(1); // refused after all: the request must not count
       return new QuotaDecision.Refused(latestReset(graceOver), true);
+    }
+    QuotaDecision.Grace grace = null;
+    for (QuotaDecision.Window window : inGrace) {
+      Instant until = graceStarted(userId, window.window(), now).plus(properties.graceDuration());
+      long graceLeft = left[window.window().ordinal()];
+      Instant ends = until.isBefore(window.resetsAt()) ? until : window.resetsAt();
+      if (grace == null || graceLeft < grace.remaining()) {
+        grace = new QuotaDecision.Grace(window.window(), ends, graceLeft);
+      }
     }
     windows.sort(Comparator.comparingLong(QuotaDecision.Window::remaining));
     List<QuotaDecision.Window> nearlyUsed =
@@ -128,27 +132,32 @@ public class Quotas {
         .orElseThrow();
   }
 
+  /** When the user's grace in this window began, beginning it now if it has not. */
   private Instant graceStarted(UUID userId, QuotaWindow window, Instant now) {
-    Timestamp windowStart = Timestamp.from(window.start(now));
     jdbc.sql(
             """
             insert into quota_grace (user_id, window_name, window_start, started_at)
             values (:user, :window, :windowStart, :now) on conflict do nothing""")
         .param("user", userId)
         .param("window", window.wireName())
-        .param("windowStart", windowStart)
+        .param("windowStart", Timestamp.from(window.start(now)))
         .param("now", Timestamp.from(now))
         .update();
+    return graceStartedAt(userId, window, now).orElseThrow();
+  }
+
+  /** When the user's grace in this window began, if it has. */
+  private Optional<Instant> graceStartedAt(UUID userId, QuotaWindow window, Instant now) {
     return jdbc.sql(
             """
             select started_at from quota_grace
             where user_id = :user and window_name = :window and window_start = :windowStart""")
         .param("user", userId)
         .param("window", window.wireName())
-        .param("windowStart", windowStart)
+        .param("windowStart", Timestamp.from(window.start(now)))
         .query(Timestamp.class)
-        .single()
-        .toInstant();
+        .optional()
+        .map(Timestamp::toInstant);
   }
 
   private BucketProxy bucket(UUID userId, QuotaLimits limits) {

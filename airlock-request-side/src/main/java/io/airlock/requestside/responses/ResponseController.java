@@ -90,8 +90,9 @@ class ResponseController {
   }
 
   /**
-   * The result of a request. Responses never change once imported, so the result's checksum is a
-   * strong ETag and the serialised body can be cached for as long as memory allows.
+   * The result of a request. Responses never change once imported, so the result's checksum is its
+   * ETag (weak, for the gzipped bytes differ) and the serialised body can be cached for as long as
+   * memory allows.
    */
   @GetMapping("/requests/{id}/response")
   ResponseEntity<byte[]> response(

@@ -164,6 +164,13 @@ class QuotaIntegrationTests {
     assertThat(refused.getResponseHeaders().getFirst("Retry-After"))
         .as("until the hour is over, 54 min 50 s from here")
         .isEqualTo(String.valueOf(Duration.ofMinutes(54).plusSeconds(50).toSeconds()));
+    assertThat(
+            jdbc.sql("select count(*) from quota_grace where user_id = :id and window_name = 'day'")
+                .param("id", user.id())
+                .query(Long.class)
+                .single())
+        .as("the refused request began no grace of the day's")
+        .isZero();
   }
 
   @Test

@@ -40,7 +40,7 @@ import java.util.TreeSet;
  * resend --outbox DIR --channel CHANNEL --from N [--to M] [--epoch E]
  *     Publishes the channel's batches N to M (default N) again, byte-identical, from DIR/sent/
  *     into DIR: the operator's retransmission over a strictly one-way medium. Exits 1 if the
- *     archive no longer holds some of them (pruned after acknowledgement, or never sent). When
+ *     archive no longer holds some of them (pruned, or never sent). When
  *     the archive holds the channel's batches of several sender epochs (the side's database was
  *     new since), --epoch names the one to re-send; without it nothing is sent.
  * </pre>
@@ -212,7 +212,8 @@ public final class TransferCli {
     BatchWriter writer = new BatchWriter(outbox, null);
     Map<BatchName, String> epochs = new LinkedHashMap<>();
     for (BatchName name : writer.archived(channel, 1, BatchName.MAX_SEQUENCE)) {
-      epochs.put(name, epochOf(outbox.resolve(BatchWriter.SENT).resolve(name.manifestFileName())));
+      epochOf(outbox.resolve(BatchWriter.SENT).resolve(name.manifestFileName()))
+          .ifPresent(found -> epochs.put(name, found));
     }
     Set<String> held = new TreeSet<>(epochs.values());
     if (epoch == null && held.size() > 1) {
@@ -246,11 +247,11 @@ public final class TransferCli {
     return 0;
   }
 
-  /** The sender epoch a manifest names; "unreadable" for one that cannot be parsed. */
-  private static String epochOf(Path manifest) throws IOException {
+  /** The sender epoch a manifest names; empty for one that cannot be parsed. */
+  private static Optional<String> epochOf(Path manifest) throws IOException {
     return ManifestCodec.parse(Files.readAllBytes(manifest)) instanceof ParsedManifest.Parsed parsed
-        ? parsed.manifest().sender().epoch()
-        : "unreadable";
+        ? Optional.of(parsed.manifest().sender().epoch())
+        : Optional.empty();
   }
 
   private static Long sequence(String value) {
