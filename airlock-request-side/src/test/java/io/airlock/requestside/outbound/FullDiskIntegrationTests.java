@@ -3,24 +3,21 @@ package io.airlock.requestside.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airlock.platform.testing.FullDisk;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
-import io.airlock.transfer.batch.FileSink;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,23 +29,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * exported, readiness is DOWN and says why, and once the disk has room the same batch leaves.
  */
 @RequestSideIntegrationTest
-@Import(FullDiskIntegrationTests.Disk.class)
+@Import(FullDisk.Sink.class)
 class FullDiskIntegrationTests {
-
-  static final AtomicBoolean FULL = new AtomicBoolean();
-
-  @TestConfiguration
-  static class Disk {
-    @Bean
-    FileSink fullWhenTold() {
-      return (dir, name, bytes) -> {
-        if (FULL.get()) {
-          throw new IOException("No space left on device");
-        }
-        FileSink.ATOMIC.write(dir, name, bytes);
-      };
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired RequestExporter exporter;
@@ -59,7 +41,7 @@ class FullDiskIntegrationTests {
 
   @AfterEach
   void freeTheDisk() {
-    FULL.set(false);
+    FullDisk.free();
   }
 
   @Test
@@ -77,7 +59,7 @@ class FullDiskIntegrationTests {
         .param("id", id)
         .param("owner", user.id())
         .update();
-    FULL.set(true);
+    FullDisk.fill();
 
     assertThatThrownBy(exporter::export).hasMessageContaining("No space left on device");
     assertThatThrownBy(exporter::export).hasMessageContaining("No space left on device");
@@ -91,7 +73,7 @@ class FullDiskIntegrationTests {
         .contains("No space left on device");
     readiness().expectStatus().isEqualTo(503).expectBody().jsonPath("$.status").isEqualTo("DOWN");
 
-    FULL.set(false);
+    FullDisk.free();
     exporter.export();
 
     assertThat(status(id)).isEqualTo("exported");

@@ -3,21 +3,18 @@ package io.airlock.responseside.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.airlock.platform.testing.FullDisk;
 import io.airlock.responseside.ResponseSideIntegrationTest;
-import io.airlock.transfer.batch.FileSink;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -29,23 +26,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * result leaves.
  */
 @ResponseSideIntegrationTest
-@Import(ResultsFullDiskIntegrationTests.Disk.class)
+@Import(FullDisk.Sink.class)
 class ResultsFullDiskIntegrationTests {
-
-  static final AtomicBoolean FULL = new AtomicBoolean();
-
-  @TestConfiguration
-  static class Disk {
-    @Bean
-    FileSink fullWhenTold() {
-      return (dir, name, bytes) -> {
-        if (FULL.get()) {
-          throw new IOException("No space left on device");
-        }
-        FileSink.ATOMIC.write(dir, name, bytes);
-      };
-    }
-  }
 
   @LocalServerPort int port;
   @Autowired ResultExporter exporter;
@@ -54,7 +36,7 @@ class ResultsFullDiskIntegrationTests {
 
   @AfterEach
   void freeTheDisk() {
-    FULL.set(false);
+    FullDisk.free();
   }
 
   @Test
@@ -62,7 +44,7 @@ class ResultsFullDiskIntegrationTests {
       throws IOException {
     exporter.export();
     UUID id = new ResultFixture(jdbc).completed(Duration.ofMinutes(1));
-    FULL.set(true);
+    FullDisk.fill();
 
     assertThatThrownBy(exporter::export).hasMessageContaining("No space left on device");
 
@@ -73,7 +55,7 @@ class ResultsFullDiskIntegrationTests {
         .contains("No space left on device");
     readiness().expectStatus().isEqualTo(503);
 
-    FULL.set(false);
+    FullDisk.free();
     exporter.export();
 
     assertThat(exportedAt(id)).isNotNull();
