@@ -28,29 +28,25 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
-      ResponseSideIntegrationTest.NO_WORKERS,
-      ResponseSideIntegrationTest.NO_RESULTS_EXPORT,
-      ResponseSideIntegrationTest.NO_SNAPSHOTS,
-      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE,
-      ResponseSideIntegrationTest.NO_SCHEDULED_MONITORING
+      ResponseSideIntegrationTest.NO_BACKGROUND_WORK
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
 public @interface ResponseSideIntegrationTest {
 
   /**
-   * Tests that put requests in the queue decide when they run; the executor's own tests turn the
-   * workers on.
+   * The background work tests decide on themselves, one setting a line: tests that put requests in
+   * the queue decide when they run (the executor's own tests turn the workers on); results,
+   * snapshots and the link's control batches and re-sends go out only when a test says; the
+   * monitoring checks run when a test calls them (a context shared by many classes outlives their
+   * 5-minute schedule; the bean stays, for the tests that call it).
    */
-  String NO_WORKERS = "airlock.executor.enabled=false";
-
-  String NO_RESULTS_EXPORT = "airlock.results-export.enabled=false";
-  String NO_SNAPSHOTS = "airlock.directory.snapshot.enabled=false";
-  String NO_LINK_MAINTENANCE = "airlock.transfer.link.enabled=false";
-
-  /**
-   * The monitoring checks run when a test calls them (a context shared by many classes outlives the
-   * 5-minute schedule); the bean stays, for the tests that call it.
-   */
-  String NO_SCHEDULED_MONITORING = "airlock.monitoring.interval=1d";
+  String NO_BACKGROUND_WORK =
+      """
+      airlock.executor.enabled=false
+      airlock.results-export.enabled=false
+      airlock.directory.snapshot.enabled=false
+      airlock.transfer.link.enabled=false
+      airlock.monitoring.interval=1d
+      """;
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -54,12 +55,10 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     boolean credentialsRefused =
         request.getHeader(HttpHeaders.AUTHORIZATION) != null
             || request.getHeader(ApiKeyAuthenticationFilter.HEADER) != null;
-    MinuteLimits.Taken taken =
-        credentialsRefused ? limits.takeRefusedCredentials(request).orElse(null) : null;
-    if (taken != null) {
-      taken.addTo(response, clock);
-    }
-    if (taken != null && !taken.allowed()) {
+    Optional<MinuteLimits.Taken> taken =
+        credentialsRefused ? limits.takeRefusedCredentials(request) : Optional.empty();
+    taken.ifPresent(counted -> counted.addTo(response, clock));
+    if (taken.filter(counted -> !counted.allowed()).isPresent()) {
       problems.write(
           request,
           response,

@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,10 +90,12 @@ public class Quotas {
     }
     // A grace already over refuses the request before any other window's grace is begun by it: a
     // refused request must not use up a grace the user would have later.
+    Map<QuotaWindow, Optional<Instant>> started = new EnumMap<>(QuotaWindow.class);
     List<QuotaDecision.Window> graceOver = new ArrayList<>();
     for (QuotaDecision.Window window : inGrace) {
-      Optional<Instant> started = graceStartedAt(userId, window.window(), now);
-      if (started.isPresent() && !now.isBefore(started.get().plus(properties.graceDuration()))) {
+      Optional<Instant> since = graceStartedAt(userId, window.window(), now);
+      started.put(window.window(), since);
+      if (since.isPresent() && !now.isBefore(since.get().plus(properties.graceDuration()))) {
         graceOver.add(window);
       }
     }
@@ -101,7 +105,11 @@ public class Quotas {
     }
     QuotaDecision.Grace grace = null;
     for (QuotaDecision.Window window : inGrace) {
-      Instant until = graceStarted(userId, window.window(), now).plus(properties.graceDuration());
+      Instant until =
+          started
+              .get(window.window())
+              .orElseGet(() -> graceStarted(userId, window.window(), now))
+              .plus(properties.graceDuration());
       long graceLeft = left[window.window().ordinal()];
       Instant ends = until.isBefore(window.resetsAt()) ? until : window.resetsAt();
       if (grace == null || graceLeft < grace.remaining()) {
@@ -132,7 +140,7 @@ public class Quotas {
         .orElseThrow();
   }
 
-  /** When the user's grace in this window began, beginning it now if it has not. */
+  /** Begins the user's grace in this window now unless it has begun; returns when it began. */
   private Instant graceStarted(UUID userId, QuotaWindow window, Instant now) {
     jdbc.sql(
             """

@@ -25,11 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
     classes = ResponseSideApplication.class,
     properties = {
       "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
-      ResponseSideIntegrationTest.NO_WORKERS,
-      ResponseSideIntegrationTest.NO_RESULTS_EXPORT,
-      ResponseSideIntegrationTest.NO_SNAPSHOTS,
-      ResponseSideIntegrationTest.NO_LINK_MAINTENANCE,
-      ResponseSideIntegrationTest.NO_SCHEDULED_MONITORING
+      ResponseSideIntegrationTest.NO_BACKGROUND_WORK
     })
 @ContextConfiguration(
     initializers = {

@@ -202,7 +202,7 @@ public final class TransferCli {
         || args.size() % 2 != 0) {
       err.println(
           "resend needs --outbox DIR, --channel (requests|results|directory|control),"
-              + " --from N and optionally --to M, sequences from 1, and --epoch E");
+              + " --from N and optionally --to M (sequences from 1) and --epoch E");
       return 2;
     }
     if (last < first || last - first >= MAX_RESEND_RANGE) {
@@ -210,8 +210,9 @@ public final class TransferCli {
       return 2;
     }
     BatchWriter writer = new BatchWriter(outbox, null);
+    List<BatchName> archived = writer.archived(channel, 1, BatchName.MAX_SEQUENCE);
     Map<BatchName, String> epochs = new LinkedHashMap<>();
-    for (BatchName name : writer.archived(channel, 1, BatchName.MAX_SEQUENCE)) {
+    for (BatchName name : archived) {
       epochOf(outbox.resolve(BatchWriter.SENT).resolve(name.manifestFileName()))
           .ifPresent(found -> epochs.put(name, found));
     }
@@ -228,13 +229,15 @@ public final class TransferCli {
               + " of each gap)");
       return 2;
     }
-    String chosen = epoch;
     TreeSet<Long> absent = new TreeSet<>();
     for (long sequence = first; sequence <= last; sequence++) {
       absent.add(sequence);
     }
-    for (BatchName name : writer.archived(channel, first, last)) {
-      if ((chosen == null || chosen.equals(epochs.get(name))) && writer.resend(name)) {
+    for (BatchName name : archived) {
+      if (name.sequence() >= first
+          && name.sequence() <= last
+          && (epoch == null || epoch.equals(epochs.get(name)))
+          && writer.resend(name)) {
         absent.remove(name.sequence());
         out.println("resent   " + name.manifestFileName());
       }
