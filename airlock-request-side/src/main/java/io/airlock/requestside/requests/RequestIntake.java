@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 class RequestIntake {
 
+  private final QueryRules rules;
   private final Requests requests;
   private final ProfileTypes profileTypes;
   private final Quotas quotas;
@@ -30,11 +31,13 @@ class RequestIntake {
   private final Clock clock;
 
   RequestIntake(
+      QueryRules rules,
       Requests requests,
       ProfileTypes profileTypes,
       Quotas quotas,
       RequestsProperties properties,
       Clock clock) {
+    this.rules = rules;
     this.requests = requests;
     this.profileTypes = profileTypes;
     this.quotas = quotas;
@@ -52,7 +55,7 @@ class RequestIntake {
    * @throws QuotaExceeded when the user's quota refuses it
    */
   Submitted submit(Caller caller, String index, String queryType, JsonNode params, int priority) {
-    QueryCheck check = QueryRules.check(index, queryType, params);
+    QueryCheck check = rules.check(index, queryType, params);
     if (check instanceof QueryCheck.Invalid invalid) {
       throw new InvalidField(invalid.field(), invalid.reason());
     }

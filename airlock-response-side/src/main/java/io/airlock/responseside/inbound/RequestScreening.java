@@ -25,12 +25,17 @@ import tools.jackson.databind.JsonNode;
 @Component
 class RequestScreening {
 
+  /** The reason code of a request whose query the rules refuse. */
+  static final String QUERY_REFUSED = "query_refused";
+
   private final Directory directory;
   private final IndexAllowList allowList;
+  private final QueryRules rules;
 
-  RequestScreening(Directory directory, IndexAllowList allowList) {
+  RequestScreening(Directory directory, IndexAllowList allowList, QueryRules rules) {
     this.directory = directory;
     this.allowList = allowList;
+    this.rules = rules;
   }
 
   Screening screen(RequestRecord request, Instant receivedAt) {
@@ -59,20 +64,20 @@ class RequestScreening {
           "index: '" + request.index() + "' is not allowed for profile type " + profile.name());
     }
     QueryCheck check =
-        QueryRules.check(request.index(), request.queryType().wireName(), request.queryParams());
+        rules.check(request.index(), request.queryType().wireName(), request.queryParams());
     if (check instanceof QueryCheck.Invalid invalid) {
-      return Screening.Refused.failed("invalid_query", invalid.field() + " " + invalid.reason());
+      return Screening.Refused.failed(QUERY_REFUSED, invalid.field() + " " + invalid.reason());
     }
     QueryCheck.Valid valid = (QueryCheck.Valid) check;
     Optional<String> nul = nulCharacter(valid.params());
     if (nul.isPresent()) {
       return Screening.Refused.failed(
-          "invalid_query", nul.get() + " must not contain the NUL character");
+          QUERY_REFUSED, nul.get() + " must not contain the NUL character");
     }
     Optional<String> cacheKey = cacheKey(valid);
     if (cacheKey.isEmpty()) {
       return Screening.Refused.failed(
-          "invalid_query", "query_params holds a number beyond the range of a double");
+          QUERY_REFUSED, "query_params holds a number beyond the range of a double");
     }
     if (valid.effectiveSize() > profile.maxResultSize()) {
       return Screening.Refused.failed(
@@ -104,7 +109,7 @@ class RequestScreening {
     }
   }
 
-  // PostgreSQL's jsonb cannot hold U+0000, which QueryRules allows. Iterative, like QueryRules's
+  // PostgreSQL's jsonb cannot hold U+0000, which the query rules allow. Iterative, like their
   // own walk; the params already passed its depth and size bounds.
   private static Optional<String> nulCharacter(JsonNode params) {
     Deque<Map.Entry<String, JsonNode>> steps = new ArrayDeque<>();

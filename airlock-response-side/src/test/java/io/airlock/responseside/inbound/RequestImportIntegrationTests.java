@@ -145,7 +145,7 @@ class RequestImportIntegrationTests {
     String script = "{\"query\": {\"script\": {\"script\": \"doc['a'].value > 1\"}}}";
 
     assertRefused(
-        request(user.id(), "incidents", script, 1), "invalid_query", "query_params.query");
+        request(user.id(), "incidents", script, 1), "query_refused", "query_params.query");
   }
 
   @Test
@@ -154,7 +154,7 @@ class RequestImportIntegrationTests {
 
     assertRefused(
         request(big.id(), "incidents", "{\"size\": 1001}", 1),
-        "invalid_query",
+        "query_refused",
         "query_params.size");
   }
 
@@ -169,14 +169,14 @@ class RequestImportIntegrationTests {
             1,
             Duration.ofHours(1));
 
-    assertRefused(count, "invalid_query", "query_params.size");
+    assertRefused(count, "query_refused", "query_params.size");
   }
 
   @Test
   void refusesANumberThatHasNoCanonicalFormInsteadOfRetryingTheBatch() {
     String huge = "{\"query\": {\"range\": {\"score\": {\"gte\": 1e400}}}}";
 
-    assertRefused(request(user.id(), "incidents", huge, 1), "invalid_query", "query_params");
+    assertRefused(request(user.id(), "incidents", huge, 1), "query_refused", "query_params");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.airlock.transfer.query;
 
 import io.airlock.transfer.records.QueryType;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,8 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,28 +28,22 @@ import tools.jackson.databind.node.ObjectNode;
  *       / " < > | # :}, not starting with {@code -}, {@code _} or {@code +}, not {@code .} or
  *       {@code ..};
  *   <li>{@code query_type}: {@code search} or {@code count};
- *   <li>{@code query_params}: a JSON object. A search may hold only {@code query}, {@code size},
- *       {@code from}, {@code sort}, {@code _source}, {@code aggs}, {@code highlight} and {@code
- *       timeout}; a count only {@code query};
- *   <li>no scripts anywhere in the tree: no member named {@code script}, {@code script_score},
- *       {@code scripted_metric}, {@code script_fields}, {@code bucket_script}, {@code
- *       bucket_selector} or {@code runtime_mappings} at any depth, in queries, aggregations and
- *       sorts alike;
- *   <li>at most {@value #MAX_DEPTH} levels of nesting (the params object is level 1) and at most
- *       {@value #MAX_NODES} JSON values in all, which bounds the clause count;
- *   <li>{@code size} an integer from 0 to {@value #MAX_SIZE}; {@code from} an integer ≥ 0; {@code
- *       from + size} at most {@value #MAX_WINDOW} (Elasticsearch's default result window);
- *   <li>no string or member name with an unpaired UTF-16 surrogate, which has no UTF-8 form;
- *   <li>{@code timeout} an Elasticsearch time value ({@code 500ms}, {@code 5s}, {@code 1m}) of at
- *       most 30 seconds.
+ *   <li>{@code query_params}: a JSON object of at most {@value #MAX_DEPTH} levels (the params
+ *       object is level 1) and {@value #MAX_NODES} JSON values, with no unpaired UTF-16 surrogate
+ *       (which has no UTF-8 form), that the {@link QueryGrammar} accepts as narrowed by the
+ *       deployment's {@link QueryPolicy}: every member at every depth is one the grammar names for
+ *       its position, with its type and bounds ({@code size} from 0 to {@value #MAX_SIZE}, {@code
+ *       timeout} at most 30 seconds...);
+ *   <li>{@code from + size} at most {@value #MAX_WINDOW} (Elasticsearch's default result window).
  * </ul>
  *
  * <p>What needs context stays with the caller: whether the index is in the user's profile and the
  * response side's allow-list, the priority against the profile's maximum, and {@link
  * QueryCheck.Valid#effectiveSize()} against the profile's maximum result size.
  *
- * <p>Rules are checked in a fixed order (index, query type, shape, scripts, limits) and the first
- * failure is reported, so a request always gets the same answer.
+ * <p>Rules are checked in a fixed order (index, query type, bounds of the tree, grammar, window)
+ * and the first failure is reported, so a request always gets the same answer. The grammar walks
+ * the canonical params, so the answer does not depend on the order of members either.
  */
 public final class QueryRules {
 
@@ -72,30 +65,31 @@ public final class QueryRules {
   /** Elasticsearch's {@code size} when a search does not set one. */
   static final int DEFAULT_SEARCH_SIZE = 10;
 
-  static final String SEARCH_KEYS_TEXT =
-      "query, size, from, sort, _source, aggs, highlight and timeout";
-
-  private static final Set<String> SEARCH_KEYS =
-      Set.of("query", "size", "from", "sort", "_source", "aggs", "highlight", "timeout");
-
-  private static final Set<String> COUNT_KEYS = Set.of("query");
-
-  private static final Set<String> FORBIDDEN_KEYS =
-      Set.of(
-          "script",
-          "script_score",
-          "scripted_metric",
-          "script_fields",
-          "bucket_script",
-          "bucket_selector",
-          "runtime_mappings");
+  private static final QueryRules STANDARD = new QueryRules(QueryPolicy.STANDARD);
 
   private static final String PARAMS = "query_params";
 
   private static final String LONE_SURROGATE =
       "must not contain an unpaired surrogate (\\ud800-\\udfff escape)";
 
-  private QueryRules() {}
+  private final QueryPolicy policy;
+  private final GrammarWalk grammar;
+
+  /** The rules with the grammar narrowed by {@code policy}. */
+  public QueryRules(QueryPolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.grammar = new GrammarWalk(policy);
+  }
+
+  /** The rules with the whole grammar, narrowed by nothing. */
+  public static QueryRules standard() {
+    return STANDARD;
+  }
+
+  /** The deployment's narrowing of the grammar these rules apply. */
+  public QueryPolicy policy() {
+    return policy;
+  }
 
   /**
    * Checks one request against every rule above.
@@ -106,7 +100,7 @@ public final class QueryRules {
    * @return {@link QueryCheck.Valid} with the canonical params, or {@link QueryCheck.Invalid}
    *     naming the first offending field
    */
-  public static QueryCheck check(String index, String queryType, JsonNode params) {
+  public QueryCheck check(String index, String queryType, JsonNode params) {
     Optional<String> indexProblem = IndexNames.problem(index);
     if (indexProblem.isPresent()) {
       return new QueryCheck.Invalid("index", indexProblem.get());
@@ -124,30 +118,27 @@ public final class QueryRules {
     if (!params.isObject()) {
       return new QueryCheck.Invalid(PARAMS, "must be a JSON object");
     }
-    Set<String> allowed = type.get() == QueryType.SEARCH ? SEARCH_KEYS : COUNT_KEYS;
-    for (Map.Entry<String, JsonNode> member : params.properties()) {
-      String key = member.getKey();
-      if (!allowed.contains(key)) {
-        return new QueryCheck.Invalid(
-            PARAMS + "." + key,
-            type.get() == QueryType.SEARCH
-                ? "is not allowed in a search (allowed: " + SEARCH_KEYS_TEXT + ")"
-                : "is not allowed in a count (only query is)");
-      }
-    }
     Optional<QueryCheck.Invalid> treeProblem = walk(params);
     if (treeProblem.isPresent()) {
       return treeProblem.get();
     }
-    Optional<QueryCheck.Invalid> limitProblem = limits(params);
-    if (limitProblem.isPresent()) {
-      return limitProblem.get();
+    // A copy, because the grammar writes its forced defaults into the tree it checks.
+    JsonNode canonical = CanonicalJson.sorted(params);
+    Shape.Params grammarRoot =
+        type.get() == QueryType.SEARCH ? QueryGrammar.search() : QueryGrammar.count();
+    Optional<QueryCheck.Invalid> grammarProblem = grammar.check(grammarRoot, canonical, PARAMS);
+    if (grammarProblem.isPresent()) {
+      return grammarProblem.get();
+    }
+    Optional<QueryCheck.Invalid> windowProblem = window(canonical);
+    if (windowProblem.isPresent()) {
+      return windowProblem.get();
     }
     int effectiveSize =
         type.get() == QueryType.COUNT
             ? 0
             : params.has("size") ? params.get("size").intValue() : DEFAULT_SEARCH_SIZE;
-    return new QueryCheck.Valid(index, type.get(), CanonicalJson.sorted(params), effectiveSize);
+    return new QueryCheck.Valid(index, type.get(), CanonicalJson.sorted(canonical), effectiveSize);
   }
 
   /**
@@ -194,10 +185,6 @@ public final class QueryRules {
       if (step.node().isObject()) {
         for (Map.Entry<String, JsonNode> member : step.node().properties()) {
           String path = step.path() + "." + member.getKey();
-          if (FORBIDDEN_KEYS.contains(member.getKey())) {
-            return Optional.of(
-                new QueryCheck.Invalid(path, "is not allowed: queries may not run scripts"));
-          }
           if (hasLoneSurrogate(member.getKey())) {
             return Optional.of(new QueryCheck.Invalid(step.path(), LONE_SURROGATE));
           }
@@ -232,17 +219,9 @@ public final class QueryRules {
 
   private record Step(JsonNode node, String path, int depth) {}
 
-  private static Optional<QueryCheck.Invalid> limits(JsonNode params) {
+  private static Optional<QueryCheck.Invalid> window(JsonNode params) {
     JsonNode size = params.get("size");
-    if (size != null && !inRange(size, 0, MAX_SIZE)) {
-      return Optional.of(
-          new QueryCheck.Invalid(PARAMS + ".size", "must be an integer from 0 to " + MAX_SIZE));
-    }
     JsonNode from = params.get("from");
-    if (from != null && !inRange(from, 0, MAX_WINDOW)) {
-      return Optional.of(
-          new QueryCheck.Invalid(PARAMS + ".from", "must be an integer from 0 to " + MAX_WINDOW));
-    }
     int window =
         (from == null ? 0 : from.intValue())
             + (size == null ? DEFAULT_SEARCH_SIZE : size.intValue());
@@ -252,28 +231,6 @@ public final class QueryRules {
               PARAMS + ".from",
               "plus size must be at most " + MAX_WINDOW + " (it is " + window + ")"));
     }
-    JsonNode timeout = params.get("timeout");
-    if (timeout != null) {
-      Optional<Duration> duration =
-          timeout.isString() ? SearchTimeouts.parse(timeout.stringValue()) : Optional.empty();
-      if (duration.isEmpty()) {
-        return Optional.of(
-            new QueryCheck.Invalid(
-                PARAMS + ".timeout", "must be a time value such as \"500ms\" or \"5s\""));
-      }
-      if (duration.get().compareTo(MAX_TIMEOUT) > 0) {
-        return Optional.of(new QueryCheck.Invalid(PARAMS + ".timeout", "must be at most 30s"));
-      }
-    }
     return Optional.empty();
-  }
-
-  private static boolean inRange(JsonNode node, int min, int max) {
-    if (!node.isIntegralNumber()) {
-      return false;
-    }
-    BigInteger value = node.bigIntegerValue();
-    return value.compareTo(BigInteger.valueOf(min)) >= 0
-        && value.compareTo(BigInteger.valueOf(max)) <= 0;
   }
 }

@@ -12,7 +12,7 @@ class QueryRulesTests {
   @Test
   void acceptsAFullSearchAndReturnsItsParamsInCanonicalOrder() {
     QueryCheck check =
-        QueryRules.check(
+        QueryRules.standard().check(
             "logs-2026.11",
             "search",
             read(
@@ -32,7 +32,7 @@ class QueryRulesTests {
 
   @Test
   void acceptsACountWithOnlyAQuery() {
-    QueryCheck check = QueryRules.check("logs", "count", read("{\"query\":{\"match_all\":{}}}"));
+    QueryCheck check = QueryRules.standard().check("logs", "count", read("{\"query\":{\"match_all\":{}}}"));
 
     assertThat(check).isInstanceOf(QueryCheck.Valid.class);
     assertThat(((QueryCheck.Valid) check).effectiveSize()).isZero();
@@ -40,14 +40,14 @@ class QueryRulesTests {
 
   @Test
   void countsASearchWithoutSizeAsElasticsearchsDefaultTen() {
-    assertThat(((QueryCheck.Valid) QueryRules.check("logs", "search", read("{}"))).effectiveSize())
+    assertThat(((QueryCheck.Valid) QueryRules.standard().check("logs", "search", read("{}"))).effectiveSize())
         .isEqualTo(10);
   }
 
   @Test
   void refusesAMissingIndex() {
-    assertInvalid(QueryRules.check(null, "search", read("{}")), "index", "is required");
-    assertInvalid(QueryRules.check("", "search", read("{}")), "index", "is required");
+    assertInvalid(QueryRules.standard().check(null, "search", read("{}")), "index", "is required");
+    assertInvalid(QueryRules.standard().check("", "search", read("{}")), "index", "is required");
   }
 
   @Test
@@ -88,15 +88,15 @@ class QueryRulesTests {
 
   @Test
   void refusesAnUnknownOrMissingQueryType() {
-    assertInvalid(QueryRules.check("logs", "delete", read("{}")), "query_type", "'search' or");
-    assertInvalid(QueryRules.check("logs", null, read("{}")), "query_type", "is required");
+    assertInvalid(QueryRules.standard().check("logs", "delete", read("{}")), "query_type", "'search' or");
+    assertInvalid(QueryRules.standard().check("logs", null, read("{}")), "query_type", "is required");
   }
 
   @Test
   void refusesMissingOrNonObjectParams() {
-    assertInvalid(QueryRules.check("logs", "search", null), "query_params", "is required");
-    assertInvalid(QueryRules.check("logs", "search", read("null")), "query_params", "is required");
-    assertInvalid(QueryRules.check("logs", "search", read("[1]")), "query_params", "JSON object");
+    assertInvalid(QueryRules.standard().check("logs", "search", null), "query_params", "is required");
+    assertInvalid(QueryRules.standard().check("logs", "search", read("null")), "query_params", "is required");
+    assertInvalid(QueryRules.standard().check("logs", "search", read("[1]")), "query_params", "JSON object");
   }
 
   @Test
@@ -108,7 +108,7 @@ class QueryRulesTests {
   @Test
   void refusesAnythingButQueryInACount() {
     assertInvalid(
-        QueryRules.check("logs", "count", read("{\"query\":{},\"size\":0}")),
+        QueryRules.standard().check("logs", "count", read("{\"query\":{},\"size\":0}")),
         "query_params.size",
         "only query");
   }
@@ -149,7 +149,7 @@ class QueryRulesTests {
   void refusesAScriptSort() {
     assertInvalid(
         search("logs", "{\"sort\":[{\"_script\":{\"type\":\"number\",\"script\":\"1\"}}]}"),
-        "query_params.sort[0]._script.script",
+        "query_params.sort[0]._script",
         "scripts");
   }
 
@@ -165,9 +165,14 @@ class QueryRulesTests {
 
   @Test
   void refusesNestingDeeperThanTwentyLevels() {
-    assertThat(search("logs", "{\"query\":" + nested(19) + "}"))
+    // Each bool adds two levels (its body and its filter clause); the params are level 1 and the
+    // query clause level 2, so eight bools around a long-form term reach level 20 exactly.
+    assertThat(search("logs", "{\"query\":" + nestedBools(8, TERM) + "}"))
         .isInstanceOf(QueryCheck.Valid.class);
-    assertInvalid(search("logs", "{\"query\":" + nested(20) + "}"), "query_params", "20 levels");
+    assertInvalid(
+        search("logs", "{\"query\":" + nestedBools(9, "{\"match_all\":{}}") + "}"),
+        "query_params",
+        "20 levels");
   }
 
   @Test
@@ -254,12 +259,14 @@ class QueryRulesTests {
     assertThat(one.cacheKey()).isEqualTo(two.cacheKey());
   }
 
-  private static String nested(int levels) {
-    return "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+  private static final String TERM = "{\"term\":{\"tag\":{\"value\":\"x\"}}}";
+
+  private static String nestedBools(int levels, String innermost) {
+    return "{\"bool\":{\"filter\":".repeat(levels) + innermost + "}}".repeat(levels);
   }
 
   private static QueryCheck search(String index, String params) {
-    return QueryRules.check(index, "search", read(params));
+    return QueryRules.standard().check(index, "search", read(params));
   }
 
   private static void assertInvalid(QueryCheck check, String field, String reasonPart) {

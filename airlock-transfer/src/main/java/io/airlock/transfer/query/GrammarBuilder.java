@@ -1,0 +1,56 @@
+package io.airlock.transfer.query;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds a {@link Shape.Params}: {@code object("match").required("query", VALUE).build()}. */
+final class GrammarBuilder {
+
+  private final String context;
+  private final Map<String, Shape> members = new LinkedHashMap<>();
+  private final Set<String> required = new LinkedHashSet<>();
+  private final Map<String, Boolean> defaults = new LinkedHashMap<>();
+
+  private GrammarBuilder(String context) {
+    this.context = context;
+  }
+
+  static GrammarBuilder object(String context) {
+    return new GrammarBuilder(context);
+  }
+
+  GrammarBuilder required(String name, Shape shape) {
+    members.put(name, shape);
+    required.add(name);
+    return this;
+  }
+
+  GrammarBuilder optional(String name, Shape shape) {
+    members.put(name, shape);
+    return this;
+  }
+
+  /** A flag that may only be {@code value}, and is written as {@code value} when left out. */
+  GrammarBuilder forced(String name, boolean value) {
+    members.put(name, new Shape.Flag(Optional.of(value)));
+    defaults.put(name, value);
+    return this;
+  }
+
+  /** The optional {@code boost} and {@code _name} that most query clauses take. */
+  GrammarBuilder scored() {
+    return optional("boost", QueryGrammar.BOOST).optional("_name", QueryGrammar.NAME);
+  }
+
+  Shape.Params build() {
+    return new Shape.Params(
+        context,
+        Collections.unmodifiableMap(new LinkedHashMap<>(members)),
+        Collections.unmodifiableSet(new LinkedHashSet<>(required)),
+        Collections.unmodifiableMap(new LinkedHashMap<>(defaults)));
+  }
+}
