@@ -12,14 +12,15 @@ class QueryRulesTests {
   @Test
   void acceptsAFullSearchAndReturnsItsParamsInCanonicalOrder() {
     QueryCheck check =
-        QueryRules.standard().check(
-            "logs-2026.11",
-            "search",
-            read(
-                "{\"timeout\":\"5s\",\"size\":50,\"query\":{\"match_all\":{}},\"from\":10,"
-                    + "\"sort\":[{\"@timestamp\":\"desc\"}],\"_source\":[\"title\"],"
-                    + "\"aggs\":{\"by_day\":{\"date_histogram\":{\"field\":\"@timestamp\","
-                    + "\"calendar_interval\":\"day\"}}},\"highlight\":{\"fields\":{\"title\":{}}}}"));
+        QueryRules.standard()
+            .check(
+                "logs-2026.11",
+                "search",
+                read(
+                    "{\"timeout\":\"5s\",\"size\":50,\"query\":{\"match_all\":{}},\"from\":10,"
+                        + "\"sort\":[{\"@timestamp\":\"desc\"}],\"_source\":[\"title\"],"
+                        + "\"aggs\":{\"by_day\":{\"date_histogram\":{\"field\":\"@timestamp\","
+                        + "\"calendar_interval\":\"day\"}}},\"highlight\":{\"fields\":{\"title\":{}}}}"));
 
     assertThat(check).isInstanceOf(QueryCheck.Valid.class);
     QueryCheck.Valid valid = (QueryCheck.Valid) check;
@@ -32,7 +33,8 @@ class QueryRulesTests {
 
   @Test
   void acceptsACountWithOnlyAQuery() {
-    QueryCheck check = QueryRules.standard().check("logs", "count", read("{\"query\":{\"match_all\":{}}}"));
+    QueryCheck check =
+        QueryRules.standard().check("logs", "count", read("{\"query\":{\"match_all\":{}}}"));
 
     assertThat(check).isInstanceOf(QueryCheck.Valid.class);
     assertThat(((QueryCheck.Valid) check).effectiveSize()).isZero();
@@ -40,7 +42,9 @@ class QueryRulesTests {
 
   @Test
   void countsASearchWithoutSizeAsElasticsearchsDefaultTen() {
-    assertThat(((QueryCheck.Valid) QueryRules.standard().check("logs", "search", read("{}"))).effectiveSize())
+    assertThat(
+            ((QueryCheck.Valid) QueryRules.standard().check("logs", "search", read("{}")))
+                .effectiveSize())
         .isEqualTo(10);
   }
 
@@ -88,15 +92,20 @@ class QueryRulesTests {
 
   @Test
   void refusesAnUnknownOrMissingQueryType() {
-    assertInvalid(QueryRules.standard().check("logs", "delete", read("{}")), "query_type", "'search' or");
-    assertInvalid(QueryRules.standard().check("logs", null, read("{}")), "query_type", "is required");
+    assertInvalid(
+        QueryRules.standard().check("logs", "delete", read("{}")), "query_type", "'search' or");
+    assertInvalid(
+        QueryRules.standard().check("logs", null, read("{}")), "query_type", "is required");
   }
 
   @Test
   void refusesMissingOrNonObjectParams() {
-    assertInvalid(QueryRules.standard().check("logs", "search", null), "query_params", "is required");
-    assertInvalid(QueryRules.standard().check("logs", "search", read("null")), "query_params", "is required");
-    assertInvalid(QueryRules.standard().check("logs", "search", read("[1]")), "query_params", "JSON object");
+    assertInvalid(
+        QueryRules.standard().check("logs", "search", null), "query_params", "is required");
+    assertInvalid(
+        QueryRules.standard().check("logs", "search", read("null")), "query_params", "is required");
+    assertInvalid(
+        QueryRules.standard().check("logs", "search", read("[1]")), "query_params", "JSON object");
   }
 
   @Test
