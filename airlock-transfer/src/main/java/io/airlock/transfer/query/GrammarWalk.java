@@ -213,8 +213,7 @@ final class GrammarWalk {
         problem = Optional.of(secondField(keyed, key, path));
       } else {
         field = key;
-        problem =
-            fail(path.member(key), keyed.key().problem(key).map(reason -> reason + why(key)));
+        problem = fail(path.member(key), keyed.key().problem(key).map(reason -> reason + why(key)));
         if (problem.isEmpty()) {
           problem = visit(keyed.value(), member.getValue(), path.member(key), n);
         }

@@ -2,7 +2,7 @@ package io.airlock.transfer.query;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,8 +139,8 @@ public enum TextRule {
                 + ","
                 + COORDINATE
                 + "\\)");
-    static final Set<String> SIMPLE_FLAGS =
-        Set.of(
+    static final List<String> SIMPLE_FLAGS =
+        List.of(
             "ALL",
             "NONE",
             "AND",
@@ -154,8 +154,8 @@ public enum TextRule {
             "FUZZY",
             "NEAR",
             "SLOP");
-    static final Set<String> REGEXP_FLAG_NAMES =
-        Set.of("ALL", "ANYSTRING", "COMPLEMENT", "EMPTY", "INTERSECTION", "INTERVAL", "NONE");
+    static final List<String> REGEXP_FLAG_NAMES =
+        List.of("ALL", "ANYSTRING", "COMPLEMENT", "EMPTY", "INTERSECTION", "INTERVAL", "NONE");
     private static final Pattern REPEAT = Pattern.compile("\\{([0-9]+)(,([0-9]*))?\\}");
 
     private Rules() {}
@@ -216,7 +216,7 @@ public enum TextRule {
           : Optional.empty();
     }
 
-    static Optional<String> flags(String text, Set<String> allowed) {
+    static Optional<String> flags(String text, List<String> allowed) {
       for (String flag : text.split("\\|", -1)) {
         if (!allowed.contains(flag)) {
           return Optional.of(
