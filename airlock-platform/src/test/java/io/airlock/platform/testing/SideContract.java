@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.platform.web.RequestId;
 import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.query.QueryGrammar;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -179,7 +180,11 @@ public abstract class SideContract {
         .jsonPath("$.airlock.senderEpoch")
         .isEqualTo(sender.epoch())
         .jsonPath("$.build.artifact")
-        .isEqualTo("airlock-" + side() + "-side");
+        .isEqualTo("airlock-" + side() + "-side")
+        .jsonPath("$.queryGrammar.version")
+        .isEqualTo(QueryGrammar.VERSION)
+        .jsonPath("$.queryGrammar.bucketBudget")
+        .isEqualTo(QueryGrammar.MAX_BUCKET_BUDGET);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.airlock.responseside.search;
 
+import io.airlock.responseside.directory.Directory;
+import io.airlock.responseside.directory.IndexAllowList;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +14,11 @@ class SearchConfiguration {
   @Bean
   SearchEngine searchEngine(SearchProperties properties, JsonMapper json) {
     return new SearchEngine(properties, json);
+  }
+
+  @Bean
+  SearchAccountCheck searchAccountCheck(
+      SearchEngine engine, IndexAllowList allowList, Directory directory) {
+    return new SearchAccountCheck(engine, SearchAccountCheck.allowedIndices(allowList, directory));
   }
 }

@@ -102,6 +102,20 @@ public class SearchEngine {
     return connection != null;
   }
 
+  /**
+   * One call as given, asked once and given the default query timeout to answer: for this side's
+   * own questions to the engine (the search account check), never for a user's query.
+   *
+   * @param path starting with {@code /}, already encoded, with its query string if any
+   * @param payload the JSON body, or null for none
+   */
+  SearchOutcome exchange(String method, String path, String payload) {
+    if (connection == null) {
+      return new Failed(Kind.TRANSIENT, 0, NOT_CONFIGURED);
+    }
+    return once(method, path, payload, properties.defaultQueryTimeout());
+  }
+
   private SearchOutcome once(String method, String path, String payload, Duration timeout) {
     HttpResponse<String> response;
     try {
@@ -142,7 +156,7 @@ public class SearchEngine {
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  private static String indexPath(String index, String endpoint) {
+  static String indexPath(String index, String endpoint) {
     if (index == null || index.isBlank()) {
       throw new IllegalArgumentException("an index is required");
     }

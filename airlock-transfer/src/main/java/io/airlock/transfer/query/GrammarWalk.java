@@ -62,10 +62,11 @@ final class GrammarWalk {
           : mustBe(shape, path);
     }
     if (shape instanceof Shape.Decimal range) {
+      double value = asDouble(node);
       return node.isNumber()
-              && Double.isFinite(node.doubleValue())
-              && node.doubleValue() >= range.min()
-              && node.doubleValue() <= range.max()
+              && Double.isFinite(value)
+              && value >= range.min()
+              && value <= range.max()
           ? Optional.empty()
           : mustBe(shape, path);
     }
@@ -84,7 +85,7 @@ final class GrammarWalk {
           node.isString() && node.stringValue().length() <= value.maxLength()
               || node.isBoolean()
               || node.isIntegralNumber()
-              || node.isNumber() && Double.isFinite(node.doubleValue());
+              || node.isNumber() && Double.isFinite(asDouble(node));
       return fits ? Optional.empty() : mustBe(shape, path);
     }
     if (shape instanceof Shape.Field field) {
@@ -121,6 +122,15 @@ final class GrammarWalk {
       return query(node, path, n);
     }
     return aggregations(node, path, n);
+  }
+
+  // Jackson's doubleValue() throws for a decimal beyond a double's range (1e400): such a value,
+  // which no cache key could hold either, is infinite here and so refused.
+  private static double asDouble(JsonNode node) {
+    if (!node.isNumber()) {
+      return Double.NaN;
+    }
+    return node.isBigDecimal() ? node.decimalValue().doubleValue() : node.doubleValue();
   }
 
   private static Optional<QueryCheck.Invalid> text(Shape.Text text, JsonNode node, Path path) {

@@ -336,6 +336,18 @@ class QueryGrammarTests {
   }
 
   @Test
+  void refusesNumbersBeyondTheRangeOfADoubleWhichNoCacheKeyCouldHold() {
+    assertInvalid(
+        search("{\"query\":{\"range\":{\"score\":{\"gte\":1e400}}}}"),
+        "query_params.query.range.score.gte",
+        "number");
+    assertInvalid(
+        search("{\"query\":{\"match_all\":{\"boost\":-1e999}}}"),
+        "query_params.query.match_all.boost",
+        "a number from 0 to 10000");
+  }
+
+  @Test
   void appliesADeploymentsNarrowing() {
     QueryRules narrowed =
         new QueryRules(new QueryPolicy(Set.of("regexp"), Set.of("composite"), 100, 2));
