@@ -43,7 +43,7 @@ final class GrammarBuilder {
 
   /** The optional {@code boost} and {@code _name} that most query clauses take. */
   GrammarBuilder scored() {
-    return optional("boost", QueryGrammar.BOOST).optional("_name", QueryGrammar.NAME);
+    return optional("boost", GrammarShapes.BOOST).optional("_name", GrammarShapes.NAME);
   }
 
   Shape.Params build() {

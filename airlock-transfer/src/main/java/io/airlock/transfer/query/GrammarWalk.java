@@ -309,7 +309,7 @@ final class GrammarWalk {
     }
     for (Map.Entry<String, JsonNode> member : node.properties()) {
       Path at = path.member(member.getKey());
-      Optional<QueryCheck.Invalid> problem = name(QueryGrammar.NAME, member.getKey(), at);
+      Optional<QueryCheck.Invalid> problem = name(GrammarShapes.NAME, member.getKey(), at);
       if (problem.isEmpty()) {
         problem = aggregation(member.getValue(), at, n);
       }
