@@ -8,6 +8,8 @@ import io.airlock.responseside.queue.RequestQueue;
 import io.airlock.responseside.search.Backoff;
 import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchOutcome;
+import io.airlock.transfer.query.QueryCheck;
+import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.RecordCodec;
 import io.airlock.transfer.records.ResultRecord;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +32,7 @@ class QueryExecution {
   private final RequestQueue queue;
   private final ResultCache cache;
   private final SearchEngine engine;
+  private final QueryRules rules;
   private final JsonMapper json;
   private final ExecutorProperties properties;
   private final Backoff backoff;
@@ -37,11 +41,13 @@ class QueryExecution {
       RequestQueue queue,
       ResultCache cache,
       SearchEngine engine,
+      QueryRules rules,
       JsonMapper json,
       ExecutorProperties properties) {
     this.queue = queue;
     this.cache = cache;
     this.engine = engine;
+    this.rules = rules;
     this.json = json;
     this.properties = properties;
     this.backoff =
@@ -57,16 +63,25 @@ class QueryExecution {
           ReasonCodes.ATTEMPTS_EXHAUSTED,
           "started " + request.runs() + " times; no worker finished it");
     }
+    // Checked again, as it runs: it may have been queued under older rules, or a narrower policy
+    // may have come into force since. Before the cache too, which may hold its old answer.
+    QueryCheck check =
+        rules.check(request.indexName(), request.queryType().wireName(), request.queryParams());
+    if (check instanceof QueryCheck.Invalid invalid) {
+      return fail(
+          request, QueryCheck.Invalid.REASON_CODE, invalid.field() + " " + invalid.reason());
+    }
+    JsonNode params = ((QueryCheck.Valid) check).params();
     long started = System.nanoTime();
     Optional<ResultCache.Hit> hit =
         request.cacheKey() == null ? Optional.empty() : cache.lookup(request.cacheKey());
     if (hit.isPresent()) {
-      return answer(request, hit.get().body(), millisSince(started), true);
+      return answer(request, params, hit.get().body(), millisSince(started), true);
     }
-    SearchOutcome outcome =
-        engine.execute(request.indexName(), request.queryType(), request.queryParams());
+    SearchOutcome outcome = engine.execute(request.indexName(), request.queryType(), params);
     if (outcome instanceof SearchOutcome.Answered answered) {
-      return answer(request, ResultBody.of(answered.body(), json), answered.tookMs(), false);
+      return answer(
+          request, params, ResultBody.of(answered.body(), json), answered.tookMs(), false);
     }
     SearchOutcome.Failed failed = (SearchOutcome.Failed) outcome;
     if (failed.kind() == SearchOutcome.Kind.PERMANENT) {
@@ -86,7 +101,11 @@ class QueryExecution {
 
   // A result too large to send is not cached either: every later run would fail the same way.
   private ExecutionOutcome answer(
-      ClaimedRequest request, ResultBody body, long executionMs, boolean cacheHit) {
+      ClaimedRequest request,
+      JsonNode params,
+      ResultBody body,
+      long executionMs,
+      boolean cacheHit) {
     // jsonb refuses a NUL character: storing it would throw on every run, attempts exhausted.
     if (body.text().contains("\\u0000")) {
       return fail(
@@ -107,12 +126,7 @@ class QueryExecution {
           : new ExecutionOutcome.LeaseLost();
     }
     if (!cacheHit && request.cacheKey() != null) {
-      cache.store(
-          request.cacheKey(),
-          request.indexName(),
-          request.queryType(),
-          request.queryParams(),
-          body);
+      cache.store(request.cacheKey(), request.indexName(), request.queryType(), params, body);
     }
     return queue.complete(request, answer)
         ? new ExecutionOutcome.Completed(cacheHit)

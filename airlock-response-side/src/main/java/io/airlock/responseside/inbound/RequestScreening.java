@@ -25,9 +25,6 @@ import tools.jackson.databind.JsonNode;
 @Component
 class RequestScreening {
 
-  /** The reason code of a request whose query the rules refuse. */
-  static final String QUERY_REFUSED = "query_refused";
-
   private final Directory directory;
   private final IndexAllowList allowList;
   private final QueryRules rules;
@@ -66,18 +63,20 @@ class RequestScreening {
     QueryCheck check =
         rules.check(request.index(), request.queryType().wireName(), request.queryParams());
     if (check instanceof QueryCheck.Invalid invalid) {
-      return Screening.Refused.failed(QUERY_REFUSED, invalid.field() + " " + invalid.reason());
+      return Screening.Refused.failed(
+          QueryCheck.Invalid.REASON_CODE, invalid.field() + " " + invalid.reason());
     }
     QueryCheck.Valid valid = (QueryCheck.Valid) check;
     Optional<String> nul = nulCharacter(valid.params());
     if (nul.isPresent()) {
       return Screening.Refused.failed(
-          QUERY_REFUSED, nul.get() + " must not contain the NUL character");
+          QueryCheck.Invalid.REASON_CODE, nul.get() + " must not contain the NUL character");
     }
     Optional<String> cacheKey = cacheKey(valid);
     if (cacheKey.isEmpty()) {
       return Screening.Refused.failed(
-          QUERY_REFUSED, "query_params holds a number beyond the range of a double");
+          QueryCheck.Invalid.REASON_CODE,
+          "query_params holds a number beyond the range of a double");
     }
     if (valid.effectiveSize() > profile.maxResultSize()) {
       return Screening.Refused.failed(

@@ -10,6 +10,7 @@ import io.airlock.responseside.queue.RequestQueue;
 import io.airlock.responseside.search.FakeEngine;
 import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchFixture;
+import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -184,7 +185,8 @@ class EngineFailureIntegrationTests {
 
   private ExecutionOutcome runNext(SearchEngine engine) {
     List<ClaimedRequest> claimed = queue.claim("test-worker", 1, Duration.ofMinutes(1));
-    return new QueryExecution(queue, cache, engine, json, ExecutorFixture.properties())
+    return new QueryExecution(
+            queue, cache, engine, QueryRules.standard(), json, ExecutorFixture.properties())
         .run(queue.start(claimed.get(0), Duration.ofMinutes(1)).orElseThrow());
   }
 }

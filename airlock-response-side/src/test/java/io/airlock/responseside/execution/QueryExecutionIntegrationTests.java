@@ -9,11 +9,14 @@ import io.airlock.responseside.queue.ClaimedRequest;
 import io.airlock.responseside.queue.QueueFixture;
 import io.airlock.responseside.queue.RequestQueue;
 import io.airlock.responseside.search.SearchEngine;
+import io.airlock.transfer.query.QueryPolicy;
+import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,9 @@ class QueryExecutionIntegrationTests {
   void emptyQueue() {
     fixture = new QueueFixture(jdbc);
     fixture.drain();
-    execution = new QueryExecution(queue, cache, engine, json, ExecutorFixture.properties());
+    execution =
+        new QueryExecution(
+            queue, cache, engine, QueryRules.standard(), json, ExecutorFixture.properties());
   }
 
   /** A search no other test asks, so that it misses the cache; it finds critical incidents. */
@@ -109,8 +114,14 @@ class QueryExecutionIntegrationTests {
 
   @Test
   void failsAMalformedQueryAtOnceWithTheEnginesReason() {
+    // The grammar checks each parameter; which of them go together is the engine's to say.
     UUID id =
-        fixture.enqueue("incidents", QueryType.SEARCH, "{\"query\":{\"no_such_query\":{}}}", 0);
+        fixture.enqueue(
+            "incidents",
+            QueryType.SEARCH,
+            "{\"query\":{\"multi_match\":{\"query\":\"disk\",\"type\":\"cross_fields\","
+                + "\"fields\":[\"title\"],\"fuzziness\":1}}}",
+            0);
 
     ExecutionOutcome outcome = runNext();
 
@@ -120,7 +131,7 @@ class QueryExecutionIntegrationTests {
         .containsEntry("reason_code", "bad_query")
         .containsEntry("attempts", 1);
     assertThat(fixture.answer(id)).containsEntry("outcome", "failed");
-    assertThat((String) fixture.answer(id).get("reason_detail")).contains("no_such_query");
+    assertThat((String) fixture.answer(id).get("reason_detail")).contains("Fuzziness not allowed");
   }
 
   @Test
@@ -136,10 +147,64 @@ class QueryExecutionIntegrationTests {
   }
 
   @Test
+  void refusesAQueuedRequestTheRulesNowRefuseWithoutAskingTheCacheOrTheEngine() {
+    // Queued before the grammar refused terms lookups, and answered from the engine back then.
+    String lookup =
+        "{\"query\":{\"terms\":{\"severity\":"
+            + "{\"index\":\"secret\",\"id\":\"1\",\"path\":\"owner\"}}},\"size\":1}";
+    UUID id = fixture.enqueue("incidents", QueryType.SEARCH, lookup, 0);
+    cache.store(
+        (String) fixture.request(id).get("cache_key"),
+        "incidents",
+        QueryType.SEARCH,
+        json.readTree(lookup),
+        ResultBody.of(json.readTree("{\"hits\":{\"hits\":[{\"owner\":\"ann\"}]}}"), json));
+
+    assertThat(runNext())
+        .isInstanceOfSatisfying(
+            ExecutionOutcome.Failed.class,
+            failed -> {
+              assertThat(failed.reasonCode()).isEqualTo("query_refused");
+              assertThat(failed.detail()).startsWith("query_params.query.terms.severity must be");
+            });
+    assertThat(fixture.answer(id))
+        .containsEntry("outcome", "failed")
+        .containsEntry("reason_code", "query_refused")
+        .containsEntry("result", null);
+  }
+
+  @Test
+  void refusesAQueuedRequestThatTheDeploymentsPolicyNowRefuses() {
+    execution =
+        new QueryExecution(
+            queue,
+            cache,
+            engine,
+            new QueryRules(new QueryPolicy(Set.of("regexp"), Set.of(), 10_000, 3)),
+            json,
+            ExecutorFixture.properties());
+    UUID id =
+        fixture.enqueue(
+            "incidents", QueryType.SEARCH, "{\"query\":{\"regexp\":{\"site\":\"ams.*\"}}}", 0);
+
+    assertThat(runNext())
+        .isEqualTo(
+            new ExecutionOutcome.Failed(
+                "query_refused",
+                "query_params.query.regexp is refused by this deployment's query policy"));
+    assertThat(fixture.answer(id)).containsEntry("reason_code", "query_refused");
+  }
+
+  @Test
   void answersAResultLargerThanABatchMayCarryAsFailedKeepsItHereAndDoesNotCacheIt() {
     execution =
         new QueryExecution(
-            queue, cache, engine, json, ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)));
+            queue,
+            cache,
+            engine,
+            QueryRules.standard(),
+            json,
+            ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)));
     UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(50), 0);
 
     assertThat(runNext())

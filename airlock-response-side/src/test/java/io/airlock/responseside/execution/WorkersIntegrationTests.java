@@ -11,6 +11,7 @@ import io.airlock.responseside.queue.RequestQueue;
 import io.airlock.responseside.search.FakeEngine;
 import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchFixture;
+import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,7 +135,7 @@ class WorkersIntegrationTests {
     ExecutorProperties properties = ExecutorFixture.properties(2, 5, DataSize.ofMegabytes(8));
     AtomicInteger runs = new AtomicInteger();
     QueryExecution execution =
-        new QueryExecution(queue, cache, engine, json, properties) {
+        new QueryExecution(queue, cache, engine, QueryRules.standard(), json, properties) {
           @Override
           ExecutionOutcome run(ClaimedRequest request) {
             runs.incrementAndGet();
@@ -148,7 +149,10 @@ class WorkersIntegrationTests {
     ExecutorProperties properties =
         ExecutorFixture.properties(threads, batch, DataSize.ofMegabytes(8));
     return new Workers(
-        queue, new QueryExecution(queue, cache, engine, json, properties), properties, instance);
+        queue,
+        new QueryExecution(queue, cache, engine, QueryRules.standard(), json, properties),
+        properties,
+        instance);
   }
 
   private long answered(List<UUID> ids) {

@@ -228,7 +228,9 @@ final class AggregationTypes {
   private static GrammarBuilder histogram(String name) {
     return object(name)
         .required("field", FIELD)
-        .optional("min_doc_count", new Shape.Int(0, Integer.MAX_VALUE))
+        // The engine's default, 0, fills the whole range with empty buckets: a 1 ms interval over
+        // months of data trips its memory breaker. From 1, there are no more buckets than hits.
+        .atLeast("min_doc_count", new Shape.Int(1, Integer.MAX_VALUE))
         .optional("keyed", FLAG)
         .optional("missing", VALUE)
         .optional("format", FORMAT)

@@ -7,12 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The kinds of field name a query may hold. Every kind names fields of the queried index only:
  * metadata fields that start with {@code _} are refused, but for the few each kind needs ({@code
- * _id} in a query, {@code _score} and {@code _doc} in a sort), so {@code _index} and its like
- * cannot be written.
+ * _id} in a term or terms query, {@code _score} and {@code _doc} in a sort), so {@code _index} and
+ * its like cannot be written.
  */
 public enum FieldKind {
-  /** One field by its full name, e.g. {@code title.raw}; {@code _id} too. */
-  FIELD("a field name", Set.of("_id"), false, false),
+  /** One field by its full name, e.g. {@code title.raw}. */
+  FIELD("a field name", Set.of(), false, false),
+  /** One field by its full name, or {@code _id}: where a term is matched exactly. */
+  TERM_FIELD("a field name, or _id", Set.of("_id"), false, false),
   /** A field name or a pattern with {@code *}, e.g. {@code title*}. */
   PATTERN("a field name or pattern (with *)", Set.of(), true, false),
   /** A field name or pattern with an optional boost, e.g. {@code title^2}. */

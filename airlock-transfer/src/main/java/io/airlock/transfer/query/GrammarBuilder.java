@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Builds a {@link Shape.Params}: {@code object("match").required("query", VALUE).build()}. */
 final class GrammarBuilder {
@@ -13,7 +15,7 @@ final class GrammarBuilder {
   private final String context;
   private final Map<String, Shape> members = new LinkedHashMap<>();
   private final Set<String> required = new LinkedHashSet<>();
-  private final Map<String, Boolean> defaults = new LinkedHashMap<>();
+  private final Map<String, JsonNode> defaults = new LinkedHashMap<>();
 
   private GrammarBuilder(String context) {
     this.context = context;
@@ -37,7 +39,14 @@ final class GrammarBuilder {
   /** A flag that may only be {@code value}, and is written as {@code value} when left out. */
   GrammarBuilder forced(String name, boolean value) {
     members.put(name, new Shape.Flag(Optional.of(value)));
-    defaults.put(name, value);
+    defaults.put(name, JsonNodeFactory.instance.booleanNode(value));
+    return this;
+  }
+
+  /** An integer of {@code range}, written as its minimum when left out. */
+  GrammarBuilder atLeast(String name, Shape.Int range) {
+    members.put(name, range);
+    defaults.put(name, JsonNodeFactory.instance.numberNode(range.min()));
     return this;
   }
 

@@ -201,7 +201,7 @@ final class GrammarWalk {
         .forEach(
             (name, value) -> {
               if (!node.has(name)) {
-                ((ObjectNode) node).put(name, value);
+                ((ObjectNode) node).set(name, value);
               }
             });
     return Optional.empty();

@@ -48,6 +48,12 @@ public sealed interface QueryCheck permits QueryCheck.Valid, QueryCheck.Invalid 
    */
   record Invalid(String field, String reason) implements QueryCheck {
 
+    /**
+     * The reason code of a request the response side refuses under these rules, as the failure that
+     * answers it carries it across the gap.
+     */
+    public static final String REASON_CODE = "query_refused";
+
     public Invalid {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(reason, "reason");

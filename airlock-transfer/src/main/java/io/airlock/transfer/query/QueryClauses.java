@@ -126,6 +126,7 @@ final class QueryClauses {
         "term",
         shortOrLong(
             "term",
+            FieldKind.TERM_FIELD,
             VALUE,
             object("term").required("value", VALUE).optional("case_insensitive", FLAG).scored()),
         "{\"term\":{\"severity\":{\"value\":\"critical\"}}}");
@@ -134,7 +135,7 @@ final class QueryClauses {
         "terms",
         new Shape.FieldKeyed(
             "terms",
-            FieldKind.FIELD,
+            FieldKind.TERM_FIELD,
             new Shape.ListOf(
                 VALUE,
                 0,
@@ -375,8 +376,13 @@ final class QueryClauses {
   }
 
   private static Shape shortOrLong(String name, Shape shortForm, GrammarBuilder longForm) {
+    return shortOrLong(name, FieldKind.FIELD, shortForm, longForm);
+  }
+
+  private static Shape shortOrLong(
+      String name, FieldKind field, Shape shortForm, GrammarBuilder longForm) {
     return new Shape.FieldKeyed(
-        name, FieldKind.FIELD, new Shape.Either(List.of(shortForm, longForm.build())), NO_PARAMS);
+        name, field, new Shape.Either(List.of(shortForm, longForm.build())), NO_PARAMS);
   }
 
   private static void add(

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What the query grammar accepts at one position of a query's JSON. A shape names every member an
@@ -114,13 +115,13 @@ public sealed interface Shape {
    * @param required the members that must be present
    * @param defaults members written into the query when it leaves them out, so that a setting the
    *     engine would otherwise default unsafely is always explicit (query_string's leading
-   *     wildcard)
+   *     wildcard, a histogram's empty buckets)
    */
   record Params(
       String context,
       Map<String, Shape> members,
       Set<String> required,
-      Map<String, Boolean> defaults)
+      Map<String, JsonNode> defaults)
       implements Shape {
     @Override
     public String describe() {

@@ -265,6 +265,7 @@ final class GrammarSamples {
     String field = pick(FIELDS);
     return switch (kind) {
       case FIELD -> field;
+      case TERM_FIELD -> random.nextInt(5) == 0 ? "_id" : field;
       case PATTERN -> random.nextBoolean() ? field : field.substring(0, 3) + "*";
       case BOOSTED_PATTERN -> random.nextBoolean() ? field : field + "^2";
       case SORT -> random.nextInt(4) == 0 ? "_score" : field;

@@ -131,6 +131,10 @@ class QueryGrammarTests {
         "query_params.query.exists.field",
         "metadata field");
     assertValid(search("{\"query\":{\"term\":{\"_id\":\"1\"}},\"sort\":[\"_score\",\"_doc\"]}"));
+    assertInvalid(
+        search("{\"query\":{\"prefix\":{\"_id\":\"1\"}}}"),
+        "query_params.query.prefix._id",
+        "metadata field");
     assertInvalid(search("{\"sort\":[\"_index\"]}"), "query_params.sort[0]", "metadata field");
     assertInvalid(search("{\"_source\":[\"_index\"]}"), "query_params._source[0]", "metadata");
   }
@@ -160,6 +164,21 @@ class QueryGrammarTests {
           "query_params.query.query_string.query",
           "_index");
     }
+  }
+
+  @Test
+  void keepsHistogramsFromFillingTheirRangeWithEmptyBuckets() {
+    QueryCheck.Valid valid =
+        assertValid(
+            search(
+                "{\"aggs\":{\"h\":{\"date_histogram\":{\"field\":\"at\",\"fixed_interval\":\"1ms\"}}}}"));
+
+    assertThat(valid.params().at("/aggs/h/date_histogram/min_doc_count").intValue()).isEqualTo(1);
+    assertInvalid(
+        search(
+            "{\"aggs\":{\"h\":{\"histogram\":{\"field\":\"n\",\"interval\":1e-9,\"min_doc_count\":0}}}}"),
+        "query_params.aggs.h.histogram.min_doc_count",
+        "from 1 to");
   }
 
   @Test
