@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,6 +207,37 @@ public final class OutboundBatches {
         .query((row, n) -> highest.put(channel(row.getString("channel")), row.getLong("highest")))
         .list();
     return highest;
+  }
+
+  /**
+   * The publications of those of {@code sequences} on {@code channel} (this node's epoch) that are
+   * published, by sequence: what an exporter needs to mark its records exported, and delivered once
+   * acknowledged, without reading the ledger itself.
+   */
+  public Map<Long, Publication> publications(Channel channel, Collection<Long> sequences) {
+    if (sequences.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, Publication> publications = new HashMap<>();
+    jdbc.sql(
+            """
+            select sequence, published_at, acknowledged_at, state from outbound_batches
+            where sender_epoch = :epoch and channel = :channel and sequence in (:sequences)
+              and state in ('PUBLISHED', 'ACKNOWLEDGED')""")
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequences", sequences)
+        .query(
+            (row, n) ->
+                publications.put(
+                    row.getLong("sequence"),
+                    new Publication(
+                        row.getTimestamp("published_at").toInstant(),
+                        "ACKNOWLEDGED".equals(row.getString("state"))
+                            ? Optional.of(row.getTimestamp("acknowledged_at").toInstant())
+                            : Optional.empty())))
+        .list();
+    return publications;
   }
 
   /**

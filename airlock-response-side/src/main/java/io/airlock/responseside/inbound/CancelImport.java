@@ -1,6 +1,7 @@
 package io.airlock.responseside.inbound;
 
 import io.airlock.responseside.inbound.InboundAudit.Subject;
+import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.CancelRecord;
 import io.airlock.transfer.records.FailureRecord;

@@ -2,6 +2,7 @@ package io.airlock.responseside.inbound;
 
 import io.airlock.responseside.inbound.InboundAudit.Subject;
 import io.airlock.responseside.inbound.RequestTombstones.Tombstone;
+import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;

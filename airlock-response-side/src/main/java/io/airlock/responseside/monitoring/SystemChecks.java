@@ -1,6 +1,7 @@
 package io.airlock.responseside.monitoring;
 
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.responseside.queue.QueueStatistics;
 import io.airlock.responseside.search.ClusterInfo;
 import io.airlock.responseside.search.SearchEngine;
 import java.io.IOException;
@@ -17,13 +18,19 @@ import org.springframework.stereotype.Component;
 class SystemChecks {
 
   private final JdbcClient jdbc;
+  private final QueueStatistics queue;
   private final SearchEngine search;
   private final NodeProperties node;
   private final MonitoringProperties properties;
 
   SystemChecks(
-      JdbcClient jdbc, SearchEngine search, NodeProperties node, MonitoringProperties properties) {
+      JdbcClient jdbc,
+      QueueStatistics queue,
+      SearchEngine search,
+      NodeProperties node,
+      MonitoringProperties properties) {
     this.jdbc = jdbc;
+    this.queue = queue;
     this.search = search;
     this.node = node;
     this.properties = properties;
@@ -120,10 +127,7 @@ class SystemChecks {
 
   SystemCheck backlog() {
     try {
-      long queued =
-          jdbc.sql("select count(*) from incoming_requests where status = 'queued'")
-              .query(Long.class)
-              .single();
+      long queued = queue.current().queued();
       Map<String, ?> details = Map.of("queued", queued, "warn_above", properties.backlogWarn());
       return queued > properties.backlogWarn()
           ? new SystemCheck("backlog", SystemLog.Level.WARN, "request backlog is long", details)

@@ -2,6 +2,7 @@ package io.airlock.responseside.outbound;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.transfer.ExportTrigger;
+import io.airlock.responseside.results.ResultExports;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,24 +23,24 @@ class ResultExportSchedule implements SchedulingConfigurer {
   private static final Logger log = LoggerFactory.getLogger(ResultExportSchedule.class);
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
 
-  private final ResultQueue queue;
+  private final ResultExporter exporter;
   private final ResultExportProperties properties;
   private final SingletonJobs jobs;
   private final ExportTrigger trigger;
 
   ResultExportSchedule(
       ResultExporter exporter,
-      ResultQueue queue,
+      ResultExports exports,
       ResultExportProperties properties,
       SingletonJobs jobs) {
-    this.queue = queue;
+    this.exporter = exporter;
     this.properties = properties;
     this.jobs = jobs;
     this.trigger =
         new ExportTrigger(
             "result-export",
             jobs,
-            queue::due,
+            exports::due,
             exporter::export,
             properties.batchTrigger(),
             properties.linger());
@@ -57,7 +58,8 @@ class ResultExportSchedule implements SchedulingConfigurer {
 
   void markAcknowledged() {
     try {
-      jobs.runExclusivelyUnchecked("result-acknowledgement", LOCK_AT_MOST, queue::markAcknowledged);
+      jobs.runExclusivelyUnchecked(
+          "result-acknowledgement", LOCK_AT_MOST, exporter::markAcknowledged);
     } catch (RuntimeException e) {
       log.debug("Marking acknowledged results failed; retrying: {}", e.toString());
     }

@@ -4,6 +4,7 @@ import io.airlock.platform.transfer.InboundBatches;
 import io.airlock.platform.transfer.ManifestExtras;
 import io.airlock.platform.transfer.OutboundBatches;
 import io.airlock.responseside.monitoring.SystemLog;
+import io.airlock.responseside.results.ResultExports;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.batch.BatchCut;
@@ -32,19 +33,19 @@ class ResultExporter {
 
   private static final Logger log = LoggerFactory.getLogger(ResultExporter.class);
 
-  private final ResultQueue queue;
+  private final ResultExports exports;
   private final OutboundBatches outbound;
   private final InboundBatches inbound;
   private final SystemLog systemLog;
   private final SenderLimits limits;
 
   ResultExporter(
-      ResultQueue queue,
+      ResultExports exports,
       OutboundBatches outbound,
       InboundBatches inbound,
       SystemLog systemLog,
       ResultExportProperties properties) {
-    this.queue = queue;
+    this.exports = exports;
     this.outbound = outbound;
     this.inbound = inbound;
     this.systemLog = systemLog;
@@ -54,11 +55,11 @@ class ResultExporter {
   /** Marks what a crash between publishing and marking left unmarked. */
   @EventListener(ApplicationReadyEvent.class)
   void repairOnStartUp() {
-    int repaired = queue.markPublished();
+    int repaired = markPublished();
     if (repaired > 0) {
       log.info("Marked {} result(s) exported whose batch was published before a restart", repaired);
     }
-    queue.markAcknowledged();
+    markAcknowledged();
   }
 
   /**
@@ -69,15 +70,15 @@ class ResultExporter {
    *     unmarked, is published again by the next run and only then marked exported
    */
   synchronized int export() throws IOException {
-    queue.markPublished();
+    markPublished();
     int batches = 0;
     while (true) {
-      List<TransferRecord> candidates = queue.unclaimed(limits);
+      List<TransferRecord> candidates = exports.unclaimed(limits);
       if (candidates.isEmpty()) {
         // Still publishes a batch an earlier run recorded but could not write.
         outbound.repairUnpublished();
-        queue.markPublished();
-        queue.markAcknowledged();
+        markPublished();
+        markAcknowledged();
         return batches;
       }
       BatchCut<TransferRecord> cut = BatchCut.of(candidates, limits);
@@ -91,11 +92,23 @@ class ResultExporter {
           cut.included(),
           Compression.GZIP,
           new ManifestExtras(inbound.acks(), Map.of(), null),
-          sequence -> queue.claim(sequence, taken));
+          sequence -> exports.claim(sequence, taken));
       // The batch is durable now (send also republished any interrupted one before it).
-      queue.markPublished();
+      markPublished();
       batches++;
     }
+  }
+
+  /** Marks exported the answers whose batch the ledger shows published; returns how many. */
+  int markPublished() {
+    return exports.markExported(
+        outbound.publications(Channel.RESULTS, exports.awaitingPublication()));
+  }
+
+  /** Marks delivered the answers whose batch the request side acknowledged; returns how many. */
+  int markAcknowledged() {
+    return exports.markAcknowledged(
+        outbound.publications(Channel.RESULTS, exports.awaitingAcknowledgement()));
   }
 
   /**
@@ -114,7 +127,7 @@ class ResultExporter {
           "The result is %d bytes, more than one transfer batch may carry (%d)."
               .formatted(bytes, limits.maxPayloadBytes());
       log.error("Result {} is larger than any batch and is sent as a failure", record.id());
-      queue.failTooLarge(UUID.fromString(record.id()), detail);
+      exports.failTooLarge(UUID.fromString(record.id()), detail);
       systemLog.record(
           SystemLog.Level.WARN,
           "results-export",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
 import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.queue.QueueStatistics;
 import io.airlock.responseside.search.SearchEngine;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,6 +23,7 @@ class MonitoringIntegrationTests {
   @Autowired MonitoringSchedule schedule;
   @Autowired SystemLog systemLog;
   @Autowired SearchEngine search;
+  @Autowired QueueStatistics queue;
   @Autowired NodeProperties node;
   @Autowired SingletonJobs jobs;
   @Autowired MonitoringProperties properties;
@@ -57,7 +59,7 @@ class MonitoringIntegrationTests {
     Instant before = databaseNow();
 
     new MonitoringSchedule(
-            new SystemChecks(jdbc, search, node, lowered), systemLog, jobs, node, lowered)
+            new SystemChecks(jdbc, queue, search, node, lowered), systemLog, jobs, node, lowered)
         .runChecks();
 
     Map<String, String> levels = levelsSince(before);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.results.ResultExports;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
@@ -37,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
 class ResultExporterIntegrationTests {
 
   @Autowired ResultExporter exporter;
-  @Autowired ResultQueue queue;
+  @Autowired ResultExports exports;
   @Autowired ResultExportProperties properties;
   @Autowired SingletonJobs jobs;
   @Autowired TransferFolders folders;
@@ -190,7 +191,7 @@ class ResultExporterIntegrationTests {
     UUID id = results.completed(Duration.ofSeconds(1));
     exporter.export();
     exporter.export();
-    assertThat(queue.markAcknowledged()).isZero();
+    assertThat(exporter.markAcknowledged()).isZero();
     assertThat(acknowledgedAt(id)).isNull();
 
     // What the platform does when the request side's batch acks this one.
@@ -200,7 +201,7 @@ class ResultExporterIntegrationTests {
             where channel = 'results' and sequence <= :sequence and state = 'PUBLISHED'""")
         .param("sequence", exportSequence(id))
         .update();
-    new ResultExportSchedule(exporter, queue, properties, jobs).markAcknowledged();
+    new ResultExportSchedule(exporter, exports, properties, jobs).markAcknowledged();
 
     assertThat(acknowledgedAt(id)).isNotNull().isAfterOrEqualTo(exportedAt(id));
   }
@@ -252,7 +253,7 @@ class ResultExporterIntegrationTests {
 
   @Test
   void runsAsSoonAsEnoughAreWaitingOrTheOldestHasLingered() throws IOException {
-    ResultExportSchedule schedule = new ResultExportSchedule(exporter, queue, properties, jobs);
+    ResultExportSchedule schedule = new ResultExportSchedule(exporter, exports, properties, jobs);
     UUID first = results.completed(Duration.ZERO);
     UUID second = results.completed(Duration.ZERO);
 
@@ -272,7 +273,7 @@ class ResultExporterIntegrationTests {
 
   @Test
   void leavesTheExportToAnotherInstanceThatIsExporting() throws IOException {
-    ResultExportSchedule schedule = new ResultExportSchedule(exporter, queue, properties, jobs);
+    ResultExportSchedule schedule = new ResultExportSchedule(exporter, exports, properties, jobs);
     UUID id = results.completed(Duration.ofHours(2));
     jdbc.sql(
             """

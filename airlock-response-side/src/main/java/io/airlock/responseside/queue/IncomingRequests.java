@@ -1,4 +1,4 @@
-package io.airlock.responseside.inbound;
+package io.airlock.responseside.queue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -10,18 +10,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code incoming_requests} rows the import writes: one per request id ever received, which is
- * the dedup. The executor claims the queued ones; the import only ever moves a queued row to
- * cancelled.
+ * The import's side of the queue: one {@code incoming_requests} row per request id ever received,
+ * which is the dedup. The executor claims the queued ones ({@link RequestQueue}); the import only
+ * ever moves a queued row to cancelled.
  */
 @Repository
-class IncomingRequests {
+public class IncomingRequests {
 
   /**
    * A request as it is stored. Refused requests keep what could be read; {@code params} and {@code
    * cacheKey} are set only for a request that passed re-validation.
    */
-  record Row(
+  public record Row(
       UUID requestId,
       String traceId,
       UUID userId,
@@ -40,7 +40,7 @@ class IncomingRequests {
       Long inboundBatchId) {}
 
   /** What a cancel needs to know of the request it is about. */
-  record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
+  public record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -50,7 +50,7 @@ class IncomingRequests {
     this.json = json;
   }
 
-  boolean exists(UUID requestId) {
+  public boolean exists(UUID requestId) {
     return jdbc.sql("select exists (select 1 from incoming_requests where request_id = :id)")
         .param("id", requestId)
         .query(Boolean.class)
@@ -58,7 +58,7 @@ class IncomingRequests {
   }
 
   /** Stores the request; false if one with its id is there already. */
-  boolean insert(Row row) {
+  public boolean insert(Row row) {
     boolean ended = !"queued".equals(row.status());
     return jdbc.sql(
                 """
@@ -92,7 +92,7 @@ class IncomingRequests {
   }
 
   /** The request, locked until the caller commits, so that no worker claims it meanwhile. */
-  Optional<Stored> lock(UUID requestId) {
+  public Optional<Stored> lock(UUID requestId) {
     return jdbc.sql(
             """
             select user_id, status, trace_id, received_at from incoming_requests
@@ -109,7 +109,7 @@ class IncomingRequests {
   }
 
   /** Cancels the request if it still waits in the queue; false if it had moved on. */
-  boolean cancelIfQueued(UUID requestId) {
+  public boolean cancelIfQueued(UUID requestId) {
     return jdbc.sql(
                 """
                 update incoming_requests

@@ -1,7 +1,6 @@
-package io.airlock.responseside.outbound;
+package io.airlock.responseside.results;
 
-import io.airlock.transfer.Channel;
-import io.airlock.transfer.SenderEpoch;
+import io.airlock.platform.transfer.Publication;
 import io.airlock.transfer.batch.SenderLimits;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.ResultRecord;
@@ -13,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -20,26 +21,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The answers waiting to be exported on the results channel, and their bookkeeping: taken by a
- * batch ({@code export_sequence}) in its allocation transaction, marked exported once the ledger
- * shows that batch published, and acknowledged once it shows the request side acknowledged it.
+ * batch ({@code export_sequence}) in its allocation transaction, marked exported once that batch is
+ * published, and delivered once the request side acknowledged it. The exporter tells which batches
+ * are published and acknowledged, from the outbound ledger it owns.
  */
 @Repository
-class ResultQueue {
+public class ResultExports {
 
   static final String TOO_LARGE = "result_too_large";
 
   private final JdbcClient jdbc;
-  private final SenderEpoch sender;
   private final JsonMapper json;
 
-  ResultQueue(JdbcClient jdbc, SenderEpoch sender, JsonMapper json) {
+  ResultExports(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.sender = sender;
     this.json = json;
   }
 
   /** Whether a run has work: enough waiting, the oldest waited long enough, or a batch to mark. */
-  boolean due(int batchTrigger, Duration linger) {
+  public boolean due(int batchTrigger, Duration linger) {
     return jdbc.sql(
             """
             select (select count(*) from (select 1 from query_results
@@ -61,7 +61,7 @@ class ResultQueue {
    * bytes than one batch may carry plus the one that crosses the line: never hundreds of large
    * results in memory for a batch that takes a few (sizes are summed before results are read).
    */
-  List<TransferRecord> unclaimed(SenderLimits limits) {
+  public List<TransferRecord> unclaimed(SenderLimits limits) {
     return jdbc.sql(
             """
             with oldest as (
@@ -116,7 +116,7 @@ class ResultQueue {
    * {@code oversized_results} for operators here (a failure carries none; its size is in the
    * detail).
    */
-  void failTooLarge(UUID request, String detail) {
+  public void failTooLarge(UUID request, String detail) {
     jdbc.sql(
             """
             insert into oversized_results (request_id, result, result_sha256, bytes)
@@ -143,7 +143,7 @@ class ResultQueue {
    * @throws IllegalStateException when another batch took one of them first (another instance),
    *     which rolls the allocation back so no answer is ever in two batches
    */
-  void claim(long sequence, List<UUID> requests) {
+  public void claim(long sequence, List<UUID> requests) {
     int claimed =
         jdbc.sql(
                 """
@@ -158,39 +158,69 @@ class ResultQueue {
     }
   }
 
-  /**
-   * Marks exported every answer whose batch the ledger shows published: just sent, republished, or
-   * published before a crash kept it from being marked. Returns how many.
-   */
-  int markPublished() {
+  /** The batches that took answers not yet marked exported. */
+  public List<Long> awaitingPublication() {
     return jdbc.sql(
             """
-            update query_results q set exported_at = b.published_at
-            from outbound_batches b
-            where q.exported_at is null and q.export_sequence = b.sequence
-              and b.sender_epoch = :epoch and b.channel = :channel
-              and b.state in ('PUBLISHED', 'ACKNOWLEDGED')""")
-        .param("epoch", sender.epoch())
-        .param("channel", Channel.RESULTS.wireName())
-        .update();
+            select distinct export_sequence from query_results
+            where exported_at is null and export_sequence is not null""")
+        .query(Long.class)
+        .list();
+  }
+
+  /** The batches that took answers the request side has not acknowledged yet. */
+  public List<Long> awaitingAcknowledgement() {
+    return jdbc.sql(
+            """
+            select distinct export_sequence from query_results
+            where acknowledged_at is null and export_sequence is not null""")
+        .query(Long.class)
+        .list();
   }
 
   /**
-   * Marks delivered every answer whose batch the request side acknowledged (DESIGN §2: a result
-   * counts as delivered only then). Returns how many.
+   * Marks exported the answers of every published batch among {@code publications}: just sent,
+   * republished, or published before a crash kept it from being marked. Returns how many.
    */
-  int markAcknowledged() {
-    return jdbc.sql(
-            """
-            update query_results q
-            set acknowledged_at = b.acknowledged_at,
-                exported_at = coalesce(q.exported_at, b.published_at)
-            from outbound_batches b
-            where q.acknowledged_at is null and q.export_sequence = b.sequence
-              and b.sender_epoch = :epoch and b.channel = :channel and b.state = 'ACKNOWLEDGED'""")
-        .param("epoch", sender.epoch())
-        .param("channel", Channel.RESULTS.wireName())
-        .update();
+  public int markExported(Map<Long, Publication> publications) {
+    int marked = 0;
+    for (Map.Entry<Long, Publication> batch : publications.entrySet()) {
+      marked +=
+          jdbc.sql(
+                  """
+                  update query_results set exported_at = :publishedAt
+                  where exported_at is null and export_sequence = :sequence""")
+              .param("publishedAt", Timestamp.from(batch.getValue().publishedAt()))
+              .param("sequence", batch.getKey())
+              .update();
+    }
+    return marked;
+  }
+
+  /**
+   * Marks delivered the answers of every acknowledged batch among {@code publications} (DESIGN §2:
+   * a result counts as delivered only then). Returns how many.
+   */
+  public int markAcknowledged(Map<Long, Publication> publications) {
+    int marked = 0;
+    for (Map.Entry<Long, Publication> batch : publications.entrySet()) {
+      Optional<Instant> acknowledgedAt = batch.getValue().acknowledgedAt();
+      if (acknowledgedAt.isEmpty()) {
+        continue;
+      }
+      marked +=
+          jdbc.sql(
+                  """
+                  update query_results
+                  set acknowledged_at = :acknowledgedAt,
+                      exported_at = coalesce(exported_at, :publishedAt)
+                  where acknowledged_at is null and export_sequence = :sequence""")
+              .param("acknowledgedAt", Timestamp.from(acknowledgedAt.get()))
+              .param("publishedAt", Timestamp.from(batch.getValue().publishedAt()))
+              .param("sequence", batch.getKey())
+              .update();
+    }
+    return marked;
   }
 
   private static Instant instant(Timestamp timestamp) {
