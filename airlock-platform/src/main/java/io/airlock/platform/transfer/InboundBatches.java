@@ -29,9 +29,11 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,6 +154,19 @@ public final class InboundBatches {
     return outcome;
   }
 
+  /**
+   * When the newest sender epoch of a peer was first heard of: a peer heard of with a new epoch has
+   * a new database, which holds nothing sent to it before.
+   */
+  public Optional<Instant> newestPeerEpochFirstHeardAt() {
+    return jdbc.sql(
+            """
+            select min(created_at) as first_heard from inbound_watermarks
+            group by sender_node_id, sender_epoch order by first_heard desc limit 1""")
+        .query((row, n) -> row.getTimestamp("first_heard").toInstant())
+        .optional();
+  }
+
   /** What this node has applied of each channel it receives, for its outgoing manifests. */
   public List<ChannelAck> acks() {
     return jdbc.sql(
@@ -203,19 +218,20 @@ public final class InboundBatches {
       return new ImportOutcome.Conflict(manifest, conflict.appliedSha256());
     }
     long ledgerId = ledger(manifest, "APPLIED", null, null, batch.manifestFile());
+    AppliedBatch appliedBatch = new AppliedBatch(manifest, ledgerId, clock.instant());
     int applied = 0;
     int quarantined = 0;
     try (RecordCursor cursor = batch.openRecords()) {
       while (cursor.hasNext()) {
         RecordLine line = cursor.next();
         if (line instanceof RecordLine.Valid valid && applier != null) {
-          applier.apply(valid.record(), manifest);
+          applier.apply(valid.record(), appliedBatch);
           applied++;
         } else {
           quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
           quarantined++;
           if (line instanceof RecordLine.Invalid invalid && applier != null) {
-            applier.refused(invalid, manifest);
+            applier.refused(invalid, appliedBatch);
           }
         }
       }

@@ -1,6 +1,5 @@
 package io.airlock.platform.transfer;
 
-import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.TransferRecord;
 
@@ -11,7 +10,7 @@ import io.airlock.transfer.records.TransferRecord;
 @FunctionalInterface
 public interface RecordApplier {
 
-  void apply(TransferRecord record, Manifest manifest);
+  void apply(TransferRecord record, AppliedBatch batch);
 
   /**
    * Called after an invalid record of this channel was quarantined, in the same transaction, so a
@@ -19,5 +18,5 @@ public interface RecordApplier {
    * failed with the reason, never left unanswered). {@link RecordLine.Invalid#id()} and {@link
    * RecordLine.Invalid#type()} are set when they could be read.
    */
-  default void refused(RecordLine.Invalid line, Manifest manifest) {}
+  default void refused(RecordLine.Invalid line, AppliedBatch batch) {}
 }

@@ -1,6 +1,7 @@
 package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.testing.TestPostgres;
@@ -11,7 +12,6 @@ import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.batch.RejectionReason;
 import io.airlock.transfer.manifest.ChannelAck;
-import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
@@ -21,6 +21,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +71,7 @@ class InboundBatchesIntegrationTests {
     appliers =
         Map.of(
             Channel.DIRECTORY,
-            (record, manifest) -> {
+            (record, batch) -> {
               if (record.id().equals("explode")) {
                 throw new IllegalStateException("the feature failed");
               }
@@ -93,6 +95,28 @@ class InboundBatchesIntegrationTests {
     assertThat(inbound.acks())
         .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 1, List.of()));
     assertThat(outcomes("APPLIED")).isEqualTo(1);
+  }
+
+  @Test
+  void handsEachApplierItsBatchWithTheLedgerRowAndTheArrival() throws IOException {
+    EncodedBatch batch = send(1, setting("a"), setting("b"));
+    List<AppliedBatch> seen = new ArrayList<>();
+
+    inbound.scan(Map.of(Channel.DIRECTORY, (record, applied) -> seen.add(applied)));
+
+    long ledgerId =
+        jdbc.sql("select id from inbound_batches where sequence = 1 and outcome = 'APPLIED'")
+            .query(Long.class)
+            .single();
+    assertThat(seen)
+        .hasSize(2)
+        .allSatisfy(
+            applied -> {
+              assertThat(applied.manifest()).isEqualTo(batch.manifest());
+              assertThat(applied.ledgerId()).isEqualTo(ledgerId);
+              assertThat(applied.receivedAt())
+                  .isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
+            });
   }
 
   @Test
@@ -200,10 +224,10 @@ class InboundBatchesIntegrationTests {
     RecordApplier applier =
         new RecordApplier() {
           @Override
-          public void apply(TransferRecord record, Manifest manifest) {}
+          public void apply(TransferRecord record, AppliedBatch batch) {}
 
           @Override
-          public void refused(RecordLine.Invalid line, Manifest manifest) {
+          public void refused(RecordLine.Invalid line, AppliedBatch batch) {
             refused.add(line.type() + " " + line.id() + " line " + line.lineNumber());
           }
         };

@@ -12,7 +12,6 @@ import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.OutgoingBatch;
 import io.airlock.transfer.batch.ReceiveLimits;
-import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.SettingRecord;
 import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.signing.SignaturePolicy;
@@ -155,7 +154,7 @@ class InboxImporterIntegrationTests {
       }
 
       @Override
-      public void apply(TransferRecord record, Manifest manifest) {
+      public void apply(TransferRecord record, AppliedBatch batch) {
         jdbc.sql("insert into applied_records (id) values (:id)").param("id", record.id()).update();
       }
     };

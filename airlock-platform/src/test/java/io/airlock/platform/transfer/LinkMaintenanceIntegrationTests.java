@@ -327,7 +327,7 @@ class LinkMaintenanceIntegrationTests {
   void asksForALostLastBatchOnceTheSendersControlBatchAnnouncedIt() throws IOException {
     peer.publish(Channel.DIRECTORY, 1, List.of(), new SettingRecord("a", "v", 1));
     peer.publishAt(Instant.now(), Channel.CONTROL, 1, List.of(), Map.of(Channel.DIRECTORY, 3L));
-    inbound.scan(Map.of(Channel.DIRECTORY, (record, manifest) -> {}));
+    inbound.scan(Map.of(Channel.DIRECTORY, (record, batch) -> {}));
 
     assertThat(inbound.acks())
         .contains(new ChannelAck(Channel.DIRECTORY, peer.sender(), 1, List.of(2L, 3L)));

@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.transfer.Channel;
@@ -53,7 +54,9 @@ class DirectoryReplica implements InboundChannel {
   }
 
   @Override
-  public void apply(TransferRecord record, Manifest manifest) {
+  public void apply(TransferRecord record, AppliedBatch batch) {
+    // Tests apply records outside any batch.
+    Manifest manifest = batch == null ? null : batch.manifest();
     UUID userId = null;
     if (record instanceof UserRecord user) {
       userId = userId(user.id());
@@ -88,7 +91,9 @@ class DirectoryReplica implements InboundChannel {
    * absent: a record that could not be read says nothing about whether the user still exists.
    */
   @Override
-  public void refused(RecordLine.Invalid line, Manifest manifest) {
+  public void refused(RecordLine.Invalid line, AppliedBatch batch) {
+    // Tests apply records outside any batch.
+    Manifest manifest = batch == null ? null : batch.manifest();
     boolean namesUser = RecordType.USER.wireName().equals(line.type()) && line.id() != null;
     countTowardsSnapshot(manifest, namesUser ? userId(line.id()) : null);
   }

@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.transfer.Channel;
@@ -44,7 +45,8 @@ class ResultImporter implements InboundChannel {
   }
 
   @Override
-  public void apply(TransferRecord record, Manifest manifest) {
+  public void apply(TransferRecord record, AppliedBatch batch) {
+    Manifest manifest = batch.manifest();
     Optional<UUID> waiting = waitingRequest(record.id());
     if (waiting.isEmpty()) {
       return;
@@ -63,7 +65,8 @@ class ResultImporter implements InboundChannel {
 
   /** An unreadable answer still answers its request: the request fails with the reason. */
   @Override
-  public void refused(RecordLine.Invalid line, Manifest manifest) {
+  public void refused(RecordLine.Invalid line, AppliedBatch batch) {
+    Manifest manifest = batch.manifest();
     if (line.id() == null) {
       audit.record(
           ACTOR, ACTION, null, AuditLog.Outcome.FAILURE, "unreadable record: " + line.reason());

@@ -1,19 +1,17 @@
 package io.airlock.responseside.inbound;
 
+import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.responseside.inbound.InboundAudit.Subject;
 import io.airlock.transfer.Channel;
-import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.AccountChangeRecord;
 import io.airlock.transfer.records.CancelRecord;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.RecordType;
 import io.airlock.transfer.records.RequestRecord;
 import io.airlock.transfer.records.TransferRecord;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,19 +26,16 @@ class RequestsChannel implements InboundChannel {
   private final CancelImport cancels;
   private final AccountChangeImport accountChanges;
   private final InboundAudit audit;
-  private final JdbcClient jdbc;
 
   RequestsChannel(
       RequestImport requests,
       CancelImport cancels,
       AccountChangeImport accountChanges,
-      InboundAudit audit,
-      JdbcClient jdbc) {
+      InboundAudit audit) {
     this.requests = requests;
     this.cancels = cancels;
     this.accountChanges = accountChanges;
     this.audit = audit;
-    this.jdbc = jdbc;
   }
 
   @Override
@@ -49,8 +44,8 @@ class RequestsChannel implements InboundChannel {
   }
 
   @Override
-  public void apply(TransferRecord record, Manifest manifest) {
-    Arrival arrival = arrival(manifest);
+  public void apply(TransferRecord record, AppliedBatch batch) {
+    Arrival arrival = arrival(batch);
     if (record instanceof RequestRecord request) {
       requests.apply(request, arrival);
     } else if (record instanceof CancelRecord cancel) {
@@ -72,8 +67,8 @@ class RequestsChannel implements InboundChannel {
    * same (DESIGN §2), and every refused record is audited.
    */
   @Override
-  public void refused(RecordLine.Invalid line, Manifest manifest) {
-    Arrival arrival = arrival(manifest);
+  public void refused(RecordLine.Invalid line, AppliedBatch batch) {
+    Arrival arrival = arrival(batch);
     Optional<UUID> id = WireText.uuid(line.id());
     if (RecordType.REQUEST.wireName().equals(line.type()) && id.isPresent()) {
       requests.refuseUnreadable(id.get(), line.reason(), arrival);
@@ -89,21 +84,7 @@ class RequestsChannel implements InboundChannel {
         line.reason());
   }
 
-  private Arrival arrival(Manifest manifest) {
-    // The ledger row the platform wrote for this batch, earlier in the same transaction.
-    Long batchId =
-        jdbc.sql(
-                """
-                select id from inbound_batches
-                 where sender_node_id = :node and sender_epoch = :epoch and channel = :channel
-                   and sequence = :sequence and outcome = 'APPLIED'""")
-            .param("node", manifest.sender().nodeId())
-            .param("epoch", manifest.sender().epoch())
-            .param("channel", manifest.channel().wireName())
-            .param("sequence", manifest.sequence())
-            .query(Long.class)
-            .optional()
-            .orElse(null);
-    return new Arrival(manifest.sender().nodeId(), batchId, Instant.now());
+  private static Arrival arrival(AppliedBatch batch) {
+    return new Arrival(batch.manifest().sender().nodeId(), batch.ledgerId(), batch.receivedAt());
   }
 }

@@ -14,6 +14,7 @@ import io.airlock.transfer.batch.SenderLimits;
 import io.airlock.transfer.manifest.SnapshotPart;
 import io.airlock.transfer.records.TransferRecord;
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,17 +82,16 @@ class DirectorySnapshots {
   }
 
   private boolean due(Duration interval) {
+    Timestamp newEpoch = inbound.newestPeerEpochFirstHeardAt().map(Timestamp::from).orElse(null);
     return jdbc.sql(
             """
             with last as (
                 select coalesce(max(created_at), '-infinity'::timestamptz) as taken
                 from directory_snapshots where parts_allocated = part_count)
             select (select taken from last) <= now() - :intervalMs * interval '1 millisecond'
-                or exists (
-                    select 1 from inbound_watermarks w
-                    group by w.sender_node_id, w.sender_epoch
-                    having min(w.created_at) > (select taken from last))""")
+                or coalesce(cast(:newEpoch as timestamptz) > (select taken from last), false)""")
         .param("intervalMs", interval.toMillis())
+        .param("newEpoch", newEpoch)
         .query(Boolean.class)
         .single();
   }

@@ -1,14 +1,9 @@
 package io.airlock.responseside.search;
 
-import io.airlock.responseside.directory.Directory;
-import io.airlock.responseside.directory.IndexAllowList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -33,28 +28,13 @@ class SearchAccountCheck implements DisposableBean {
   record Checked(AccountCheck outcome, Instant at) {}
 
   private final AccountInspection inspection;
-  private final Supplier<Set<String>> allowedIndices;
+  private final AllowedIndices allowedIndices;
   private volatile Checked latest;
   private volatile Thread thread;
 
-  SearchAccountCheck(SearchEngine engine, Supplier<Set<String>> allowedIndices) {
+  SearchAccountCheck(SearchEngine engine, AllowedIndices allowedIndices) {
     this.inspection = new AccountInspection(engine);
     this.allowedIndices = allowedIndices;
-  }
-
-  /**
-   * The global allow-list, or without one every index some profile type allows: what a request may
-   * name at most.
-   */
-  static Supplier<Set<String>> allowedIndices(IndexAllowList allowList, Directory directory) {
-    return () ->
-        allowList
-            .indices()
-            .orElseGet(
-                () ->
-                    directory.profileTypes().stream()
-                        .flatMap(type -> type.allowedIndices().stream())
-                        .collect(Collectors.toUnmodifiableSet()));
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -70,7 +50,7 @@ class SearchAccountCheck implements DisposableBean {
    * again while the next runs find the same.
    */
   synchronized AccountCheck run() {
-    AccountCheck outcome = inspection.inspect(allowedIndices.get());
+    AccountCheck outcome = inspection.inspect(allowedIndices.names());
     Checked previous = latest;
     latest = new Checked(outcome, Instant.now());
     if (previous != null && previous.outcome().equals(outcome)) {

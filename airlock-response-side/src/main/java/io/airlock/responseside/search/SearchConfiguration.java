@@ -1,7 +1,5 @@
 package io.airlock.responseside.search;
 
-import io.airlock.responseside.directory.Directory;
-import io.airlock.responseside.directory.IndexAllowList;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +15,7 @@ class SearchConfiguration {
   }
 
   @Bean
-  SearchAccountCheck searchAccountCheck(
-      SearchEngine engine, IndexAllowList allowList, Directory directory) {
-    return new SearchAccountCheck(engine, SearchAccountCheck.allowedIndices(allowList, directory));
+  SearchAccountCheck searchAccountCheck(SearchEngine engine, AllowedIndices allowedIndices) {
+    return new SearchAccountCheck(engine, allowedIndices);
   }
 }
