@@ -3,19 +3,17 @@ package io.airlock.requestside.inbound;
 import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.requests.RequestAnswers;
+import io.airlock.requestside.requests.RequestStatus;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Takes the response side's answers: a result completes its request and stores its response; a
@@ -29,14 +27,12 @@ class ResultImporter implements InboundChannel {
   private static final String ACTOR = "system:importer";
   private static final String ACTION = "result.import";
 
-  private final JdbcClient jdbc;
+  private final RequestAnswers answers;
   private final AuditLog audit;
-  private final JsonMapper json;
 
-  ResultImporter(JdbcClient jdbc, AuditLog audit, JsonMapper json) {
-    this.jdbc = jdbc;
+  ResultImporter(RequestAnswers answers, AuditLog audit) {
+    this.answers = answers;
     this.audit = audit;
-    this.json = json;
   }
 
   @Override
@@ -87,37 +83,31 @@ class ResultImporter implements InboundChannel {
       refuse(recordId, "not a request id");
       return Optional.empty();
     }
-    Optional<String> status =
-        jdbc.sql("select status from requests where id = :id for update")
-            .param("id", id)
-            .query(String.class)
-            .optional();
+    Optional<RequestStatus> status = answers.awaiting(id);
     if (status.isEmpty()) {
       refuse(recordId, "unknown request");
       return Optional.empty();
     }
-    String current = status.get();
-    if (!current.equals("pending")
-        && !current.equals("exported")
-        && !current.equals("cancelling")) {
-      refuse(recordId, "duplicate: the request is already " + current);
+    RequestStatus current = status.get();
+    if (current != RequestStatus.PENDING
+        && current != RequestStatus.EXPORTED
+        && current != RequestStatus.CANCELLING) {
+      refuse(recordId, "duplicate: the request is already " + current.wireName());
       return Optional.empty();
     }
     return Optional.of(id);
   }
 
   private void complete(UUID id, ResultRecord result, Manifest manifest) {
-    jdbc.sql(
-            """
-            insert into responses (request_id, result, execution_ms, cache_hit, result_sha256)
-            values (:id, cast(:result as jsonb), :executionMs, :cacheHit, :sha256)""")
-        .param("id", id)
-        .param("result", json.writeValueAsString(result.result()))
-        .param("executionMs", result.executionMs())
-        .param("cacheHit", result.cacheHit())
-        .param("sha256", result.resultSha256())
-        .update();
-    settle(id, "completed", null, result.receivedAt(), result.executedAt(), manifest);
+    answers.completed(
+        id,
+        result.result(),
+        result.executionMs(),
+        result.cacheHit(),
+        result.resultSha256(),
+        result.receivedAt(),
+        result.executedAt(),
+        manifest.createdAt());
     audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, "completed");
   }
 
@@ -126,41 +116,15 @@ class ResultImporter implements InboundChannel {
         failure.detail() == null
             ? failure.reasonCode()
             : failure.reasonCode() + ": " + failure.detail();
-    String status = failure.outcome().wireName();
-    settle(id, status, reason, failure.receivedAt(), null, manifest);
-    audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, status + ": " + reason);
+    RequestStatus status = RequestStatus.fromWireName(failure.outcome().wireName()).orElseThrow();
+    answers.ended(id, status, reason, failure.receivedAt(), manifest.createdAt());
+    audit.record(
+        ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, status.wireName() + ": " + reason);
   }
 
   private void fail(UUID id, String reason) {
-    settle(id, "failed", reason, null, null, null);
+    answers.ended(id, RequestStatus.FAILED, reason, null, null);
     audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.FAILURE, "failed: " + reason);
-  }
-
-  /**
-   * Ends the request. Received and executed are the response side's clock, as is the batch's
-   * creation (when the answer was exported); result received is this side's.
-   */
-  private void settle(
-      UUID id,
-      String status,
-      String reason,
-      Instant receivedAt,
-      Instant executedAt,
-      Manifest manifest) {
-    jdbc.sql(
-            """
-            update requests set status = :status, status_reason = :reason,
-                received_at = coalesce(cast(:receivedAt as timestamptz), received_at),
-                executed_at = coalesce(cast(:executedAt as timestamptz), executed_at),
-                result_exported_at = cast(:resultExportedAt as timestamptz), result_received_at = now()
-            where id = :id""")
-        .param("status", status)
-        .param("reason", reason)
-        .param("receivedAt", timestamp(receivedAt))
-        .param("executedAt", timestamp(executedAt))
-        .param("resultExportedAt", timestamp(manifest == null ? null : manifest.createdAt()))
-        .param("id", id)
-        .update();
   }
 
   private void refuse(String recordId, String why) {
@@ -169,9 +133,5 @@ class ResultImporter implements InboundChannel {
 
   private static String resource(UUID id) {
     return "request:" + id;
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }
