@@ -130,6 +130,15 @@ public class ApiKeys {
         == 1;
   }
 
+  /** Revokes every key of the user still in force; returns how many. */
+  int revokeAllOf(UUID userId, Instant at) {
+    return jdbc.sql(
+            "update api_keys set revoked_at = :at where user_id = :userId and revoked_at is null")
+        .param("at", Timestamp.from(at))
+        .param("userId", userId)
+        .update();
+  }
+
   static String sha256(String key) {
     try {
       return HexFormat.of()

@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.requestside.users.DirectoryRecords;
 import io.airlock.transfer.manifest.SnapshotPart;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Repository;
 class DirectorySnapshots {
 
   private final JdbcClient jdbc;
+  private final DirectoryRecords directory;
 
-  DirectorySnapshots(JdbcClient jdbc) {
+  DirectorySnapshots(JdbcClient jdbc, DirectoryRecords directory) {
     this.jdbc = jdbc;
+    this.directory = directory;
   }
 
   /**
@@ -90,21 +93,13 @@ class DirectorySnapshots {
         .optional();
   }
 
-  /**
-   * Deactivates the active users the snapshot does not name, except those changed after its as-of
-   * version: a record newer than the snapshot knows better than the snapshot does.
-   */
+  /** Deactivates the users the snapshot does not name (see {@link DirectoryRecords}). */
   private List<UUID> deactivateAbsent(UUID snapshotId, long asOfVersion) {
-    return jdbc.sql(
-            """
-            update users u set active = false, synced_at = now()
-            where u.active and u.version <= :asOf
-              and not exists (select 1 from directory_snapshot_users s
-                              where s.snapshot_id = :snapshot and s.user_id = u.id)
-            returning u.id""")
-        .param("asOf", asOfVersion)
-        .param("snapshot", snapshotId)
-        .query(UUID.class)
-        .list();
+    List<UUID> named =
+        jdbc.sql("select user_id from directory_snapshot_users where snapshot_id = :snapshot")
+            .param("snapshot", snapshotId)
+            .query(UUID.class)
+            .list();
+    return directory.deactivateAbsent(asOfVersion, named);
   }
 }
