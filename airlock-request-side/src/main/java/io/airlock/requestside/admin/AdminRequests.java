@@ -3,15 +3,18 @@ package io.airlock.requestside.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestListing;
 import io.airlock.requestside.requests.Stages;
+import io.airlock.requestside.users.UserListing;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
 
-/** Every user's requests, newest first. */
-@Repository
+/** Every user's requests, newest first, with their owners' usernames. */
+@Component
 class AdminRequests {
 
   /** Which requests to list; null means any. Submitted from is inclusive, to exclusive. */
@@ -33,63 +36,48 @@ class AdminRequests {
       Stages stages,
       @JsonProperty("has_response") boolean hasResponse) {}
 
-  private static final String WHERE =
-      """
-       where (cast(:status as text) is null or q.status = :status)
-         and (cast(:userId as uuid) is null or q.owner_id = :userId)
-         and (cast(:index as text) is null or q.index_name = :index)
-         and (cast(:from as timestamptz) is null or q.submitted_at >= :from)
-         and (cast(:to as timestamptz) is null or q.submitted_at < :to)
-      """;
+  private final RequestListing requests;
+  private final UserListing users;
 
-  private final JdbcClient jdbc;
-
-  AdminRequests(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  AdminRequests(RequestListing requests, UserListing users) {
+    this.requests = requests;
+    this.users = users;
   }
 
   List<RequestRow> page(Filter filter, Paging paging) {
-    return bind(
-            jdbc.sql(
-                """
-                select q.*, q.query_params::text as params, u.username,
-                       exists (select 1 from responses r where r.request_id = q.id) as has_response
-                from requests q join users u on u.id = q.owner_id"""
-                    + WHERE
-                    + " order by q.submitted_at desc, q.id desc limit :limit offset :offset"),
-            filter)
-        .param("limit", paging.size())
-        .param("offset", paging.offset())
-        .query(
-            (rs, n) ->
+    List<RequestListing.Row> rows = requests.page(listing(filter), paging.size(), paging.offset());
+    Map<UUID, String> usernames =
+        users.usernames(rows.stream().map(RequestListing.Row::ownerId).collect(Collectors.toSet()));
+    return rows.stream()
+        .map(
+            row ->
                 new RequestRow(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("owner_id", UUID.class),
-                    rs.getString("username"),
-                    rs.getString("index_name"),
-                    rs.getString("query_type"),
-                    rs.getString("params"),
-                    rs.getInt("priority"),
-                    rs.getString("status"),
-                    rs.getString("status_reason"),
-                    Filters.instant(rs.getTimestamp("deadline")),
-                    rs.getString("trace_id"),
-                    Stages.of(rs),
-                    rs.getBoolean("has_response")))
-        .list();
+                    row.id(),
+                    row.ownerId(),
+                    usernames.get(row.ownerId()),
+                    row.index(),
+                    row.queryType(),
+                    row.queryParams(),
+                    row.priority(),
+                    row.status(),
+                    row.statusReason(),
+                    row.deadline(),
+                    row.traceId(),
+                    row.stages(),
+                    row.hasResponse()))
+        .toList();
   }
 
   long count(Filter filter) {
-    return bind(jdbc.sql("select count(*) from requests q" + WHERE), filter)
-        .query(Long.class)
-        .single();
+    return requests.count(listing(filter));
   }
 
-  private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter filter) {
-    return sql.param("status", filter.status())
-        .param("userId", filter.userId())
-        .param("index", filter.index())
-        .param("from", Filters.timestamp(filter.submittedFrom()))
-        .param("to", Filters.timestamp(filter.submittedTo()));
+  private static RequestListing.Filter listing(Filter filter) {
+    return new RequestListing.Filter(
+        filter.status(),
+        filter.userId(),
+        filter.index(),
+        filter.submittedFrom(),
+        filter.submittedTo());
   }
 }

@@ -1,17 +1,18 @@
 package io.airlock.requestside.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.requestside.requests.RequestListing;
 import io.airlock.requestside.requests.RequestStatus;
+import io.airlock.requestside.users.UserListing;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** Figures about this side's use: requests by status, users, how requests end, who asks most. */
-@Repository
+@Component
 class AdminStats {
 
   /**
@@ -31,46 +32,41 @@ class AdminStats {
 
   record TopUser(@JsonProperty("user_id") UUID userId, String username, long requests) {}
 
-  private final JdbcClient jdbc;
+  private final RequestListing requests;
+  private final UserListing users;
 
-  AdminStats(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  AdminStats(RequestListing requests, UserListing users) {
+    this.requests = requests;
+    this.users = users;
   }
 
   Stats stats(int top) {
     Map<String, Long> byStatus = new LinkedHashMap<>();
-    for (RequestStatus status : RequestStatus.values()) {
-      byStatus.put(status.wireName(), 0L);
-    }
-    jdbc.sql("select status, count(*) as n from requests group by status")
-        .query((RowCallbackHandler) rs -> byStatus.put(rs.getString("status"), rs.getLong("n")));
+    requests.countByStatus().forEach((status, n) -> byStatus.put(status.wireName(), n));
     long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
     long completed = byStatus.get(RequestStatus.COMPLETED.wireName());
     long failed =
         byStatus.get(RequestStatus.FAILED.wireName())
             + byStatus.get(RequestStatus.EXPIRED.wireName());
     long ended = completed + failed;
-    Map<String, Object> users =
-        jdbc.sql("select count(*) as total, count(*) filter (where active) as active from users")
-            .query()
-            .singleRow();
+    UserListing.Counts userCounts = users.counts();
+    List<RequestListing.Requester> requesters = requests.topRequesters(top);
+    Map<UUID, String> usernames =
+        users.usernames(requesters.stream().map(RequestListing.Requester::userId).toList());
     List<TopUser> topUsers =
-        jdbc.sql(
-                """
-                select u.id, u.username, count(*) as n
-                from requests q join users u on u.id = q.owner_id
-                group by u.id, u.username order by n desc, u.username limit :top""")
-            .param("top", top)
-            .query(
-                (rs, n) ->
-                    new TopUser(
-                        rs.getObject("id", UUID.class), rs.getString("username"), rs.getLong("n")))
-            .list();
+        requesters.stream()
+            .map(r -> new TopUser(r.userId(), usernames.get(r.userId()), r.requests()))
+            .sorted(
+                Comparator.comparingLong(TopUser::requests)
+                    .reversed()
+                    .thenComparing(
+                        TopUser::username, Comparator.nullsLast(Comparator.naturalOrder())))
+            .toList();
     return new Stats(
         total,
         byStatus,
-        ((Number) users.get("total")).longValue(),
-        ((Number) users.get("active")).longValue(),
+        userCounts.total(),
+        userCounts.active(),
         ended == 0 ? 0 : (double) completed / ended,
         ended == 0 ? 0 : (double) failed / ended,
         topUsers);

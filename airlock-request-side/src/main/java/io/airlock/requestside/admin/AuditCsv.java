@@ -1,5 +1,6 @@
 package io.airlock.requestside.admin;
 
+import io.airlock.requestside.audit.AuditTrail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

@@ -1,6 +1,7 @@
 package io.airlock.requestside.admin;
 
 import io.airlock.platform.web.InvalidField;
+import io.airlock.requestside.audit.AuditTrail;
 import io.airlock.requestside.requests.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,7 +66,8 @@ class AuditLogController {
     }
     Paging paging = Paging.of(page, size);
     AuditTrail.Filter filter = filter(actor, action, outcome, from, to);
-    return AdminPage.of(trail.page(filter, paging), paging, trail.count(filter));
+    return AdminPage.of(
+        trail.page(filter, paging.size(), paging.offset()), paging, trail.count(filter));
   }
 
   @GetMapping(produces = CSV)

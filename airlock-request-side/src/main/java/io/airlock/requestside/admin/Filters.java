@@ -2,16 +2,12 @@ package io.airlock.requestside.admin;
 
 import io.airlock.platform.web.InvalidField;
 import io.airlock.transfer.Channel;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/**
- * Checks of the admin listings' query parameters, each naming the parameter it refuses, and the
- * conversions of their values to and from SQL.
- */
+/** Checks of the admin listings' query parameters, each naming the parameter it refuses. */
 final class Filters {
 
   private Filters() {}
@@ -32,25 +28,9 @@ final class Filters {
     return oneOf("channel", value, Arrays.stream(Channel.values()).map(Channel::wireName).toList());
   }
 
-  /** A {@code LIKE} pattern matching what starts with {@code prefix}, wildcards taken literally. */
-  static String startingWith(String prefix) {
-    if (prefix == null) {
-      return null;
-    }
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-  }
-
   static void range(String fromField, Instant from, Instant to) {
     if (from != null && to != null && to.isBefore(from)) {
       throw new InvalidField(fromField, "must not be after the end of the range");
     }
-  }
-
-  static Instant instant(Timestamp timestamp) {
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }

@@ -1,5 +1,6 @@
 package io.airlock.requestside.admin;
 
+import io.airlock.platform.transfer.TransferLedger;
 import io.airlock.requestside.requests.Paging;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,7 +28,10 @@ class TransferLedgerController {
     Paging paging = Paging.of(page, size);
     String ch = Filters.channel(channel);
     String st = Filters.oneOf("state", state, TransferLedger.EXPORT_STATES);
-    return AdminPage.of(ledger.exports(ch, st, paging), paging, ledger.countExports(ch, st));
+    return AdminPage.of(
+        ledger.exports(ch, st, paging.size(), paging.offset()),
+        paging,
+        ledger.countExports(ch, st));
   }
 
   @GetMapping("/admin/import-batches")
@@ -41,6 +45,9 @@ class TransferLedgerController {
     Paging paging = Paging.of(page, size);
     String ch = Filters.channel(channel);
     String out = Filters.oneOf("outcome", outcome, TransferLedger.IMPORT_OUTCOMES);
-    return AdminPage.of(ledger.imports(ch, out, paging), paging, ledger.countImports(ch, out));
+    return AdminPage.of(
+        ledger.imports(ch, out, paging.size(), paging.offset()),
+        paging,
+        ledger.countImports(ch, out));
   }
 }

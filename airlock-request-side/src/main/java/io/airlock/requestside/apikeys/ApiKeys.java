@@ -1,6 +1,8 @@
 package io.airlock.requestside.apikeys;
 
 import io.airlock.requestside.users.Caller;
+import io.airlock.requestside.users.User;
+import io.airlock.requestside.users.Users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,9 +47,11 @@ public class ApiKeys {
               instant(rs.getTimestamp("revoked_at")));
 
   private final JdbcClient jdbc;
+  private final Users users;
 
-  ApiKeys(JdbcClient jdbc) {
+  ApiKeys(JdbcClient jdbc, Users users) {
     this.jdbc = jdbc;
+    this.users = users;
   }
 
   /**
@@ -55,28 +59,31 @@ public class ApiKeys {
    * active; marks it used.
    */
   public Optional<Usable> use(String key, Instant now) {
-    Optional<Usable> usable =
+    Optional<Held> held =
         jdbc.sql(
                 """
-                update api_keys k set last_used_at = :now
-                from users u
-                where k.key_sha256 = :sha256 and k.revoked_at is null
-                  and u.id = k.user_id and u.active
-                returning u.id, u.username, u.role, k.scopes
-                """)
-            .param("now", Timestamp.from(now))
+                select id, user_id, scopes from api_keys
+                where key_sha256 = :sha256 and revoked_at is null""")
             .param("sha256", sha256(key))
             .query(
                 (rs, row) ->
-                    new Usable(
-                        new Caller(
-                            rs.getObject("id", UUID.class),
-                            rs.getString("username"),
-                            rs.getString("role")),
+                    new Held(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
                         strings(rs.getArray("scopes"))))
             .optional();
-    return usable;
+    Optional<User> owner = held.flatMap(found -> users.byId(found.userId())).filter(User::active);
+    if (owner.isEmpty()) {
+      return Optional.empty();
+    }
+    jdbc.sql("update api_keys set last_used_at = :now where id = :id")
+        .param("now", Timestamp.from(now))
+        .param("id", held.get().id())
+        .update();
+    return Optional.of(new Usable(Caller.of(owner.get()), held.get().scopes()));
   }
+
+  private record Held(UUID id, UUID userId, List<String> scopes) {}
 
   void add(UUID id, UUID userId, String name, String prefix, String key, List<String> scopes) {
     jdbc.sql(
@@ -128,6 +135,14 @@ public class ApiKeys {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /** How many of the user's keys are in force. */
+  public long activeCountOf(UUID userId) {
+    return jdbc.sql("select count(*) from api_keys where user_id = :id and revoked_at is null")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   /** Revokes every key of the user still in force; returns how many. */

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /** Refresh tokens by the SHA-256 of their value; the value itself is never stored. */
 @Repository
-class RefreshTokens {
+public class RefreshTokens {
 
   record Stored(
       UUID id, UUID userId, UUID family, Instant expiresAt, Instant rotatedAt, Instant revokedAt) {
@@ -75,6 +75,19 @@ class RefreshTokens {
         .param("at", Timestamp.from(at))
         .param("family", family)
         .update();
+  }
+
+  /**
+   * How many of the user's sessions are open: refresh tokens neither revoked, rotated nor expired.
+   */
+  public long activeCountOf(UUID userId) {
+    return jdbc.sql(
+            """
+            select count(*) from refresh_tokens where user_id = :id
+              and revoked_at is null and rotated_at is null and expires_at > now()""")
+        .param("id", userId)
+        .query(Long.class)
+        .single();
   }
 
   void revokeAllOf(UUID userId, Instant at) {

@@ -1,10 +1,10 @@
 package io.airlock.requestside.ratelimit;
 
+import io.airlock.requestside.users.Entitlements;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,36 +22,28 @@ record QuotaLimits(Map<QuotaWindow, Integer> perWindow, long version) {
     return perWindow.get(window);
   }
 
-  /** Reads users' limits. */
+  /** Reads users' limits from what the directory grants them. */
   @Component
   static class Directory {
 
-    private final JdbcClient jdbc;
+    private final Entitlements entitlements;
 
-    Directory(JdbcClient jdbc) {
-      this.jdbc = jdbc;
+    Directory(Entitlements entitlements) {
+      this.entitlements = entitlements;
     }
 
     /** The user's limits; empty for an unknown user or one whose profile type has not arrived. */
     Optional<QuotaLimits> of(UUID userId) {
-      return jdbc.sql(
-              """
-              select coalesce(u.per_minute, p.per_minute) as per_minute,
-                     coalesce(u.per_hour, p.per_hour) as per_hour,
-                     coalesce(u.per_day, p.per_day) as per_day,
-                     greatest(u.limits_changed, p.limits_changed) as version
-              from users u join profile_types p on p.name = u.profile_type
-              where u.id = :id""")
-          .param("id", userId)
-          .query(
-              (row, n) -> {
+      return entitlements
+          .quotaOf(userId)
+          .map(
+              quota -> {
                 Map<QuotaWindow, Integer> limits = new EnumMap<>(QuotaWindow.class);
-                limits.put(QuotaWindow.MINUTE, row.getInt("per_minute"));
-                limits.put(QuotaWindow.HOUR, row.getInt("per_hour"));
-                limits.put(QuotaWindow.DAY, row.getInt("per_day"));
-                return new QuotaLimits(limits, row.getLong("version"));
-              })
-          .optional();
+                limits.put(QuotaWindow.MINUTE, quota.perMinute());
+                limits.put(QuotaWindow.HOUR, quota.perHour());
+                limits.put(QuotaWindow.DAY, quota.perDay());
+                return new QuotaLimits(limits, quota.version());
+              });
     }
   }
 }

@@ -1,44 +1,30 @@
 package io.airlock.requestside.requests;
 
-import java.sql.Array;
-import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
+import io.airlock.requestside.users.Entitlements;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-/** The replica of the directory's profile types, read for the limits a request must respect. */
-@Repository
+/** The profile type a request must respect, from what the directory grants its user. */
+@Component
 class ProfileTypes {
 
-  private final JdbcClient jdbc;
+  private final Entitlements entitlements;
 
-  ProfileTypes(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  ProfileTypes(Entitlements entitlements) {
+    this.entitlements = entitlements;
   }
 
   /** The profile type of a user, if its row has arrived from the directory. */
   Optional<ProfileType> ofUser(UUID userId) {
-    return jdbc.sql(
-            """
-            select p.name, p.max_priority, p.allowed_indices, p.max_result_size
-            from users u join profile_types p on p.name = u.profile_type
-            where u.id = :userId
-            """)
-        .param("userId", userId)
-        .query(
-            (rs, row) ->
+    return entitlements
+        .profileOf(userId)
+        .map(
+            profile ->
                 new ProfileType(
-                    rs.getString("name"),
-                    rs.getInt("max_priority"),
-                    strings(rs.getArray("allowed_indices")),
-                    rs.getInt("max_result_size")))
-        .optional();
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+                    profile.name(),
+                    profile.maxPriority(),
+                    profile.allowedIndices(),
+                    profile.maxResultSize()));
   }
 }

@@ -3,6 +3,7 @@ package io.airlock.requestside.responses;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.requestside.requests.Paging;
 import io.airlock.requestside.requests.RequestNotFound;
+import io.airlock.requestside.requests.Responses;
 import io.airlock.requestside.requests.Stages;
 import io.airlock.requestside.users.Caller;
 import java.time.Instant;

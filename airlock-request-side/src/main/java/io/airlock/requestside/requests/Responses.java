@@ -1,6 +1,5 @@
-package io.airlock.requestside.responses;
+package io.airlock.requestside.requests;
 
-import io.airlock.requestside.requests.Stages;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +8,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Responses imported from the response side, read through their requests' owners. */
+/**
+ * The responses imported from the response side, read through their requests' owners: a response is
+ * the outcome of its request, so they share an owner.
+ */
 @Repository
-class Responses {
+public class Responses {
 
   /** A response with its request's stage timestamps. */
-  record Stored(
+  public record Stored(
       UUID requestId,
       String index,
       String queryType,
@@ -26,7 +28,7 @@ class Responses {
       Stages stages) {}
 
   /** A response without its result, for listings. */
-  record Listed(
+  public record Listed(
       UUID requestId,
       String index,
       String queryType,
@@ -42,7 +44,7 @@ class Responses {
   }
 
   /** The checksum of the owner's request's response, if it has one. */
-  Optional<String> checksum(UUID ownerId, UUID requestId) {
+  public Optional<String> checksum(UUID ownerId, UUID requestId) {
     return jdbc.sql(
             """
             select r.result_sha256 from responses r join requests q on q.id = r.request_id
@@ -55,7 +57,7 @@ class Responses {
   }
 
   /** The status of the owner's request, if the owner has one with that id. */
-  Optional<String> requestStatus(UUID ownerId, UUID requestId) {
+  public Optional<String> requestStatus(UUID ownerId, UUID requestId) {
     return jdbc.sql("select status from requests where owner_id = :ownerId and id = :id")
         .param("ownerId", ownerId)
         .param("id", requestId)
@@ -63,7 +65,7 @@ class Responses {
         .optional();
   }
 
-  Optional<Stored> load(UUID ownerId, UUID requestId) {
+  public Optional<Stored> load(UUID ownerId, UUID requestId) {
     return jdbc.sql(
             """
             select q.id, q.index_name, q.query_type, r.result::text as result, r.execution_ms,
@@ -97,7 +99,7 @@ class Responses {
   }
 
   /** One page of the owner's responses, newest first. */
-  List<Listed> page(UUID ownerId, int limit, long offset) {
+  public List<Listed> page(UUID ownerId, int limit, long offset) {
     return jdbc.sql(
             """
             select q.id, q.index_name, q.query_type, r.execution_ms, r.cache_hit,
@@ -123,7 +125,7 @@ class Responses {
         .list();
   }
 
-  long count(UUID ownerId) {
+  public long count(UUID ownerId) {
     return jdbc.sql(
             """
             select count(*) from responses r join requests q on q.id = r.request_id

@@ -1,22 +1,24 @@
-package io.airlock.requestside.admin;
+package io.airlock.platform.transfer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.airlock.requestside.requests.Paging;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
-/** The platform's batch ledger: what this side sent and what it received, newest first. */
-@Repository
-class TransferLedger {
+/**
+ * The batch ledger as the admin listings show it: what this side sent and what it received, newest
+ * first.
+ */
+public final class TransferLedger {
 
-  static final List<String> EXPORT_STATES = List.of("allocated", "published", "acknowledged");
-  static final List<String> IMPORT_OUTCOMES =
+  public static final List<String> EXPORT_STATES =
+      List.of("allocated", "published", "acknowledged");
+  public static final List<String> IMPORT_OUTCOMES =
       List.of("applied", "duplicate", "conflict", "rejected");
 
-  record ExportBatch(
+  public record ExportBatch(
       String channel,
       long sequence,
       @JsonProperty("sender_epoch") String senderEpoch,
@@ -32,7 +34,7 @@ class TransferLedger {
       @JsonProperty("acknowledged_at") Instant acknowledgedAt,
       @JsonProperty("send_count") int sendCount) {}
 
-  record ImportBatch(
+  public record ImportBatch(
       long id,
       @JsonProperty("sender_node_id") String senderNodeId,
       @JsonProperty("sender_epoch") String senderEpoch,
@@ -61,20 +63,20 @@ class TransferLedger {
 
   private final JdbcClient jdbc;
 
-  TransferLedger(JdbcClient jdbc) {
+  public TransferLedger(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
   /** This side's outbound batches; {@code channel} and {@code state} null for any. */
-  List<ExportBatch> exports(String channel, String state, Paging paging) {
+  public List<ExportBatch> exports(String channel, String state, int limit, long offset) {
     return jdbc.sql(
             "select * from outbound_batches"
                 + EXPORTS_WHERE
                 + " order by created_at desc, channel, sequence desc limit :limit offset :offset")
         .param("channel", channel)
         .param("state", state)
-        .param("limit", paging.size())
-        .param("offset", paging.offset())
+        .param("limit", limit)
+        .param("offset", offset)
         .query(
             (rs, n) ->
                 new ExportBatch(
@@ -88,14 +90,14 @@ class TransferLedger {
                     rs.getString("payload_sha256"),
                     rs.getString("compression"),
                     rs.getString("state"),
-                    Filters.instant(rs.getTimestamp("created_at")),
-                    Filters.instant(rs.getTimestamp("published_at")),
-                    Filters.instant(rs.getTimestamp("acknowledged_at")),
+                    instant(rs.getTimestamp("created_at")),
+                    instant(rs.getTimestamp("published_at")),
+                    instant(rs.getTimestamp("acknowledged_at")),
                     rs.getInt("send_count")))
         .list();
   }
 
-  long countExports(String channel, String state) {
+  public long countExports(String channel, String state) {
     return jdbc.sql("select count(*) from outbound_batches" + EXPORTS_WHERE)
         .param("channel", channel)
         .param("state", state)
@@ -104,7 +106,7 @@ class TransferLedger {
   }
 
   /** Every batch that arrived, with how many of its records were quarantined. */
-  List<ImportBatch> imports(String channel, String outcome, Paging paging) {
+  public List<ImportBatch> imports(String channel, String outcome, int limit, long offset) {
     return jdbc.sql(
             """
             select b.*, (select count(*) from quarantined_records r
@@ -114,8 +116,8 @@ class TransferLedger {
                 + " order by b.received_at desc, b.id desc limit :limit offset :offset")
         .param("channel", channel)
         .param("outcome", outcome)
-        .param("limit", paging.size())
-        .param("offset", paging.offset())
+        .param("limit", limit)
+        .param("offset", offset)
         .query(
             (rs, n) ->
                 new ImportBatch(
@@ -130,16 +132,20 @@ class TransferLedger {
                     rs.getString("reason_code"),
                     rs.getString("reason_detail"),
                     rs.getString("file_name"),
-                    Filters.instant(rs.getTimestamp("received_at")),
+                    instant(rs.getTimestamp("received_at")),
                     rs.getLong("quarantined")))
         .list();
   }
 
-  long countImports(String channel, String outcome) {
+  public long countImports(String channel, String outcome) {
     return jdbc.sql("select count(*) from inbound_batches b" + IMPORTS_WHERE)
         .param("channel", channel)
         .param("outcome", outcome)
         .query(Long.class)
         .single();
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -1,9 +1,9 @@
-package io.airlock.requestside.admin;
+package io.airlock.requestside.audit;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.airlock.requestside.requests.Paging;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,19 +15,19 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The audit log, newest first, read page by page or streamed whole. */
+/** The audit log, newest first, read page by page or streamed whole: for the admin listings. */
 @Repository
-class AuditTrail {
+public class AuditTrail {
 
   /** PostgreSQL streams a result set only inside a transaction and with a fetch size. */
   private static final int FETCH_SIZE = 500;
 
-  static final List<String> OUTCOMES = List.of("success", "failure");
+  public static final List<String> OUTCOMES = List.of("success", "failure");
 
   /** Which entries to list; null means any. From is inclusive, to exclusive. */
-  record Filter(String actor, String action, String outcome, Instant from, Instant to) {}
+  public record Filter(String actor, String action, String outcome, Instant from, Instant to) {}
 
-  record Entry(
+  public record Entry(
       long id,
       Instant at,
       String actor,
@@ -62,24 +62,25 @@ class AuditTrail {
     this.readOnly.setReadOnly(true);
   }
 
-  List<Entry> page(Filter filter, Paging paging) {
+  /** The entries of one page: at most {@code limit}, after the first {@code offset}. */
+  public List<Entry> page(Filter filter, int limit, long offset) {
     return bind(
             jdbc.sql("select * from audit_logs" + WHERE + ORDER + " limit :limit offset :offset"),
             filter)
-        .param("limit", paging.size())
-        .param("offset", paging.offset())
+        .param("limit", limit)
+        .param("offset", offset)
         .query(AuditTrail::entry)
         .list();
   }
 
-  long count(Filter filter) {
+  public long count(Filter filter) {
     return bind(jdbc.sql("select count(*) from audit_logs" + WHERE), filter)
         .query(Long.class)
         .single();
   }
 
   /** Hands every matching entry to {@code sink} as it is read, never holding them all at once. */
-  void forEach(Filter filter, Consumer<Entry> sink) {
+  public void forEach(Filter filter, Consumer<Entry> sink) {
     readOnly.executeWithoutResult(
         status ->
             bind(streaming.sql("select * from audit_logs" + WHERE + ORDER), filter)
@@ -90,14 +91,14 @@ class AuditTrail {
     return sql.param("actor", filter.actor())
         .param("action", filter.action())
         .param("outcome", filter.outcome())
-        .param("from", Filters.timestamp(filter.from()))
-        .param("to", Filters.timestamp(filter.to()));
+        .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
+        .param("to", filter.to() == null ? null : Timestamp.from(filter.to()));
   }
 
   private static Entry entry(ResultSet rs, int n) throws SQLException {
     return new Entry(
         rs.getLong("id"),
-        Filters.instant(rs.getTimestamp("at")),
+        rs.getTimestamp("at").toInstant(),
         rs.getString("actor"),
         rs.getString("action"),
         rs.getString("resource"),
