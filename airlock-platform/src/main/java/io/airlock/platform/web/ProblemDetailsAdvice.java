@@ -114,7 +114,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     if (body instanceof ProblemDetail problem
         && request.getAttribute(RequestId.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
             instanceof String id) {
-      problem.setProperty(RequestId.MDC_KEY, id);
+      RequestId.addTo(problem, id);
     }
     return super.createResponseEntity(body, headers, statusCode, request);
   }

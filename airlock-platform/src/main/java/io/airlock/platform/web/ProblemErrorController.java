@@ -33,7 +33,7 @@ class ProblemErrorController implements ErrorController {
       problem.setInstance(URI.create(uri));
     }
     if (request.getAttribute(RequestId.ATTRIBUTE) instanceof String id) {
-      problem.setProperty(RequestId.MDC_KEY, id);
+      RequestId.addTo(problem, id);
     }
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

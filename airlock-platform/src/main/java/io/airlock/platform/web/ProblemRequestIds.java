@@ -32,8 +32,8 @@ class ProblemRequestIds implements ResponseBodyAdvice<Object> {
       ServerHttpResponse response) {
     if (body instanceof ProblemDetail problem
         && (problem.getProperties() == null
-            || !problem.getProperties().containsKey(RequestId.MDC_KEY))) {
-      RequestId.current().ifPresent(id -> problem.setProperty(RequestId.MDC_KEY, id));
+            || !problem.getProperties().containsKey(RequestId.PROBLEM_MEMBER))) {
+      RequestId.current().ifPresent(id -> RequestId.addTo(problem, id));
     }
     return body;
   }

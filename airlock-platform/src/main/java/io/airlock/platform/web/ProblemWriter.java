@@ -34,7 +34,7 @@ public final class ProblemWriter {
       problem.put("detail", detail);
     }
     problem.put("instance", request.getRequestURI());
-    RequestId.current().ifPresent(id -> problem.put(RequestId.MDC_KEY, id));
+    RequestId.current().ifPresent(id -> RequestId.addTo(problem, id));
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

@@ -257,7 +257,7 @@ public abstract class SideContract {
         .isEqualTo(404)
         .jsonPath("$.instance")
         .isEqualTo("/no/such/thing")
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .isEqualTo("lost-1");
   }
 

@@ -117,7 +117,7 @@ class ProblemDetailsIntegrationTests {
         .expectHeader()
         .valueEquals(RequestId.HEADER, "trace-me-1")
         .expectBody()
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .isEqualTo("trace-me-1");
     client
         .get()
@@ -127,8 +127,22 @@ class ProblemDetailsIntegrationTests {
         .expectHeader()
         .valueEquals(RequestId.HEADER, "trace-me-2")
         .expectBody()
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .isEqualTo("trace-me-2");
+  }
+
+  @Test
+  void carriesTheRequestIdUnderItsOldNameTooForOneRelease() {
+    client
+        .get()
+        .uri("/test/unexpected")
+        .header(RequestId.HEADER, "trace-me-3")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.request_id")
+        .isEqualTo("trace-me-3")
+        .jsonPath("$.requestId")
+        .isEqualTo("trace-me-3");
   }
 
   @Test
@@ -178,7 +192,7 @@ class ProblemDetailsIntegrationTests {
         .expectStatus()
         .isEqualTo(410)
         .expectBody()
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .isEqualTo("feature-7");
   }
 }

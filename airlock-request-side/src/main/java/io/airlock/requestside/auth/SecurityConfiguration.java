@@ -56,12 +56,12 @@ class SecurityConfiguration {
   }
 
   @Bean
-  ProblemAnswers problemAnswers(
+  SecurityProblems problemAnswers(
       ProblemWriter problemWriter,
       ObjectProvider<List<HandlerMapping>> handlerMappings,
       ApiLimitFilter apiLimits,
       Clock clock) {
-    return new ProblemAnswers(problemWriter, handlerMappings, apiLimits, clock);
+    return new SecurityProblems(problemWriter, handlerMappings, apiLimits, clock);
   }
 
   /** What a browser may do with this side's pages and answers: only what comes from here. */
@@ -103,7 +103,7 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
-      ProblemAnswers problems,
+      SecurityProblems problems,
       ActiveCallers callers,
       ApiKeys apiKeys,
       ApiLimitFilter apiLimits,

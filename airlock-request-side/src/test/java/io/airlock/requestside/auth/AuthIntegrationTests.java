@@ -192,7 +192,7 @@ class AuthIntegrationTests {
             .expectBody(Map.class)
             .returnResult()
             .getResponseBody();
-    assertThat(problem).containsKey("requestId");
+    assertThat(problem).containsKey("request_id");
     return (String) problem.get("detail");
   }
 

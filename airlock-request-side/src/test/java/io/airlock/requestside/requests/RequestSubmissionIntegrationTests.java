@@ -231,7 +231,7 @@ class RequestSubmissionIntegrationTests extends SignedInRequester {
         .expectBody()
         .jsonPath("$.errors[0].field")
         .isEqualTo(field)
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .exists();
     assertThat(requests.requestsOf(user)).isEqualTo(before);
   }

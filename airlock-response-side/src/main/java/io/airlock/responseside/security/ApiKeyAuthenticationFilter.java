@@ -26,9 +26,9 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   private final SecurityContextHolderStrategy contexts =
       SecurityContextHolder.getContextHolderStrategy();
   private final Accounts accounts;
-  private final ProblemResponses problems;
+  private final SecurityProblems problems;
 
-  ApiKeyAuthenticationFilter(Accounts accounts, ProblemResponses problems) {
+  ApiKeyAuthenticationFilter(Accounts accounts, SecurityProblems problems) {
     this.accounts = accounts;
     this.problems = problems;
   }

@@ -37,7 +37,7 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain adminApi(HttpSecurity http, Accounts accounts, ProblemResponses problems)
+  SecurityFilterChain adminApi(HttpSecurity http, Accounts accounts, SecurityProblems problems)
       throws Exception {
     return http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(

@@ -359,7 +359,7 @@ class UserApiIntegrationTests {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo(status)
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .exists();
     return response;
   }

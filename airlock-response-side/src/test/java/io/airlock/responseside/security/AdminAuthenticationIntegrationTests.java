@@ -159,7 +159,7 @@ class AdminAuthenticationIntegrationTests {
         .expectBody()
         .jsonPath("$.status")
         .isEqualTo(status)
-        .jsonPath("$.requestId")
+        .jsonPath("$.request_id")
         .exists();
     return response;
   }

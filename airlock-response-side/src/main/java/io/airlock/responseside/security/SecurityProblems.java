@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * was wrong.
  */
 @Component
-class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   static final String REALM = "airlock";
 
   private final ProblemWriter problems;
 
-  ProblemResponses(ProblemWriter problems) {
+  SecurityProblems(ProblemWriter problems) {
     this.problems = problems;
   }
 

@@ -27,14 +27,14 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * refused token or API key counts against the anonymous limit of the caller's address, so that
  * guessing credentials is limited like calling without any.
  */
-final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   private final ProblemWriter problems;
   private final ObjectProvider<List<HandlerMapping>> handlerMappings;
   private final ApiLimitFilter limits;
   private final Clock clock;
 
-  ProblemAnswers(
+  SecurityProblems(
       ProblemWriter problems,
       ObjectProvider<List<HandlerMapping>> handlerMappings,
       ApiLimitFilter limits,
