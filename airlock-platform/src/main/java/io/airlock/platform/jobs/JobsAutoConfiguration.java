@@ -3,6 +3,7 @@ package io.airlock.platform.jobs;
 import io.airlock.platform.node.NodeProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 class JobsAutoConfiguration {
 
   @Bean
+  @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(DataSource.class)
   @DependsOnDatabaseInitialization
   SingletonJobs singletonJobs(DataSource dataSource, NodeProperties node) {

@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.platform.time.ClockAutoConfiguration;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.BatchWriter;
@@ -15,6 +16,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -25,23 +27,30 @@ import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The transfer folders and their health, this node's identity as a sender, its signing key and the
- * keys it trusts, and the batch writer and reader built from them.
+ * keys it trusts, the batch writer and reader built from them, and, given a database, the ledger
+ * and the link. Every bean can be replaced by an application's own; bean methods only build
+ * (creating the folders and cleaning the outbox happen once every bean is built, in {@link
+ * #transferFoldersPreparation}).
  */
 @AutoConfiguration(
     after = {
       DataSourceAutoConfiguration.class,
       FlywayAutoConfiguration.class,
-      DataSourceTransactionManagerAutoConfiguration.class
+      DataSourceTransactionManagerAutoConfiguration.class,
+      JdbcClientAutoConfiguration.class,
+      ClockAutoConfiguration.class
     },
     afterName = "io.airlock.platform.jobs.JobsAutoConfiguration")
 @EnableConfigurationProperties({
@@ -55,22 +64,16 @@ class TransferAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(TransferAutoConfiguration.class);
 
   @Bean
+  @ConditionalOnMissingBean
   TransferFolders transferFolders(NodeProperties node, TransferProperties properties) {
     Path dataDir = node.dataDir();
-    TransferFolders folders =
-        new TransferFolders(
-            properties.outbox() != null ? properties.outbox() : dataDir.resolve("outbox"),
-            properties.inbox() != null ? properties.inbox() : dataDir.resolve("inbox"));
-    try {
-      folders.create();
-    } catch (IOException e) {
-      // Not fatal: a transfer share may be mounted later; until then readiness is DOWN.
-      log.warn("Could not create the transfer folders: {}", e.toString());
-    }
-    return folders;
+    return new TransferFolders(
+        properties.outbox() != null ? properties.outbox() : dataDir.resolve("outbox"),
+        properties.inbox() != null ? properties.inbox() : dataDir.resolve("inbox"));
   }
 
   @Bean
+  @ConditionalOnMissingBean
   SignaturePolicy signaturePolicy(TransferProperties properties) {
     if (!properties.signatures().enabled()) {
       log.warn("Batch signatures are OFF: incoming batches are not verified");
@@ -81,6 +84,7 @@ class TransferAutoConfiguration {
 
   /** Publishes this node's batches; signs them unless signatures are explicitly off. */
   @Bean
+  @ConditionalOnMissingBean
   BatchWriter batchWriter(
       TransferFolders folders,
       TransferProperties properties,
@@ -88,38 +92,56 @@ class TransferAutoConfiguration {
       ObjectProvider<FileSink> files) {
     TransferProperties.Signatures signatures = properties.signatures();
     Path keys = node.dataDir().resolve("keys");
-    BatchWriter writer =
-        new BatchWriter(
-            folders.outbox(),
-            signatures.enabled()
-                ? TransferKeys.signer(
-                    orDefault(signatures.privateKey(), keys.resolve(node.nodeId() + ".key")),
-                    orDefault(signatures.publicKey(), keys.resolve(node.nodeId() + ".pub")))
-                : null,
-            files.getIfAvailable(() -> FileSink.ATOMIC));
-    try {
-      int deleted = writer.deleteTemporaryFiles();
-      if (deleted > 0) {
-        log.info("Deleted {} temporary file(s) an interrupted publication left", deleted);
+    return new BatchWriter(
+        folders.outbox(),
+        signatures.enabled()
+            ? TransferKeys.signer(
+                orDefault(signatures.privateKey(), keys.resolve(node.nodeId() + ".key")),
+                orDefault(signatures.publicKey(), keys.resolve(node.nodeId() + ".pub")))
+            : null,
+        files.getIfAvailable(() -> FileSink.ATOMIC));
+  }
+
+  /**
+   * Once every bean is built, before anything is sent or received: creates the transfer folders and
+   * deletes what an interrupted publication left in the outbox.
+   */
+  @Bean
+  SmartInitializingSingleton transferFoldersPreparation(
+      TransferFolders folders, BatchWriter writer) {
+    return () -> {
+      try {
+        folders.create();
+      } catch (IOException e) {
+        // Not fatal: a transfer share may be mounted later; until then readiness is DOWN.
+        log.warn("Could not create the transfer folders: {}", e.toString());
       }
-    } catch (IOException e) {
-      log.warn("Could not clean the outbox: {}", e.toString());
-    }
-    return writer;
+      try {
+        int deleted = writer.deleteTemporaryFiles();
+        if (deleted > 0) {
+          log.info("Deleted {} temporary file(s) an interrupted publication left", deleted);
+        }
+      } catch (IOException e) {
+        log.warn("Could not clean the outbox: {}", e.toString());
+      }
+    };
   }
 
   /** Verifies batches from the other side with the trusted keys and the default limits. */
   @Bean
+  @ConditionalOnMissingBean
   BatchReader batchReader(SignaturePolicy signaturePolicy) {
     return new BatchReader(signaturePolicy, ReceiveLimits.DEFAULTS);
   }
 
   @Bean
-  OutboxFailures outboxFailures(ObjectProvider<Clock> clock) {
-    return new OutboxFailures(clock.getIfAvailable(Clock::systemUTC));
+  @ConditionalOnMissingBean
+  OutboxFailures outboxFailures(Clock clock) {
+    return new OutboxFailures(clock);
   }
 
   @Bean
+  @ConditionalOnMissingBean(name = "transferFoldersHealthIndicator")
   HealthIndicator transferFoldersHealthIndicator(
       TransferFolders folders,
       BatchWriter writer,
@@ -128,146 +150,140 @@ class TransferAutoConfiguration {
     return new TransferFoldersHealthIndicator(folders, writer, signaturePolicy, outboxFailures);
   }
 
+  @Bean
+  @ConditionalOnMissingBean
+  NodeInfoContributor nodeInfoContributor(NodeProperties node, ObjectProvider<SenderEpoch> sender) {
+    return new NodeInfoContributor(node, sender);
+  }
+
   private static Path orDefault(Path configured, Path fallback) {
     return configured != null ? configured : fallback;
   }
 
-  @Bean
+  /** The ledger and the link: everything that needs the side's one database. */
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnSingleCandidate(DataSource.class)
-  @DependsOnDatabaseInitialization
-  SenderEpoch senderEpoch(NodeProperties node, DataSource dataSource) {
-    String epoch =
-        JdbcClient.create(dataSource)
-            .sql("select epoch from sender_identity")
-            .query(String.class)
-            .single();
-    return new SenderEpoch(node.nodeId(), epoch);
-  }
+  static class LedgerConfiguration {
 
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  OutboundBatches outboundBatches(
-      DataSource dataSource,
-      PlatformTransactionManager transactionManager,
-      SenderEpoch senderEpoch,
-      BatchWriter batchWriter,
-      OutboxFailures outboxFailures,
-      ObjectProvider<Clock> clock) {
-    return new OutboundBatches(
-        JdbcClient.create(dataSource),
-        new TransactionTemplate(transactionManager),
-        senderEpoch,
-        batchWriter,
-        outboxFailures,
-        clock.getIfAvailable(Clock::systemUTC));
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
+    SenderEpoch senderEpoch(NodeProperties node, JdbcClient jdbc) {
+      String epoch = jdbc.sql("select epoch from sender_identity").query(String.class).single();
+      return new SenderEpoch(node.nodeId(), epoch);
+    }
 
-  /** Re-sends, sends control batches and prunes the archive (DESIGN §2 "Acks"). */
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  LinkMaintenance linkMaintenance(
-      DataSource dataSource,
-      OutboundBatches outboundBatches,
-      InboundBatches inboundBatches,
-      SingletonJobs singletonJobs,
-      LinkProperties properties,
-      ObjectProvider<Clock> clock) {
-    return new LinkMaintenance(
-        JdbcClient.create(dataSource),
-        outboundBatches,
-        inboundBatches,
-        singletonJobs,
-        properties,
-        clock.getIfAvailable(Clock::systemUTC));
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    OutboundBatches outboundBatches(
+        JdbcClient jdbc,
+        PlatformTransactionManager transactionManager,
+        SenderEpoch senderEpoch,
+        BatchWriter batchWriter,
+        OutboxFailures outboxFailures,
+        Clock clock) {
+      return new OutboundBatches(
+          jdbc,
+          new TransactionTemplate(transactionManager),
+          senderEpoch,
+          batchWriter,
+          outboxFailures,
+          clock);
+    }
 
-  @Bean
-  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-  @ConditionalOnSingleCandidate(DataSource.class)
-  TransferAdminController transferAdminController(LinkMaintenance linkMaintenance) {
-    return new TransferAdminController(linkMaintenance);
-  }
+    /** Re-sends, sends control batches and prunes the archive (DESIGN §2 "Acks"). */
+    @Bean
+    @ConditionalOnMissingBean
+    LinkMaintenance linkMaintenance(
+        JdbcClient jdbc,
+        OutboundBatches outboundBatches,
+        InboundBatches inboundBatches,
+        SingletonJobs singletonJobs,
+        LinkProperties properties,
+        Clock clock) {
+      return new LinkMaintenance(
+          jdbc, outboundBatches, inboundBatches, singletonJobs, properties, clock);
+    }
 
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  InboundBatches inboundBatches(
-      DataSource dataSource,
-      PlatformTransactionManager transactionManager,
-      BatchReader batchReader,
-      TransferFolders folders,
-      SenderEpoch senderEpoch,
-      ObjectProvider<Clock> clock) {
-    return new InboundBatches(
-        JdbcClient.create(dataSource),
-        new TransactionTemplate(transactionManager),
-        batchReader,
-        folders,
-        senderEpoch,
-        clock.getIfAvailable(Clock::systemUTC));
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    TransferAdminController transferAdminController(LinkMaintenance linkMaintenance) {
+      return new TransferAdminController(linkMaintenance);
+    }
 
-  /** Imports what arrives, with the channels this side's features take. */
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  InboxImporter inboxImporter(
-      InboundBatches inboundBatches,
-      TransferFolders folders,
-      SingletonJobs singletonJobs,
-      ObjectProvider<InboundChannel> channels,
-      InboxProperties properties,
-      ApplicationEventPublisher events) {
-    return new InboxImporter(
-        inboundBatches,
-        folders,
-        singletonJobs,
-        channels.orderedStream().toList(),
-        properties,
-        events);
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    InboundBatches inboundBatches(
+        JdbcClient jdbc,
+        PlatformTransactionManager transactionManager,
+        BatchReader batchReader,
+        TransferFolders folders,
+        SenderEpoch senderEpoch,
+        Clock clock) {
+      return new InboundBatches(
+          jdbc,
+          new TransactionTemplate(transactionManager),
+          batchReader,
+          folders,
+          senderEpoch,
+          clock);
+    }
 
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  @ConditionalOnMissingBean
-  TransferLedger transferLedger(DataSource dataSource) {
-    return new TransferLedger(JdbcClient.create(dataSource));
-  }
+    /** Imports what arrives, with the channels this side's features take. */
+    @Bean
+    @ConditionalOnMissingBean
+    InboxImporter inboxImporter(
+        InboundBatches inboundBatches,
+        TransferFolders folders,
+        SingletonJobs singletonJobs,
+        ObjectProvider<InboundChannel> channels,
+        InboxProperties properties,
+        ApplicationEventPublisher events) {
+      return new InboxImporter(
+          inboundBatches,
+          folders,
+          singletonJobs,
+          channels.orderedStream().toList(),
+          properties,
+          events);
+    }
 
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  TransferLinks transferLinks(DataSource dataSource, SenderEpoch senderEpoch) {
-    return new TransferLinks(JdbcClient.create(dataSource), senderEpoch);
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    TransferLedger transferLedger(JdbcClient jdbc) {
+      return new TransferLedger(jdbc);
+    }
 
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  HealthIndicator linkHealthIndicator(
-      TransferLinks transferLinks,
-      TransferProperties properties,
-      LinkProperties link,
-      ObjectProvider<Clock> clock) {
-    // On a one-way link nothing is ever acknowledged: waiting for it is no warning.
-    return new LinkHealthIndicator(
-        transferLinks,
-        link.oneWay() ? null : properties.unacknowledgedWarning(),
-        clock.getIfAvailable(Clock::systemUTC));
-  }
+    @Bean
+    @ConditionalOnMissingBean
+    TransferLinks transferLinks(JdbcClient jdbc, SenderEpoch senderEpoch) {
+      return new TransferLinks(jdbc, senderEpoch);
+    }
 
-  /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */
-  @Bean
-  @ConditionalOnSingleCandidate(DataSource.class)
-  ApplicationListener<ApplicationReadyEvent> outboundRepair(OutboundBatches outboundBatches) {
-    return event -> {
-      try {
-        outboundBatches.repairUnpublished();
-      } catch (IOException | RuntimeException e) {
-        // The next send on the channel tries again; health shows the outbox problem meanwhile.
-        log.warn("Could not publish the interrupted batches yet: {}", e.toString());
-      }
-    };
-  }
+    @Bean
+    @ConditionalOnMissingBean(name = "linkHealthIndicator")
+    HealthIndicator linkHealthIndicator(
+        TransferLinks transferLinks,
+        TransferProperties properties,
+        LinkProperties link,
+        Clock clock) {
+      // On a one-way link nothing is ever acknowledged: waiting for it is no warning.
+      return new LinkHealthIndicator(
+          transferLinks, link.oneWay() ? null : properties.unacknowledgedWarning(), clock);
+    }
 
-  @Bean
-  NodeInfoContributor nodeInfoContributor(NodeProperties node, ObjectProvider<SenderEpoch> sender) {
-    return new NodeInfoContributor(node, sender);
+    /** Finishes publications a crash or an unwritable outbox interrupted, once the node is up. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> outboundRepair(OutboundBatches outboundBatches) {
+      return event -> {
+        try {
+          outboundBatches.repairUnpublished();
+        } catch (IOException | RuntimeException e) {
+          // The next send on the channel tries again; health shows the outbox problem meanwhile.
+          log.warn("Could not publish the interrupted batches yet: {}", e.toString());
+        }
+      };
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.airlock.platform.web;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,26 +24,31 @@ import tools.jackson.databind.json.JsonMapper;
 class PlatformWebAutoConfiguration {
 
   @Bean
+  @ConditionalOnMissingBean
   ProblemDetailsAdvice problemDetailsAdvice() {
     return new ProblemDetailsAdvice();
   }
 
   @Bean
+  @ConditionalOnMissingBean
   ProblemRequestIds problemRequestIds() {
     return new ProblemRequestIds();
   }
 
   @Bean
+  @ConditionalOnMissingBean
   ProblemWriter problemWriter(JsonMapper json) {
     return new ProblemWriter(json);
   }
 
   @Bean
+  @ConditionalOnMissingBean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
   }
 
   @Bean
+  @ConditionalOnMissingBean(name = "requestBodyLimitFilter")
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       HttpProperties properties, ProblemWriter problems) {
     FilterRegistrationBean<RequestBodyLimitFilter> registration =
@@ -54,6 +60,7 @@ class PlatformWebAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean(name = "requestIdFilter")
   FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
     FilterRegistrationBean<RequestIdFilter> registration =
         new FilterRegistrationBean<>(new RequestIdFilter());

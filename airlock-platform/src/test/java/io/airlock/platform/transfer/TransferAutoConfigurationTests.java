@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.time.ClockAutoConfiguration;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
@@ -29,7 +30,8 @@ class TransferAutoConfigurationTests {
 
   ApplicationContextRunner runner() {
     return new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(TransferAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(ClockAutoConfiguration.class, TransferAutoConfiguration.class))
         .withPropertyValues("airlock.side=test", "airlock.data-dir=" + dataDir);
   }
 
@@ -152,7 +154,8 @@ class TransferAutoConfigurationTests {
               published[0] = dataDir.resolve("outbox").resolve(batch.manifestFileName());
             });
     new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(TransferAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(ClockAutoConfiguration.class, TransferAutoConfiguration.class))
         .withPropertyValues(
             "airlock.side=peer",
             "airlock.data-dir=" + peerDir,

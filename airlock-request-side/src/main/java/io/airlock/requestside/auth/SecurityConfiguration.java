@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +37,6 @@ import org.springframework.web.servlet.HandlerMapping;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuthProperties.class, CorsProperties.class})
 class SecurityConfiguration {
-
-  @Bean
-  @ConditionalOnMissingBean
-  Clock clock() {
-    return Clock.systemUTC();
-  }
 
   @Bean
   AccessTokenKeys accessTokenKeys(AuthProperties properties) {
