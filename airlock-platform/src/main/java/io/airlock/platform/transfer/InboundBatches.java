@@ -1,7 +1,6 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.transfer.Channel;
-import io.airlock.transfer.Compression;
 import io.airlock.transfer.CrashPoint;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchChangedException;
@@ -13,21 +12,14 @@ import io.airlock.transfer.batch.VerifiedBatch;
 import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
-import io.airlock.transfer.records.RecordCodec;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.sequence.SequenceCheck;
 import io.airlock.transfer.sequence.SequenceWatermark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.Array;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,13 +42,13 @@ import org.springframework.transaction.support.TransactionOperations;
 public final class InboundBatches {
 
   private static final Logger log = LoggerFactory.getLogger(InboundBatches.class);
-  private static final int MISSING_IN_ACK = 100;
-
-  private final JdbcClient jdbc;
   private final TransactionOperations transactions;
   private final BatchReader reader;
   private final TransferFolders folders;
-  private final SenderEpoch sender;
+  private final InboxFiles files;
+  private final InboundLedger ledger;
+  private final Watermarks watermarks;
+  private final PeerAcks peerAcks;
   private final Clock clock;
 
   /**
@@ -70,12 +62,14 @@ public final class InboundBatches {
       TransferFolders folders,
       SenderEpoch sender,
       Clock clock) {
-    this.sender = sender;
-    this.clock = clock;
-    this.jdbc = jdbc;
     this.transactions = transactions;
     this.reader = reader;
     this.folders = folders;
+    this.files = new InboxFiles(folders);
+    this.ledger = new InboundLedger(jdbc);
+    this.watermarks = new Watermarks(jdbc);
+    this.peerAcks = new PeerAcks(jdbc, sender, clock);
+    this.clock = clock;
   }
 
   /**
@@ -146,10 +140,9 @@ public final class InboundBatches {
           conflict.manifest().sender(),
           conflict.appliedSha256(),
           conflict.manifest().payloadSha256());
-      moveWithReason(
-          batch, folders.failed(), "conflict: applied before with " + conflict.appliedSha256());
+      files.fail(batch, "conflict: applied before with " + conflict.appliedSha256());
     } else {
-      move(batch, folders.archive());
+      files.archive(batch);
     }
     return outcome;
   }
@@ -159,65 +152,38 @@ public final class InboundBatches {
    * a new database, which holds nothing sent to it before.
    */
   public Optional<Instant> newestPeerEpochFirstHeardAt() {
-    return jdbc.sql(
-            """
-            select min(created_at) as first_heard from inbound_watermarks
-            group by sender_node_id, sender_epoch order by first_heard desc limit 1""")
-        .query((row, n) -> row.getTimestamp("first_heard").toInstant())
-        .optional();
+    return watermarks.newestPeerEpochFirstHeardAt();
   }
 
   /** What this node has applied of each channel it receives, for its outgoing manifests. */
   public List<ChannelAck> acks() {
-    return jdbc.sql(
-            "select sender_node_id, sender_epoch, channel, contiguous, above, announced"
-                + " from inbound_watermarks order by channel, sender_node_id, sender_epoch")
-        .query(
-            (row, n) -> {
-              Channel channel = OutboundBatches.channel(row.getString("channel"));
-              SenderEpoch peer =
-                  new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch"));
-              return watermark(row.getLong("contiguous"), row.getArray("above"))
-                  .ack(channel, peer, row.getLong("announced"), MISSING_IN_ACK);
-            })
-        .list();
+    return watermarks.acks();
   }
 
   private ImportOutcome apply(VerifiedBatch batch, RecordApplier applier) {
     Manifest manifest = batch.manifest();
-    SequenceWatermark watermark = lockWatermark(manifest);
-    String appliedSha =
-        jdbc.sql(
-                """
-                select payload_sha256 from inbound_batches
-                where sender_node_id = :node and sender_epoch = :epoch and channel = :channel
-                  and sequence = :sequence and outcome = 'APPLIED'""")
-            .param("node", manifest.sender().nodeId())
-            .param("epoch", manifest.sender().epoch())
-            .param("channel", manifest.channel().wireName())
-            .param("sequence", manifest.sequence())
-            .query(String.class)
-            .optional()
-            .orElse(null);
+    SequenceWatermark watermark = watermarks.lock(manifest);
+    String appliedSha = ledger.appliedSha256(manifest);
     SequenceCheck check =
         SequenceCheck.classify(
             watermark, manifest.sequence(), manifest.payloadSha256(), appliedSha);
     if (check instanceof SequenceCheck.Duplicate) {
-      ledger(manifest, "DUPLICATE", null, null, batch.manifestFile());
+      ledger.record(manifest, "DUPLICATE", null, null, batch.manifestFile());
       return new ImportOutcome.Duplicate(manifest);
     }
     if (check instanceof SequenceCheck.Conflict conflict) {
       long ledgerId =
-          ledger(
+          ledger.record(
               manifest,
               "CONFLICT",
               "conflict",
               "applied before with " + appliedSha,
               batch.manifestFile());
-      quarantineAll(batch, ledgerId, "conflict: the same sequence was applied with other content");
+      ledger.quarantineAll(
+          batch, ledgerId, "conflict: the same sequence was applied with other content");
       return new ImportOutcome.Conflict(manifest, conflict.appliedSha256());
     }
-    long ledgerId = ledger(manifest, "APPLIED", null, null, batch.manifestFile());
+    long ledgerId = ledger.record(manifest, "APPLIED", null, null, batch.manifestFile());
     AppliedBatch appliedBatch = new AppliedBatch(manifest, ledgerId, clock.instant());
     int applied = 0;
     int quarantined = 0;
@@ -228,7 +194,7 @@ public final class InboundBatches {
           applier.apply(valid.record(), appliedBatch);
           applied++;
         } else {
-          quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
+          ledger.quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
           quarantined++;
           if (line instanceof RecordLine.Invalid invalid && applier != null) {
             applier.refused(invalid, appliedBatch);
@@ -244,216 +210,11 @@ public final class InboundBatches {
       // missing is out of date, not missing, and one that arrives late is a duplicate.
       watermark = SequenceWatermark.of(watermark.highest(), List.of());
     }
-    saveWatermark(manifest, watermark);
-    acknowledge(manifest);
-    announce(manifest);
+    watermarks.save(manifest, watermark);
+    peerAcks.acknowledge(manifest);
+    watermarks.announce(manifest);
     CrashPoint.BEFORE_IMPORT_COMMIT.reach();
     return new ImportOutcome.Imported(manifest, applied, quarantined);
-  }
-
-  /**
-   * Takes a control batch's highest sequences sent (DESIGN §2 "Acks"), so that what never arrived
-   * above the highest applied, a lost last batch, is listed missing in this node's acks.
-   */
-  private void announce(Manifest manifest) {
-    manifest
-        .highestSent()
-        .forEach(
-            (channel, highest) ->
-                jdbc.sql(
-                        """
-                        insert into inbound_watermarks (sender_node_id, sender_epoch, channel,
-                            announced)
-                        values (:node, :epoch, :channel, :highest)
-                        on conflict (sender_node_id, sender_epoch, channel) do update
-                        set announced = greatest(inbound_watermarks.announced, excluded.announced)
-                        """)
-                    .param("node", manifest.sender().nodeId())
-                    .param("epoch", manifest.sender().epoch())
-                    .param("channel", channel.wireName())
-                    .param("highest", highest)
-                    .update());
-  }
-
-  /**
-   * Takes the peer's acks of what this node sent (DESIGN §2 "Acks"): every batch of this node's
-   * epoch at or below an ack's contiguous sequence is acknowledged. Acks only grow, so an older
-   * manifest arriving late changes nothing.
-   */
-  private void acknowledge(Manifest manifest) {
-    for (ChannelAck ack : manifest.acks()) {
-      if (!ack.peer().equals(sender)) {
-        continue;
-      }
-      int acknowledged =
-          jdbc.sql(
-                  """
-                  update outbound_batches set state = 'ACKNOWLEDGED', acknowledged_at = now()
-                  where sender_epoch = :epoch and channel = :channel and sequence <= :contiguous
-                    and state = 'PUBLISHED'""")
-              .param("epoch", sender.epoch())
-              .param("channel", ack.channel().wireName())
-              .param("contiguous", ack.contiguous())
-              .update();
-      if (acknowledged > 0) {
-        log.debug(
-            "{} {} batch(es) acknowledged up to {}", acknowledged, ack.channel(), ack.contiguous());
-      }
-      // Said once for each new ack above what this node has sent, not with every batch.
-      boolean newlyAboveSent =
-          jdbc.sql(
-                  """
-                  select :contiguous > coalesce((select max(sequence) from outbound_batches
-                                                 where sender_epoch = :epoch
-                                                   and channel = :channel), 0)
-                     and :contiguous > coalesce((select acknowledged from outbound_peer_acks
-                                                 where sender_epoch = :epoch
-                                                   and channel = :channel), 0)""")
-              .param("epoch", sender.epoch())
-              .param("channel", ack.channel().wireName())
-              .param("contiguous", ack.contiguous())
-              .query(Boolean.class)
-              .single();
-      if (newlyAboveSent) {
-        log.error(
-            "The peer acknowledges {} up to {}, above the highest sequence this node has sent:"
-                + " this database is older than what it sent (restored from a backup?). Give it a"
-                + " new sender epoch (README, \"Restoring a database\").",
-            ack.channel(),
-            ack.contiguous());
-      }
-      // What the peer is missing counts only from its newest manifest: an older one arriving
-      // late changes nothing.
-      jdbc.sql(
-              """
-              insert into outbound_peer_acks (sender_epoch, channel, missing, reported_at,
-                  received_at, acknowledged)
-              values (:epoch, :channel, :missing, :reportedAt, :receivedAt, :acknowledged)
-              on conflict (sender_epoch, channel) do update
-              set missing = excluded.missing, reported_at = excluded.reported_at,
-                  received_at = excluded.received_at,
-                  acknowledged = greatest(outbound_peer_acks.acknowledged, excluded.acknowledged)
-              where excluded.reported_at >= outbound_peer_acks.reported_at""")
-          .param("epoch", sender.epoch())
-          .param("channel", ack.channel().wireName())
-          .param("missing", ack.missing().toArray(Long[]::new))
-          .param("acknowledged", ack.contiguous())
-          .param("reportedAt", Timestamp.from(manifest.createdAt()))
-          .param("receivedAt", Timestamp.from(clock.instant()))
-          .update();
-    }
-  }
-
-  /** Keeps a conflicting batch's records, never applied, for the operator to examine. */
-  private void quarantineAll(VerifiedBatch batch, long ledgerId, String reason) {
-    try (RecordCursor cursor = batch.openRecords()) {
-      while (cursor.hasNext()) {
-        quarantine(ledgerId, cursor.next(), reason);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private SequenceWatermark lockWatermark(Manifest manifest) {
-    jdbc.sql(
-            """
-            insert into inbound_watermarks (sender_node_id, sender_epoch, channel)
-            values (:node, :epoch, :channel) on conflict do nothing""")
-        .param("node", manifest.sender().nodeId())
-        .param("epoch", manifest.sender().epoch())
-        .param("channel", manifest.channel().wireName())
-        .update();
-    return jdbc.sql(
-            """
-            select contiguous, above from inbound_watermarks
-            where sender_node_id = :node and sender_epoch = :epoch and channel = :channel
-            for update""")
-        .param("node", manifest.sender().nodeId())
-        .param("epoch", manifest.sender().epoch())
-        .param("channel", manifest.channel().wireName())
-        .query((row, n) -> watermark(row.getLong("contiguous"), row.getArray("above")))
-        .single();
-  }
-
-  private void saveWatermark(Manifest manifest, SequenceWatermark watermark) {
-    jdbc.sql(
-            """
-            update inbound_watermarks set contiguous = :contiguous, above = :above, updated_at = now()
-            where sender_node_id = :node and sender_epoch = :epoch and channel = :channel""")
-        .param("contiguous", watermark.contiguous())
-        .param("above", watermark.above().toArray(Long[]::new))
-        .param("node", manifest.sender().nodeId())
-        .param("epoch", manifest.sender().epoch())
-        .param("channel", manifest.channel().wireName())
-        .update();
-  }
-
-  static SequenceWatermark watermark(long contiguous, Array above) {
-    try {
-      List<Long> sequences = new ArrayList<>();
-      for (Object sequence : (Object[]) above.getArray()) {
-        sequences.add(((Number) sequence).longValue());
-      }
-      return SequenceWatermark.of(contiguous, sequences);
-    } catch (SQLException e) {
-      throw new IllegalStateException("unreadable watermark", e);
-    }
-  }
-
-  private long ledger(
-      Manifest manifest, String outcome, String reasonCode, String detail, Path manifestFile) {
-    return jdbc.sql(
-            """
-            insert into inbound_batches (sender_node_id, sender_epoch, channel, sequence, batch_id,
-                payload_sha256, record_count, outcome, reason_code, reason_detail, file_name)
-            values (:node, :epoch, :channel, :sequence, :batchId, :sha256, :count, :outcome,
-                :reasonCode, :detail, :fileName)
-            returning id""")
-        .param("node", manifest == null ? null : manifest.sender().nodeId())
-        .param("epoch", manifest == null ? null : manifest.sender().epoch())
-        .param("channel", manifest == null ? null : manifest.channel().wireName())
-        .param("sequence", manifest == null ? null : manifest.sequence())
-        .param("batchId", manifest == null ? null : manifest.batchId())
-        .param("sha256", manifest == null ? null : manifest.payloadSha256())
-        .param("count", manifest == null ? null : manifest.recordCount())
-        .param("outcome", outcome)
-        .param("reasonCode", reasonCode)
-        .param("detail", detail)
-        .param("fileName", String.valueOf(manifestFile.getFileName()))
-        .query(Long.class)
-        .single();
-  }
-
-  private void quarantine(long ledgerId, RecordLine line, String reasonOverride) {
-    String type = null;
-    String id = null;
-    String reason = reasonOverride;
-    String raw = "";
-    if (line instanceof RecordLine.Invalid invalid) {
-      type = invalid.type();
-      id = invalid.id();
-      reason = invalid.reason();
-      raw = invalid.raw();
-    } else if (line instanceof RecordLine.Valid valid) {
-      type = valid.record().type().wireName();
-      id = valid.record().id();
-      byte[] encoded = RecordCodec.encodeLine(valid.record());
-      raw = new String(encoded, 0, encoded.length - 1, StandardCharsets.UTF_8);
-    }
-    jdbc.sql(
-            """
-            insert into quarantined_records (inbound_batch_id, line_number, record_type, record_id,
-                reason, raw)
-            values (:batch, :line, :type, :id, :reason, :raw)""")
-        .param("batch", ledgerId)
-        .param("line", (int) line.lineNumber())
-        .param("type", type)
-        .param("id", id)
-        .param("reason", reason)
-        .param("raw", raw)
-        .update();
-    log.warn("Quarantined line {} of inbound batch {}: {}", line.lineNumber(), ledgerId, reason);
   }
 
   private void reject(Path manifestFile, VerifyResult.Rejected rejected) throws IOException {
@@ -464,56 +225,12 @@ public final class InboundBatches {
         rejected.detail());
     transactions.executeWithoutResult(
         status ->
-            ledger(
+            ledger.record(
                 rejected.manifest(),
                 "REJECTED",
                 rejected.reason().code(),
                 rejected.detail(),
                 manifestFile));
-    String reason = rejected.reason().code() + ": " + rejected.detail() + "\n";
-    Path failed = folders.failed();
-    BatchName.parse(String.valueOf(manifestFile.getFileName()))
-        .ifPresent(
-            parsed -> {
-              for (Compression compression : Compression.values()) {
-                moveIfPresent(
-                    manifestFile.resolveSibling(parsed.name().payloadFileName(compression)),
-                    failed);
-              }
-            });
-    moveIfPresent(manifestFile, failed);
-    Files.writeString(
-        failed.resolve(manifestFile.getFileName() + ".reason"), reason, StandardCharsets.UTF_8);
-  }
-
-  private void moveWithReason(VerifiedBatch batch, Path target, String reason) throws IOException {
-    move(batch, target);
-    Files.writeString(
-        target.resolve(batch.manifestFile().getFileName() + ".reason"),
-        reason + "\n",
-        StandardCharsets.UTF_8);
-  }
-
-  private static void move(VerifiedBatch batch, Path target) throws IOException {
-    // Manifest first: a payload left behind by a crash is no batch (it has no manifest) and is
-    // overwritten by any retransmission, whereas a lone manifest would be refused as incomplete.
-    Files.move(
-        batch.manifestFile(),
-        target.resolve(batch.manifestFile().getFileName()),
-        StandardCopyOption.REPLACE_EXISTING);
-    Files.move(
-        batch.payloadFile(),
-        target.resolve(batch.payloadFile().getFileName()),
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static void moveIfPresent(Path file, Path target) {
-    try {
-      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    files.refuse(manifestFile, rejected.reason().code() + ": " + rejected.detail() + "\n");
   }
 }

@@ -81,7 +81,7 @@ public final class TransferLinks {
                     row.getString("channel"),
                     new SenderEpoch(row.getString("sender_node_id"), row.getString("sender_epoch")),
                     row.getLong("contiguous"),
-                    InboundBatches.watermark(row.getLong("contiguous"), row.getArray("above"))
+                    Watermarks.watermark(row.getLong("contiguous"), row.getArray("above"))
                         .missing(row.getLong("announced"), MAX_GAPS_LISTED),
                     instant(row.getTimestamp("last_heard_at")),
                     row.getLong("rejected"),
