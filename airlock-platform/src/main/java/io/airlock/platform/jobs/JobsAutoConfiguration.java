@@ -9,9 +9,15 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Singleton jobs locked through the side's own database, so no other service is needed. */
+/**
+ * Singleton jobs locked through the side's own database, so no other service is needed, and the one
+ * way periodic jobs run: on Spring's task scheduler (registered through {@code
+ * SchedulingConfigurer}s, with the singleton lock around each job that must run once).
+ */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@EnableScheduling
 @EnableConfigurationProperties(NodeProperties.class)
 class JobsAutoConfiguration {
 

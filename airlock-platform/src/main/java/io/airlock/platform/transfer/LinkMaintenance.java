@@ -13,12 +13,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * control} batch when it has sent nothing for the ack interval, and prunes acknowledged batches
  * once the retention has passed. One instance at a time does this (a singleton job).
  */
-public final class LinkMaintenance implements SmartLifecycle {
+public final class LinkMaintenance {
 
   private static final Logger log = LoggerFactory.getLogger(LinkMaintenance.class);
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(10);
@@ -47,7 +43,6 @@ public final class LinkMaintenance implements SmartLifecycle {
   private final SingletonJobs jobs;
   private final LinkProperties properties;
   private final Clock clock;
-  private volatile ScheduledExecutorService timer;
   private boolean failing;
 
   LinkMaintenance(
@@ -194,24 +189,11 @@ public final class LinkMaintenance implements SmartLifecycle {
     return true;
   }
 
-  @Override
-  public void start() {
-    if (!properties.enabled()) {
-      return;
-    }
-    ScheduledExecutorService started =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "airlock-link");
-              thread.setDaemon(true);
-              return thread;
-            });
-    long millis = properties.checkInterval().toMillis();
-    started.scheduleWithFixedDelay(this::safeRun, millis, millis, TimeUnit.MILLISECONDS);
-    timer = started;
-  }
-
-  private void safeRun() {
+  /**
+   * One scheduled run ({@code airlock.transfer.link.check-interval}): a failure is logged once, and
+   * its end once, not with every run.
+   */
+  void runScheduled() {
     try {
       runNow();
       if (failing) {
@@ -225,24 +207,5 @@ public final class LinkMaintenance implements SmartLifecycle {
         failing = true;
       }
     }
-  }
-
-  @Override
-  public void stop() {
-    ScheduledExecutorService running = timer;
-    timer = null;
-    if (running != null) {
-      running.shutdownNow();
-      try {
-        running.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return timer != null;
   }
 }

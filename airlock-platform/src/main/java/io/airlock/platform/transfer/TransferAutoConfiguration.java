@@ -34,6 +34,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -203,6 +205,21 @@ class TransferAutoConfiguration {
         Clock clock) {
       return new LinkMaintenance(
           jdbc, outboundBatches, inboundBatches, singletonJobs, properties, clock);
+    }
+
+    /** Runs the link's maintenance on the side's scheduler, unless the link is not maintained. */
+    @Bean
+    SchedulingConfigurer linkMaintenanceSchedule(
+        LinkMaintenance linkMaintenance, LinkProperties properties) {
+      return registrar -> {
+        if (properties.enabled()) {
+          registrar.addFixedDelayTask(
+              new FixedDelayTask(
+                  linkMaintenance::runScheduled,
+                  properties.checkInterval(),
+                  properties.checkInterval()));
+        }
+      };
     }
 
     @Bean

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
@@ -16,7 +15,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * lingered long enough: checked often, so a request never waits for a fixed timer.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnBooleanProperty(name = "airlock.export.enabled", matchIfMissing = true)
 class ExportSchedule implements SchedulingConfigurer {
 

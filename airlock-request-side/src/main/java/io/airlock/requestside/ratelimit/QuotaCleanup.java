@@ -9,8 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,24 +21,37 @@ import org.springframework.stereotype.Component;
  * attempted username has one) and grace periods of windows long over. One instance at a time.
  */
 @Component
-class QuotaCleanup {
+class QuotaCleanup implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(QuotaCleanup.class);
   private static final int BATCH = 1000;
+
+  private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
   private final ProxyManager<String> buckets;
   private final JdbcClient jdbc;
   private final SingletonJobs jobs;
   private final Clock clock;
+  private final Duration interval;
 
-  QuotaCleanup(ProxyManager<String> buckets, JdbcClient jdbc, SingletonJobs jobs, Clock clock) {
+  QuotaCleanup(
+      ProxyManager<String> buckets,
+      JdbcClient jdbc,
+      SingletonJobs jobs,
+      Clock clock,
+      @Value("${airlock.quotas.cleanup-interval:1h}") Duration interval) {
+    this.interval = interval;
     this.buckets = buckets;
     this.jdbc = jdbc;
     this.jobs = jobs;
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelayString = "${airlock.quotas.cleanup-interval:1h}", initialDelay = 60_000)
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(this::scheduled, interval, FIRST_RUN_AFTER));
+  }
+
   void scheduled() {
     try {
       jobs.runExclusively("quota-cleanup", Duration.ofMinutes(10), this::clean);

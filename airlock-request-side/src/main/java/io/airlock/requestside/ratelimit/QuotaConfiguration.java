@@ -20,7 +20,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Where quota and rate-limit counts live: this side's PostgreSQL by default, where each take locks
@@ -31,7 +30,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaProperties.class)
-@EnableScheduling // for QuotaCleanup
 class QuotaConfiguration {
 
   /**

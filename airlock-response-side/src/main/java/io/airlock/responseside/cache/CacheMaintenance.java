@@ -14,7 +14,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * statement, so no transaction is held across the engine calls.
  */
 @Component
-class CacheMaintenance {
+class CacheMaintenance implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(CacheMaintenance.class);
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
@@ -65,9 +67,12 @@ class CacheMaintenance {
     this.properties = properties.maintenance();
   }
 
-  @Scheduled(
-      fixedDelayString = "${airlock.cache.maintenance.interval:1h}",
-      initialDelayString = "${airlock.cache.maintenance.interval:1h}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(
+        new FixedDelayTask(this::onSchedule, properties.interval(), properties.interval()));
+  }
+
   void onSchedule() {
     try {
       run();

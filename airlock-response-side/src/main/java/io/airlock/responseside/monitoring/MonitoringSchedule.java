@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -20,7 +19,6 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * database do not fill the log with copies; each entry names the node that wrote it.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnBooleanProperty(name = "airlock.monitoring.enabled", matchIfMissing = true)
 class MonitoringSchedule implements SchedulingConfigurer {
 

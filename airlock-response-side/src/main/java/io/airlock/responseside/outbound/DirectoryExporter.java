@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +36,7 @@ import org.springframework.stereotype.Component;
  * in exactly one batch whatever crashes.
  */
 @Component
-class DirectoryExporter {
+class DirectoryExporter implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(DirectoryExporter.class);
 
@@ -42,13 +45,16 @@ class DirectoryExporter {
   private final InboundBatches inbound;
   private final JdbcClient jdbc;
   private final SingletonJobs jobs;
+  private final Duration interval;
 
   DirectoryExporter(
       Directory directory,
       OutboundBatches outbound,
       InboundBatches inbound,
       JdbcClient jdbc,
-      SingletonJobs jobs) {
+      SingletonJobs jobs,
+      @Value("${airlock.directory.export-interval:1s}") Duration interval) {
+    this.interval = interval;
     this.directory = directory;
     this.outbound = outbound;
     this.inbound = inbound;
@@ -56,9 +62,11 @@ class DirectoryExporter {
     this.jobs = jobs;
   }
 
-  @Scheduled(
-      fixedDelayString = "${airlock.directory.export-interval:1s}",
-      initialDelayString = "${airlock.directory.export-interval:1s}")
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(new FixedDelayTask(this::exportOnSchedule, interval, interval));
+  }
+
   void exportOnSchedule() {
     try {
       // With several instances on one database, one exports at a time; the others skip.

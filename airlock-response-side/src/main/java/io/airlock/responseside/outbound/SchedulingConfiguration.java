@@ -2,10 +2,10 @@ package io.airlock.responseside.outbound;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The exporters run on Spring's scheduler. */
+/**
+ * The exporters' settings; they run on the side's scheduler (the platform's JobsAutoConfiguration).
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties({ResultExportProperties.class, SnapshotProperties.class})
 class SchedulingConfiguration {}

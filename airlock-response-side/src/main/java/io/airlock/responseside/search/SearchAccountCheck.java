@@ -3,17 +3,17 @@ package io.airlock.responseside.search;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * A second line of defence behind the index allow-list: whether the engine account this side uses
  * can read indices outside the allowed ones (README, "A search account that can read only the
- * allowed indices"). Checked once the side is ready, on a thread of its own so that a slow engine
+ * allowed indices"). Checked once the side is ready, on the side's scheduler so that a slow engine
  * does not hold the start, and again later while the engine does not answer. An account that reads
  * too much is a WARN in the log and a warning in the {@code searchAccount} health.
  */
@@ -30,19 +30,19 @@ class SearchAccountCheck implements DisposableBean {
   private final AccountInspection inspection;
   private final AllowedIndices allowedIndices;
   private volatile Checked latest;
-  private volatile Thread thread;
+  private volatile ScheduledFuture<?> next;
 
   SearchAccountCheck(SearchEngine engine, AllowedIndices allowedIndices) {
     this.inspection = new AccountInspection(engine);
     this.allowedIndices = allowedIndices;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  void checkInBackground() {
-    Thread started = new Thread(this::runUntilAnswered, "airlock-search-account");
-    started.setDaemon(true);
-    thread = started;
-    started.start();
+  /**
+   * Checks the account on {@code scheduler} now, off the thread that starts the side, and again
+   * with a growing pause while the engine does not answer.
+   */
+  void checkOn(TaskScheduler scheduler) {
+    next = scheduler.schedule(() -> attempt(scheduler, 1), Instant.now());
   }
 
   /**
@@ -69,30 +69,25 @@ class SearchAccountCheck implements DisposableBean {
     return Optional.ofNullable(latest);
   }
 
-  private void runUntilAnswered() {
-    for (int retry = 1; thread == Thread.currentThread(); retry++) {
-      try {
-        if (!(run() instanceof AccountCheck.Postponed)) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        // The allowed indices come from the database, which may be away for a moment too.
-        log.warn("Checking the search account failed; trying again: {}", e.toString());
-      }
-      try {
-        Thread.sleep(RETRY.before(retry).toMillis());
-      } catch (InterruptedException e) {
+  private void attempt(TaskScheduler scheduler, int attempt) {
+    try {
+      if (!(run() instanceof AccountCheck.Postponed)) {
         return;
       }
+    } catch (RuntimeException e) {
+      // The allowed indices come from the database, which may be away for a moment too.
+      log.warn("Checking the search account failed; trying again: {}", e.toString());
     }
+    next =
+        scheduler.schedule(
+            () -> attempt(scheduler, attempt + 1), Instant.now().plus(RETRY.before(attempt)));
   }
 
   @Override
   public void destroy() {
-    Thread running = thread;
-    thread = null;
-    if (running != null) {
-      running.interrupt();
+    ScheduledFuture<?> pending = next;
+    if (pending != null) {
+      pending.cancel(true);
     }
   }
 }

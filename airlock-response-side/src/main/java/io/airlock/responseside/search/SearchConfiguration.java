@@ -1,8 +1,11 @@
 package io.airlock.responseside.search;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,5 +20,11 @@ class SearchConfiguration {
   @Bean
   SearchAccountCheck searchAccountCheck(SearchEngine engine, AllowedIndices allowedIndices) {
     return new SearchAccountCheck(engine, allowedIndices);
+  }
+
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> searchAccountCheckOnStart(
+      SearchAccountCheck check, TaskScheduler scheduler) {
+    return event -> check.checkOn(scheduler);
   }
 }
