@@ -6,6 +6,8 @@ import io.airlock.responseside.monitoring.SystemLog;
 import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchOutcome;
 import io.airlock.transfer.records.QueryType;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,7 @@ class CacheMaintenance implements SchedulingConfigurer {
   private final ResultCache cache;
   private final SearchEngine engine;
   private final SystemLog systemLog;
+  private final Clock clock;
   private final CacheProperties.Maintenance properties;
 
   CacheMaintenance(
@@ -56,7 +59,9 @@ class CacheMaintenance implements SchedulingConfigurer {
       ResultCache cache,
       SearchEngine engine,
       SystemLog systemLog,
-      CacheProperties properties) {
+      CacheProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.json = json;
     this.jobs = jobs;
@@ -109,7 +114,10 @@ class CacheMaintenance implements SchedulingConfigurer {
         log.info("Pre-warming cache entry {} failed: {}", candidate.cacheKey(), outcome);
       }
     }
-    int purged = jdbc.sql("delete from query_cache where expires_at <= now()").update();
+    int purged =
+        jdbc.sql("delete from query_cache where expires_at <= :now")
+            .param("now", Timestamp.from(clock.instant()))
+            .update();
     Report report = new Report(refreshed, failed, purged, cache.stats());
     record(report);
     return report;
@@ -120,13 +128,12 @@ class CacheMaintenance implements SchedulingConfigurer {
             """
             select cache_key, index_name, query_type, query_params::text as query_params
             from query_cache
-            where hit_count >= :hits and expires_at < now() + :windowMs * interval '1 millisecond'
-              and last_hit_at > now() - :intervalMs * interval '1 millisecond'
+            where hit_count >= :hits and expires_at < :windowEnd and last_hit_at > :hitSince
             order by hit_count desc, cache_key limit :limit
             """)
+        .param("windowEnd", Timestamp.from(clock.instant().plus(properties.prewarmWindow())))
+        .param("hitSince", Timestamp.from(clock.instant().minus(properties.interval())))
         .param("hits", properties.prewarmHits())
-        .param("intervalMs", properties.interval().toMillis())
-        .param("windowMs", properties.prewarmWindow().toMillis())
         .param("limit", properties.prewarmLimit())
         .query(
             (row, n) ->

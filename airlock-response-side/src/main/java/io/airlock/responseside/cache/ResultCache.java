@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.airlock.transfer.records.QueryType;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Results by cache key (the SHA-256 of a request's canonical index, type and params), in two
  * levels: this process's memory, bounded by bytes, then the {@code query_cache} table every
  * instance shares. An entry expires in memory at the instant its row does. Every hit counts in the
- * row, whichever level answered, so that the maintenance job sees which queries are hot.
+ * row, whichever level answered, so that the maintenance job sees which queries are hot. Time is
+ * the side's {@link Clock}, in memory and in the table alike, so that tests can move it.
  */
 @Component
 public class ResultCache {
@@ -36,23 +39,26 @@ public class ResultCache {
   private final JdbcClient jdbc;
   private final JsonMapper json;
   private final CacheProperties properties;
+  private final Clock clock;
   private final Cache<String, Entry> memory;
   private final LongAdder memoryHits = new LongAdder();
   private final LongAdder databaseHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  ResultCache(JdbcClient jdbc, JsonMapper json, CacheProperties properties) {
+  ResultCache(JdbcClient jdbc, JsonMapper json, CacheProperties properties, Clock clock) {
     this.jdbc = jdbc;
     this.json = json;
     this.properties = properties;
+    this.clock = clock;
     this.memory =
         Caffeine.newBuilder()
+            .ticker(() -> nanos(clock.instant()))
             .maximumWeight(properties.memory().toBytes())
             .weigher((String key, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.bytes()))
             .expireAfter(
                 Expiry.writing(
                     (String key, Entry entry) -> {
-                      Duration left = Duration.between(Instant.now(), entry.expiresAt());
+                      Duration left = Duration.between(clock.instant(), entry.expiresAt());
                       return left.isNegative() ? Duration.ZERO : left;
                     }))
             .build();
@@ -63,8 +69,9 @@ public class ResultCache {
     Entry entry = memory.getIfPresent(cacheKey);
     if (entry != null) {
       jdbc.sql(
-              "update query_cache set hit_count = hit_count + 1, last_hit_at = now()"
+              "update query_cache set hit_count = hit_count + 1, last_hit_at = :now"
                   + " where cache_key = :key")
+          .param("now", now())
           .param("key", cacheKey)
           .update();
       memoryHits.increment();
@@ -73,10 +80,11 @@ public class ResultCache {
     Optional<Entry> stored =
         jdbc.sql(
                 """
-                update query_cache set hit_count = hit_count + 1, last_hit_at = now()
-                where cache_key = :key and expires_at > now()
+                update query_cache set hit_count = hit_count + 1, last_hit_at = :now
+                where cache_key = :key and expires_at > :now
                 returning result::text as result, result_sha256, bytes, expires_at
                 """)
+            .param("now", now())
             .param("key", cacheKey)
             .query(
                 (row, n) ->
@@ -101,16 +109,17 @@ public class ResultCache {
    */
   public void store(
       String cacheKey, String index, QueryType type, JsonNode params, ResultBody body) {
+    Instant stored = clock.instant();
     Instant expiresAt =
         jdbc.sql(
                 """
                 insert into query_cache (cache_key, index_name, query_type, query_params, result,
                     result_sha256, bytes, expires_at)
                 values (:key, :index, :type, cast(:params as jsonb), cast(:result as jsonb),
-                    :sha256, :bytes, now() + :ttlMs * interval '1 millisecond')
+                    :sha256, :bytes, :expiresAt)
                 on conflict (cache_key) do update set result = excluded.result,
                     result_sha256 = excluded.result_sha256, bytes = excluded.bytes,
-                    created_at = now(), expires_at = excluded.expires_at
+                    created_at = :now, expires_at = excluded.expires_at
                 returning expires_at
                 """)
             .param("key", cacheKey)
@@ -120,7 +129,8 @@ public class ResultCache {
             .param("result", body.text())
             .param("sha256", body.sha256())
             .param("bytes", body.bytes())
-            .param("ttlMs", properties.ttl().of(type).toMillis())
+            .param("now", Timestamp.from(stored))
+            .param("expiresAt", Timestamp.from(stored.plus(properties.ttl().of(type))))
             .query((row, n) -> row.getTimestamp("expires_at").toInstant())
             .single();
     memory.put(cacheKey, new Entry(body.text(), body.sha256(), body.bytes(), expiresAt));
@@ -132,7 +142,8 @@ public class ResultCache {
         jdbc.sql(
                 "select count(*) as entries, coalesce(sum(bytes), 0) as bytes,"
                     + " coalesce(sum(hit_count), 0) as hits"
-                    + " from query_cache where expires_at > now()")
+                    + " from query_cache where expires_at > :now")
+            .param("now", now())
             .query(
                 (row, n) ->
                     new CacheStats.Level(
@@ -152,5 +163,14 @@ public class ResultCache {
     return new Hit(
         new ResultBody(json.readTree(entry.text()), entry.text(), entry.sha256(), entry.bytes()),
         level);
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  // Caffeine's time in nanoseconds, from the clock: on the scale of the entries' expiry instants.
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 }

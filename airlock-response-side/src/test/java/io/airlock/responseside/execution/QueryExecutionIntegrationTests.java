@@ -246,10 +246,10 @@ class QueryExecutionIntegrationTests {
   }
 
   @Test
-  void dropsItsAnswerWhenTheLeaseWasTakenOverMeanwhile() throws InterruptedException {
+  void dropsItsAnswerWhenTheLeaseWasTakenOverMeanwhile() {
     UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(1), 0);
     ClaimedRequest lost = queue.claim("slow-worker", 1, Duration.ofMillis(100)).get(0);
-    Thread.sleep(250);
+    fixture.passLeaseTime(Duration.ofMillis(250));
     ClaimedRequest taken = queue.claim("other-worker", 1, Duration.ofMinutes(1)).get(0);
 
     assertThat(execution.run(lost)).isEqualTo(new ExecutionOutcome.LeaseLost());

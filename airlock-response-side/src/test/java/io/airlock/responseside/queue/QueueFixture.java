@@ -4,6 +4,7 @@ import io.airlock.transfer.query.CanonicalJson;
 import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -86,6 +87,18 @@ public final class QueueFixture {
         .stream()
         .findFirst()
         .orElse(Map.of());
+  }
+
+  /**
+   * Lets {@code time} pass for every lease held: each runs out that much sooner, as if workers had
+   * held them that long (leases are the database's time, which a test cannot move otherwise).
+   */
+  public void passLeaseTime(Duration time) {
+    jdbc.sql(
+            "update incoming_requests set lease_until = lease_until - :ms * interval '1 millisecond'"
+                + " where lease_until is not null")
+        .param("ms", time.toMillis())
+        .update();
   }
 
   /** Makes a request waiting to be retried ready now. */

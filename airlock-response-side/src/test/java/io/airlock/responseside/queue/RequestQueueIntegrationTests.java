@@ -86,15 +86,14 @@ class RequestQueueIntegrationTests {
   }
 
   @Test
-  void aRenewedLeaseOutlastsItsFirstTermAndATakenOverOneCannotBeRenewed()
-      throws InterruptedException {
+  void aRenewedLeaseOutlastsItsFirstTermAndATakenOverOneCannotBeRenewed() {
     UUID kept = fixture.enqueue("incidents", QueryType.COUNT, "{}", 2);
     UUID lost = fixture.enqueue("incidents", QueryType.COUNT, "{}", 1);
     List<ClaimedRequest> claim = queue.claim("slow-worker", 2, Duration.ofMillis(300));
 
-    Thread.sleep(150);
+    fixture.passLeaseTime(Duration.ofMillis(150));
     assertThat(queue.start(claim.get(0), LEASE)).isPresent();
-    Thread.sleep(300);
+    fixture.passLeaseTime(Duration.ofMillis(300));
     List<ClaimedRequest> other = queue.claim("other-worker", 2, LEASE);
 
     assertThat(other).extracting(ClaimedRequest::requestId).containsExactly(lost);
@@ -103,8 +102,7 @@ class RequestQueueIntegrationTests {
   }
 
   @Test
-  void countsARunOnlyWhenTheRequestStartsNotWhenADeadWorkersClaimHeldIt()
-      throws InterruptedException {
+  void countsARunOnlyWhenTheRequestStartsNotWhenADeadWorkersClaimHeldIt() {
     UUID started = fixture.enqueue("incidents", QueryType.COUNT, "{}", 2);
     UUID waiting = fixture.enqueue("incidents", QueryType.COUNT, "{}", 1);
     List<ClaimedRequest> claim = queue.claim("dying-worker", 2, Duration.ofMillis(200));
@@ -112,7 +110,7 @@ class RequestQueueIntegrationTests {
         .get()
         .extracting(ClaimedRequest::runs)
         .isEqualTo(1);
-    Thread.sleep(400); // the worker died running the first; its claim lapses
+    fixture.passLeaseTime(Duration.ofMillis(400)); // the worker died running the first
 
     List<ClaimedRequest> retaken = queue.claim("live-worker", 2, LEASE);
 
@@ -126,10 +124,10 @@ class RequestQueueIntegrationTests {
   }
 
   @Test
-  void refusesASettlementFromTheSameOwnerForAnEarlierClaim() throws InterruptedException {
+  void refusesASettlementFromTheSameOwnerForAnEarlierClaim() {
     UUID id = fixture.enqueue("incidents", QueryType.COUNT, "{}", 0);
     ClaimedRequest earlier = queue.claim("worker", 1, Duration.ofMillis(100)).get(0);
-    Thread.sleep(250);
+    fixture.passLeaseTime(Duration.ofMillis(250));
     ClaimedRequest later = queue.claim("worker", 1, LEASE).get(0);
 
     assertThat(queue.fail(earlier, "search_failed", "from the first claim")).isFalse();
