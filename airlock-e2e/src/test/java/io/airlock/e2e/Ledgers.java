@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -89,11 +90,10 @@ final class Ledgers {
     return db.sql(sql).query(Long.class).single();
   }
 
-  static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited too long for: " + what).isLessThan(deadline);
-      Thread.sleep(200);
-    }
+  static void awaitTrue(BooleanSupplier condition, String what) {
+    Awaitility.await(what)
+        .atMost(PATIENCE)
+        .pollInterval(Duration.ofMillis(200))
+        .until(condition::getAsBoolean);
   }
 }

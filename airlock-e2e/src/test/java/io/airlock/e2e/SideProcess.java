@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -81,18 +83,16 @@ final class SideProcess implements Side {
     Path log = logs.resolve(dataDir.getFileName() + "-" + ++starts + ".log");
     process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + START_PATIENCE.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        return false;
-      }
-      if (live()) {
-        return true;
-      }
-      Thread.sleep(100);
+    try {
+      Awaitility.await()
+          .atMost(START_PATIENCE)
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !process.isAlive() || live());
+    } catch (ConditionTimeoutException e) {
+      throw new IllegalStateException(
+          application.getSimpleName() + " did not start within " + START_PATIENCE + "; see " + log);
     }
-    throw new IllegalStateException(
-        application.getSimpleName() + " did not start within " + START_PATIENCE + "; see " + log);
+    return process.isAlive();
   }
 
   /** Waits for the process to end by itself; returns its exit status, or empty if it did not. */

@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.springframework.context.Lifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,19 +157,18 @@ final class TwoSides implements AutoCloseable {
         throw new IllegalStateException("could not create the bulk profile: " + created.body());
       }
       // Users of it may arrive on the request side first; requests wait for their profile type.
-      long deadline = System.nanoTime() + PATIENCE.toNanos();
-      while (requestSide
-              .database()
-              .sql("select count(*) from profile_types where name = :name")
-              .param("name", BULK_PROFILE)
-              .query(Long.class)
-              .single()
-          == 0) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the bulk profile never reached the request side");
-        }
-        Thread.sleep(100);
-      }
+      Awaitility.await("the bulk profile reaching the request side")
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () ->
+                  requestSide
+                          .database()
+                          .sql("select count(*) from profile_types where name = :name")
+                          .param("name", BULK_PROFILE)
+                          .query(Long.class)
+                          .single()
+                      > 0);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -318,16 +320,20 @@ final class TwoSides implements AutoCloseable {
   /** Repeats a call until its answer satisfies the condition or a minute has passed. */
   static HttpResponse<String> eventually(Call call, Predicate<HttpResponse<String>> done)
       throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    HttpResponse<String> response;
-    do {
-      response = call.send();
-      if (done.test(response)) {
-        return response;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < deadline);
-    return response;
+    AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
+    try {
+      Awaitility.await()
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                last.set(call.send());
+                return done.test(last.get());
+              });
+    } catch (ConditionTimeoutException e) {
+      // The last answer goes back as it is: the caller's assertion says what is wrong with it.
+    }
+    return last.get();
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

@@ -1,6 +1,7 @@
 package io.airlock.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
@@ -159,19 +160,17 @@ class StandaloneIntegrationTests {
     // The receiving side imports it as soon as it arrives: verified with the sender's key (a
     // batch failing verification is recorded REJECTED) and applied.
     JdbcClient ledger = to.getBean(JdbcClient.class);
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    List<String> outcomes = List.of();
-    while (outcomes.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-      outcomes =
-          ledger
-              .sql("select outcome from inbound_batches where batch_id = :id")
-              .param("id", batch.manifest().batchId())
-              .query(String.class)
-              .list();
-    }
-
-    assertThat(outcomes).containsExactly("APPLIED");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ledger
+                            .sql("select outcome from inbound_batches where batch_id = :id")
+                            .param("id", batch.manifest().batchId())
+                            .query(String.class)
+                            .list())
+                    .containsExactly("APPLIED"));
   }
 
   private static String keyId(ConfigurableApplicationContext side) {

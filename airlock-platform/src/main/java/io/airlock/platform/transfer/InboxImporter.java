@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,6 +37,7 @@ public final class InboxImporter implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private volatile Thread thread;
   private volatile WatchService watcher;
+  private final AtomicLong rounds = new AtomicLong();
 
   public InboxImporter(
       InboundBatches inbound,
@@ -117,6 +119,11 @@ public final class InboxImporter implements SmartLifecycle {
     return thread != null;
   }
 
+  /** How many rounds the background import finished (a round watches, then scans the inbox). */
+  long rounds() {
+    return rounds.get();
+  }
+
   private void run() {
     while (thread == Thread.currentThread()) {
       if (properties.watch()) {
@@ -130,6 +137,7 @@ public final class InboxImporter implements SmartLifecycle {
         // What failed stays in the inbox and is tried again on the next round.
         log.warn("Importing from the inbox failed; retrying: {}", e.toString());
       }
+      rounds.incrementAndGet();
       try {
         awaitNewFiles();
       } catch (InterruptedException e) {

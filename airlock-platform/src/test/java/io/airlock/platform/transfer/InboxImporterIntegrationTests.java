@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.testing.TestPostgres;
@@ -65,11 +66,14 @@ class InboxImporterIntegrationTests {
   void importsANewBatchAsSoonAsItAppearsWithoutWaitingForTheScan() throws Exception {
     importer = importer(new InboxProperties(true, true, Duration.ofHours(1)));
     importer.start();
-    Thread.sleep(300); // the first scan of the empty inbox is done and the watch is registered
+    // The first round watched and scanned the empty inbox: what comes now only the watch finds.
+    await().atMost(Duration.ofSeconds(10)).until(() -> importer.rounds() >= 1);
 
     publish(1, new SettingRecord("a", "v", 1));
 
-    assertThat(appliedWithin(Duration.ofSeconds(10))).containsExactly("a");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(applied()).containsExactly("a"));
   }
 
   @Test
@@ -79,7 +83,9 @@ class InboxImporterIntegrationTests {
 
     publish(1, new SettingRecord("b", "v", 1));
 
-    assertThat(appliedWithin(Duration.ofSeconds(10))).containsExactly("b");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(applied()).containsExactly("b"));
   }
 
   @Test
@@ -174,14 +180,6 @@ class InboxImporterIntegrationTests {
                 List.of(),
                 Map.of(),
                 null));
-  }
-
-  private List<String> appliedWithin(Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    while (applied().isEmpty() && System.nanoTime() < until) {
-      Thread.sleep(50);
-    }
-    return applied();
   }
 
   private List<String> applied() {

@@ -1,10 +1,12 @@
 package io.airlock.requestside.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +37,9 @@ class ExportScheduleIntegrationTests {
         .update();
 
     // Linger 200ms, checked every 50ms: well within ten seconds even on a slow machine.
-    long giveUp = System.nanoTime() + 10_000_000_000L;
-    while (!status(id).equals("exported") && System.nanoTime() < giveUp) {
-      Thread.sleep(50);
-    }
-
-    assertThat(status(id)).isEqualTo("exported");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(status(id)).isEqualTo("exported"));
   }
 
   private String status(UUID id) {

@@ -3,9 +3,11 @@ package io.airlock.responseside.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.responseside.AdminApiIntegrationTest;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +39,11 @@ class DirectoryVersionsIntegrationTests {
     CompletableFuture<Setting> second =
         CompletableFuture.supplyAsync(
             () -> administration.putSetting("serialised.writer", "second", "test"));
-    Thread.sleep(300);
-    assertThat(second).isNotDone();
+    // It waits for the first, however long that holds its version: still waiting 300 ms on.
+    Awaitility.await()
+        .during(Duration.ofMillis(300))
+        .atMost(Duration.ofSeconds(2))
+        .until(() -> !second.isDone());
 
     release.countDown();
     long firstVersion = first.get(10, TimeUnit.SECONDS);

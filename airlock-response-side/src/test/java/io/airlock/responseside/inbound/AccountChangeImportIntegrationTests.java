@@ -1,6 +1,7 @@
 package io.airlock.responseside.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
@@ -21,10 +22,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -166,19 +169,25 @@ class AccountChangeImportIntegrationTests {
         new BatchReader(
             SignaturePolicy.required(TrustedKeys.of(List.of(PemKeys.readPublicKey(ownKey)))),
             ReceiveLimits.DEFAULTS);
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (true) {
-      List<UserRecord> echoing = new ArrayList<>();
-      for (UserRecord user : exportedUsers(reader)) {
-        if (user.echoedChangeIds().contains(changeId)) {
-          echoing.add(user);
-        }
-      }
-      if (!echoing.isEmpty() || System.nanoTime() > deadline) {
-        return echoing;
-      }
-      Thread.sleep(200);
+    List<UserRecord> echoing = new ArrayList<>();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                echoing.clear();
+                for (UserRecord user : exportedUsers(reader)) {
+                  if (user.echoedChangeIds().contains(changeId)) {
+                    echoing.add(user);
+                  }
+                }
+                return !echoing.isEmpty();
+              });
+    } catch (ConditionTimeoutException e) {
+      // None echoes it: the caller's assertion says so.
     }
+    return echoing;
   }
 
   private List<UserRecord> exportedUsers(BatchReader reader) throws IOException {

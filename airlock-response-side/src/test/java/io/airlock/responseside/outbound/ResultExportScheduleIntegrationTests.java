@@ -1,12 +1,11 @@
 package io.airlock.responseside.outbound;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +24,7 @@ class ResultExportScheduleIntegrationTests {
     UUID id = new ResultFixture(jdbc).completed(Duration.ZERO);
 
     // Linger 200ms, checked every 50ms: well within ten seconds even on a slow machine.
-    assertThat(eventually(() -> at("exported_at", id))).isNotNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> at("exported_at", id) != null);
 
     jdbc.sql(
             """
@@ -33,7 +32,7 @@ class ResultExportScheduleIntegrationTests {
             where channel = 'results' and state = 'PUBLISHED'""")
         .update();
     // Acknowledgements are taken from the ledger every second.
-    assertThat(eventually(() -> at("acknowledged_at", id))).isNotNull();
+    await().atMost(Duration.ofSeconds(10)).until(() -> at("acknowledged_at", id) != null);
   }
 
   private Instant at(String column, UUID id) {
@@ -42,15 +41,5 @@ class ResultExportScheduleIntegrationTests {
         .query(Instant.class)
         .optional()
         .orElse(null);
-  }
-
-  private static <T> T eventually(Supplier<T> value) throws InterruptedException {
-    long giveUp = System.nanoTime() + 10_000_000_000L;
-    T current = value.get();
-    while (current == null && System.nanoTime() < giveUp) {
-      Thread.sleep(50);
-      current = value.get();
-    }
-    return current;
   }
 }

@@ -1,6 +1,7 @@
 package io.airlock.transfer.shuttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Entropy;
@@ -123,13 +124,10 @@ class ShuttleTests {
     EncodedBatch batch = writer.publish(fixtures.batch(Channel.REQUESTS, 1, 5));
     try (Shuttle shuttle = shuttle(ShuttleFaults.NONE)) {
       shuttle.start(Duration.ofMillis(10));
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (!Files.exists(inbox.resolve(batch.manifestFileName()))
-          && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> Files.exists(inbox.resolve(batch.manifestFileName())));
     }
-    assertThat(inbox.resolve(batch.manifestFileName())).exists();
   }
 
   private Shuttle shuttle(ShuttleFaults faults) {
