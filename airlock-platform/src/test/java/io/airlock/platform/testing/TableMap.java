@@ -112,20 +112,7 @@ public final class TableMap {
 
   /** Writes of a table by a feature other than its owner, one line each; empty when none. */
   public List<String> foreignWrites(Map<String, String> owners) {
-    return accesses.stream()
-        .filter(Access::write)
-        .filter(access -> !access.feature().equals(owners.getOrDefault(access.table(), "?")))
-        .map(
-            access ->
-                "%s.%s writes %s, which %s owns: call its API instead"
-                    .formatted(
-                        access.feature(),
-                        access.type(),
-                        access.table(),
-                        owners.getOrDefault(access.table(), "nobody")))
-        .distinct()
-        .sorted()
-        .toList();
+    return foreign(owners, true, "writes %s, which %s owns: call its API instead");
   }
 
   /**
@@ -133,17 +120,21 @@ public final class TableMap {
    * query methods instead, admin listings included.
    */
   public List<String> foreignReads(Map<String, String> owners) {
+    return foreign(owners, false, "reads %s, which %s owns: ask its query methods instead");
+  }
+
+  private List<String> foreign(Map<String, String> owners, boolean writes, String advice) {
     return accesses.stream()
-        .filter(access -> !access.write())
+        .filter(access -> access.write() == writes)
         .filter(access -> !access.feature().equals(owners.getOrDefault(access.table(), "?")))
         .map(
             access ->
-                "%s.%s reads %s, which %s owns: ask its query methods instead"
-                    .formatted(
-                        access.feature(),
-                        access.type(),
-                        access.table(),
-                        owners.getOrDefault(access.table(), "nobody")))
+                access.feature()
+                    + "."
+                    + access.type()
+                    + " "
+                    + advice.formatted(
+                        access.table(), owners.getOrDefault(access.table(), "nobody")))
         .distinct()
         .sorted()
         .toList();
