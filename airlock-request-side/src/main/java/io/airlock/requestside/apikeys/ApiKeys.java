@@ -59,31 +59,29 @@ public class ApiKeys {
    * active; marks it used.
    */
   public Optional<Usable> use(String key, Instant now) {
+    // Marked used before its user is known to be active: the key of a deactivated user is revoked
+    // with the deactivation (UserDeactivated), so an inactive owner here is the rare race.
     Optional<Held> held =
         jdbc.sql(
                 """
-                select id, user_id, scopes from api_keys
-                where key_sha256 = :sha256 and revoked_at is null""")
+                update api_keys set last_used_at = :now
+                where key_sha256 = :sha256 and revoked_at is null
+                returning user_id, scopes""")
+            .param("now", Timestamp.from(now))
             .param("sha256", sha256(key))
             .query(
                 (rs, row) ->
-                    new Held(
-                        rs.getObject("id", UUID.class),
-                        rs.getObject("user_id", UUID.class),
-                        strings(rs.getArray("scopes"))))
+                    new Held(rs.getObject("user_id", UUID.class), strings(rs.getArray("scopes"))))
             .optional();
-    Optional<User> owner = held.flatMap(found -> users.byId(found.userId())).filter(User::active);
-    if (owner.isEmpty()) {
-      return Optional.empty();
-    }
-    jdbc.sql("update api_keys set last_used_at = :now where id = :id")
-        .param("now", Timestamp.from(now))
-        .param("id", held.get().id())
-        .update();
-    return Optional.of(new Usable(Caller.of(owner.get()), held.get().scopes()));
+    return held.flatMap(
+        found ->
+            users
+                .byId(found.userId())
+                .filter(User::active)
+                .map(owner -> new Usable(Caller.of(owner), found.scopes())));
   }
 
-  private record Held(UUID id, UUID userId, List<String> scopes) {}
+  private record Held(UUID userId, List<String> scopes) {}
 
   void add(UUID id, UUID userId, String name, String prefix, String key, List<String> scopes) {
     jdbc.sql(
