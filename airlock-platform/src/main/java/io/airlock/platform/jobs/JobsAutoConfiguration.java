@@ -1,5 +1,6 @@
 package io.airlock.platform.jobs;
 
+import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.platform.node.NodeProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -20,6 +22,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @EnableConfigurationProperties(NodeProperties.class)
 class JobsAutoConfiguration {
+
+  /** Scheduled tasks log with the label of the side that scheduled them. */
+  @Bean
+  ThreadPoolTaskSchedulerCustomizer labelledScheduledTasks() {
+    return scheduler -> scheduler.setTaskDecorator(ApplicationInLogs.carryingTheLabel());
+  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -1,6 +1,7 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.transfer.Channel;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -93,7 +94,7 @@ public final class InboxImporter implements SmartLifecycle {
     if (!properties.enabled()) {
       return;
     }
-    Thread started = new Thread(this::run, "airlock-inbox");
+    Thread started = new Thread(ApplicationInLogs.carried(this::run), "airlock-inbox");
     started.setDaemon(true);
     thread = started;
     started.start();

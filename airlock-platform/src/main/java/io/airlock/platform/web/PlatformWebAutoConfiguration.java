@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,9 +62,10 @@ class PlatformWebAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(name = "requestIdFilter")
-  FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+  FilterRegistrationBean<RequestIdFilter> requestIdFilter(Environment environment) {
     FilterRegistrationBean<RequestIdFilter> registration =
-        new FilterRegistrationBean<>(new RequestIdFilter());
+        new FilterRegistrationBean<>(
+            new RequestIdFilter(environment.getProperty("spring.application.name")));
     // First, so that whatever any later filter logs or fails with carries the id.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setDispatcherTypes(

@@ -1,5 +1,6 @@
 package io.airlock.platform.web;
 
+import io.airlock.platform.node.ApplicationInLogs;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,16 @@ class RequestIdFilter extends OncePerRequestFilter {
 
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+  private final String application;
+
+  /**
+   * @param application the side's name, which labels what its requests log (see {@link
+   *     ApplicationInLogs}); null for none
+   */
+  RequestIdFilter(String application) {
+    this.application = application;
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -26,10 +37,14 @@ class RequestIdFilter extends OncePerRequestFilter {
     request.setAttribute(RequestId.ATTRIBUTE, id);
     response.setHeader(RequestId.HEADER, id);
     MDC.put(RequestId.MDC_KEY, id);
+    if (application != null) {
+      MDC.put(ApplicationInLogs.MDC_KEY, application);
+    }
     try {
       chain.doFilter(request, response);
     } finally {
       MDC.remove(RequestId.MDC_KEY);
+      MDC.remove(ApplicationInLogs.MDC_KEY);
     }
   }
 

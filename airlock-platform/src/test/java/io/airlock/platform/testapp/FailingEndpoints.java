@@ -1,10 +1,12 @@
 package io.airlock.platform.testapp;
 
+import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.platform.web.RequestId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +27,12 @@ class FailingEndpoints {
   @GetMapping("/test/request-id")
   String requestId() {
     return RequestId.current().orElse("none");
+  }
+
+  /** The side's label in the log lines of this request. */
+  @GetMapping("/test/log-label")
+  String logLabel() {
+    return String.valueOf(MDC.get(ApplicationInLogs.MDC_KEY));
   }
 
   @GetMapping("/test/unexpected")

@@ -19,6 +19,7 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "airlock.side=platform-test",
+      "spring.application.name=airlock-platform-test",
       "spring.flyway.locations=classpath:db/migration/platform"
     })
 @ContextConfiguration(initializers = AirlockTestInitializer.class)

@@ -38,6 +38,16 @@ class RequestIdIntegrationTests {
   }
 
   @Test
+  void labelsWhatARequestLogsWithItsSide() {
+    client
+        .get()
+        .uri("/test/log-label")
+        .exchange()
+        .expectBody(String.class)
+        .isEqualTo("airlock-platform-test");
+  }
+
+  @Test
   void generatesARequestIdWhenNoneIsGiven() {
     var result = client.get().uri("/test/request-id").exchange().returnResult(String.class);
     String generated = result.getResponseHeaders().getFirst(RequestId.HEADER);

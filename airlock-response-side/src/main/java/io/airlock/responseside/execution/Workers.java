@@ -1,5 +1,6 @@
 package io.airlock.responseside.execution;
 
+import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.responseside.queue.ClaimedRequest;
 import io.airlock.responseside.queue.RequestQueue;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ class Workers implements SmartLifecycle {
     running = true;
     for (int i = 1; i <= properties.workerCount(); i++) {
       String owner = instanceId + "-w" + i;
-      Thread thread = new Thread(() -> work(owner), "airlock-executor-" + i);
+      Thread thread =
+          new Thread(ApplicationInLogs.carried(() -> work(owner)), "airlock-executor-" + i);
       thread.setDaemon(true);
       threads.add(thread);
       thread.start();
