@@ -31,10 +31,10 @@ public final class BenchSuite {
 
   private static final List<Figure> FIGURES =
       List.of(
-          new Figure("encode request records", "encodeRequests", "jacksonWriteRequests", 0.5),
-          new Figure("decode request records", "decodeRequests", "jacksonReadRequests", 0.5),
-          new Figure("encode result records", "encodeResults", "jacksonWriteResults", 0.5),
-          new Figure("decode result records", "decodeResults", "jacksonReadResults", 0.5));
+          new Figure("encode request records", "encode requests", "jacksonWrite requests", 0.5),
+          new Figure("decode request records", "decode requests", "jacksonRead requests", 0.5),
+          new Figure("encode result records", "encode results", "jacksonWrite results", 0.5),
+          new Figure("decode result records", "decode results", "jacksonRead results", 0.5));
 
   private BenchSuite() {}
 
@@ -73,11 +73,13 @@ public final class BenchSuite {
     }
   }
 
-  // One op is a set of CodecBenchmarks.RECORDS records.
+  // Each benchmark by its name and records, e.g. "decode results"; one op is a set of
+  // CodecBenchmarks.RECORDS records.
   private static Map<String, Double> perSecond(Collection<RunResult> results) {
     Map<String, Double> perSecond = new LinkedHashMap<>();
     for (RunResult result : results) {
-      String label = result.getPrimaryResult().getLabel();
+      String label =
+          result.getPrimaryResult().getLabel() + " " + result.getParams().getParam("records");
       perSecond.put(label, result.getPrimaryResult().getScore());
     }
     return perSecond;

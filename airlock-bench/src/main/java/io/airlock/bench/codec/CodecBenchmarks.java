@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -37,101 +38,83 @@ public class CodecBenchmarks {
 
   public static final int RECORDS = 1_000;
 
+  /** Which records: {@code requests} or {@code results}. */
+  @Param({"requests", "results"})
+  public String records;
+
   private final JsonMapper json = WireJson.mapper();
-  private List<TransferRecord> requests;
-  private List<TransferRecord> results;
-  private List<JsonNode> requestTrees;
-  private List<JsonNode> resultTrees;
-  private List<byte[]> requestLines;
-  private List<byte[]> resultLines;
+  private Channel channel;
+  private List<TransferRecord> recordList;
+  private List<JsonNode> trees;
+  private List<byte[]> lines;
 
   @Setup
-  public void records() {
-    requests = new ArrayList<>();
-    results = new ArrayList<>();
+  public void prepare() {
     Instant now = Instant.parse("2026-12-06T10:00:00Z");
+    channel = records.equals("requests") ? Channel.REQUESTS : Channel.RESULTS;
+    recordList = new ArrayList<>();
     for (int i = 0; i < RECORDS; i++) {
-      requests.add(
-          new RequestRecord(
-              UUID.randomUUID().toString(),
-              "trace-" + i,
-              UUID.randomUUID().toString(),
-              "incidents",
-              QueryType.SEARCH,
-              json.readTree(
-                  "{\"query\":{\"bool\":{\"must\":[{\"match\":{\"title\":\"disk failure\"}}],"
-                      + "\"filter\":[{\"term\":{\"severity\":\"critical\"}}]}},\"size\":"
-                      + (i % 50)
-                      + "}"),
-              i % 5,
-              now,
-              now.plusSeconds(86_400)));
-      results.add(
-          new ResultRecord(
-              UUID.randomUUID().toString(),
-              "trace-" + i,
-              json.readTree(
-                  "{\"took\":3,\"hits\":{\"total\":{\"value\":"
-                      + i
-                      + "},\"hits\":[{\"_id\":\"1\",\"_source\":{\"title\":\"Disk failure on"
-                      + " host-7\",\"severity\":\"critical\",\"score\":0.87}}]}}"),
-              12,
-              i % 3 == 0,
-              "0".repeat(64),
-              now,
-              now.plusMillis(40)));
+      recordList.add(channel == Channel.REQUESTS ? request(i, now) : result(i, now));
     }
-    requestTrees = requests.stream().map(r -> (JsonNode) RecordCodec.toJson(r)).toList();
-    resultTrees = results.stream().map(r -> (JsonNode) RecordCodec.toJson(r)).toList();
+    trees = recordList.stream().map(r -> (JsonNode) RecordCodec.toJson(r)).toList();
     // Lines without their newline, as the batch reader hands them to the codec.
-    requestLines = requests.stream().map(CodecBenchmarks::line).toList();
-    resultLines = results.stream().map(CodecBenchmarks::line).toList();
+    lines = recordList.stream().map(CodecBenchmarks::line).toList();
   }
 
   @Benchmark
-  public void encodeRequests(Blackhole sink) {
-    requests.forEach(record -> sink.consume(RecordCodec.encodeLine(record)));
+  public void encode(Blackhole sink) {
+    recordList.forEach(record -> sink.consume(RecordCodec.encodeLine(record)));
   }
 
   @Benchmark
-  public void jacksonWriteRequests(Blackhole sink) {
-    requestTrees.forEach(tree -> sink.consume(json.writeValueAsBytes(tree)));
+  public void jacksonWrite(Blackhole sink) {
+    trees.forEach(tree -> sink.consume(json.writeValueAsBytes(tree)));
   }
 
   @Benchmark
-  public void decodeRequests(Blackhole sink) {
+  public void decode(Blackhole sink) {
     long line = 0;
-    for (byte[] bytes : requestLines) {
-      sink.consume(RecordCodec.decode(Channel.REQUESTS, ++line, bytes));
+    for (byte[] bytes : lines) {
+      sink.consume(RecordCodec.decode(channel, ++line, bytes));
     }
   }
 
   @Benchmark
-  public void jacksonReadRequests(Blackhole sink) {
-    requestLines.forEach(bytes -> sink.consume(json.readTree(bytes)));
+  public void jacksonRead(Blackhole sink) {
+    lines.forEach(bytes -> sink.consume(json.readTree(bytes)));
   }
 
-  @Benchmark
-  public void encodeResults(Blackhole sink) {
-    results.forEach(record -> sink.consume(RecordCodec.encodeLine(record)));
+  private RequestRecord request(int i, Instant now) {
+    return new RequestRecord(
+        UUID.randomUUID().toString(),
+        "trace-" + i,
+        UUID.randomUUID().toString(),
+        "incidents",
+        QueryType.SEARCH,
+        json.readTree(
+            "{\"query\":{\"bool\":{\"must\":[{\"match\":{\"title\":\"disk failure\"}}],"
+                + "\"filter\":[{\"term\":{\"severity\":\"critical\"}}]}},\"size\":"
+                + (i % 50)
+                + "}"),
+        i % 5,
+        now,
+        now.plusSeconds(86_400));
   }
 
-  @Benchmark
-  public void jacksonWriteResults(Blackhole sink) {
-    resultTrees.forEach(tree -> sink.consume(json.writeValueAsBytes(tree)));
-  }
-
-  @Benchmark
-  public void decodeResults(Blackhole sink) {
-    long line = 0;
-    for (byte[] bytes : resultLines) {
-      sink.consume(RecordCodec.decode(Channel.RESULTS, ++line, bytes));
-    }
-  }
-
-  @Benchmark
-  public void jacksonReadResults(Blackhole sink) {
-    resultLines.forEach(bytes -> sink.consume(json.readTree(bytes)));
+  private ResultRecord result(int i, Instant now) {
+    return new ResultRecord(
+        UUID.randomUUID().toString(),
+        "trace-" + i,
+        json.readTree(
+            "{\"took\":3,\"hits\":{\"total\":{\"value\":"
+                + i
+                + "},\"hits\":[{\"_id\":\"1\",\"_source\":{\"title\":\"Disk failure on"
+                + " host-7\",\"severity\":\"critical\",\"score\":0.87}}]}}"),
+        12,
+        i % 3 == 0,
+        "0".repeat(64),
+        now,
+        now.plusMillis(40));
   }
 
   private static byte[] line(TransferRecord record) {

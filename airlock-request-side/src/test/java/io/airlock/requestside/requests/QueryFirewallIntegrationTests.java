@@ -8,11 +8,9 @@ import io.airlock.transfer.query.RefusedQueries;
 import io.airlock.transfer.query.RefusedQueries.Construct;
 import io.airlock.transfer.query.RefusedQueries.Placement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -45,20 +43,12 @@ class QueryFirewallIntegrationTests extends SignedInRequester {
         .update();
   }
 
-  static Stream<Arguments> refusedConstructs() {
-    return RefusedQueries.CONSTRUCTS.stream()
-        .flatMap(
-            construct ->
-                RefusedQueries.PLACEMENTS.stream()
-                    .map(placement -> Arguments.of(construct, placement)));
-  }
-
   static List<Placement> placements() {
     return RefusedQueries.PLACEMENTS;
   }
 
   @ParameterizedTest(name = "{0}, {1}")
-  @MethodSource("refusedConstructs")
+  @MethodSource("io.airlock.transfer.query.RefusedQueries#everyConstructInEveryPlace")
   void refusesAConstructThatReachesOutsideTheIndexNamingWhereItStands(
       Construct construct, Placement placement) {
     refused(placement.params(construct), placement.faultPath(construct));

@@ -102,14 +102,6 @@ class QueryFirewallIntegrationTests {
         .map(aggregation -> Arguments.of(aggregation.name(), aggregation.example()));
   }
 
-  static Stream<Arguments> refusedConstructs() {
-    return RefusedQueries.CONSTRUCTS.stream()
-        .flatMap(
-            construct ->
-                RefusedQueries.PLACEMENTS.stream()
-                    .map(placement -> Arguments.of(construct, placement)));
-  }
-
   static List<Placement> placements() {
     return RefusedQueries.PLACEMENTS;
   }
@@ -138,7 +130,7 @@ class QueryFirewallIntegrationTests {
   }
 
   @ParameterizedTest(name = "{0}, {1}")
-  @MethodSource("refusedConstructs")
+  @MethodSource("io.airlock.transfer.query.RefusedQueries#everyConstructInEveryPlace")
   void refusesAForgedRequestWithARefusedConstructBeforeItReachesTheEngine(
       Construct construct, Placement placement) {
     RequestRecord forged = request(user.id(), SAMPLE, placement.params(construct), 1);

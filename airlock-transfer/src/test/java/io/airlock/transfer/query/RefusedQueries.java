@@ -1,6 +1,8 @@
 package io.airlock.transfer.query;
 
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Constructs the query grammar must refuse because they reach outside the index a request names or
@@ -120,4 +122,11 @@ public final class RefusedQueries {
               "query_params.query.nested.query"));
 
   private RefusedQueries() {}
+
+  /** Every construct in every place, as (construct, placement) for a parameterized test. */
+  public static Stream<Arguments> everyConstructInEveryPlace() {
+    return CONSTRUCTS.stream()
+        .flatMap(
+            construct -> PLACEMENTS.stream().map(placement -> Arguments.of(construct, placement)));
+  }
 }
