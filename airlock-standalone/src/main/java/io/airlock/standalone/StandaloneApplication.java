@@ -32,7 +32,7 @@ public final class StandaloneApplication {
     stopped.await();
   }
 
-  static StandaloneSettings settings(String[] args) {
+  public static StandaloneSettings settings(String[] args) {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
     return Binder.get(environment).bindOrCreate("airlock.standalone", StandaloneSettings.class);

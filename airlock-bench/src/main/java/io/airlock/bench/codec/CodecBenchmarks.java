@@ -1,5 +1,6 @@
 package io.airlock.bench.codec;
 
+import io.airlock.bench.Row;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.WireJson;
 import io.airlock.transfer.records.QueryType;
@@ -10,7 +11,9 @@ import io.airlock.transfer.records.TransferRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,6 +25,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +46,51 @@ import tools.jackson.databind.json.JsonMapper;
 public class CodecBenchmarks {
 
   public static final int RECORDS = 1_000;
+
+  public static final String DESCRIPTION =
+      "Codec (JMH, 1 fork, 5 × 2 s; ops/s, one op = "
+          + RECORDS
+          + " records): encoding records to lines and decoding lines into validated records,"
+          + " against plain Jackson writing the same JSON trees and parsing the same bytes.";
+
+  // The benchmarks whose throughput is held to at least half of their baseline's.
+  private static final List<String[]> FIGURES =
+      List.of(
+          new String[] {"encode request records", "encode", "jacksonWrite", "requests"},
+          new String[] {"decode request records", "decode", "jacksonRead", "requests"},
+          new String[] {"encode result records", "encode", "jacksonWrite", "results"},
+          new String[] {"decode result records", "decode", "jacksonRead", "results"});
+
+  /** Runs the codec benchmarks in a forked JVM; one row per figure. */
+  public static List<Row> run() throws RunnerException {
+    Options options =
+        new OptionsBuilder()
+            .include(CodecBenchmarks.class.getSimpleName())
+            .forks(1)
+            .warmupIterations(3)
+            .warmupTime(TimeValue.seconds(2))
+            .measurementIterations(5)
+            .measurementTime(TimeValue.seconds(2))
+            .build();
+    Map<String, Double> perSecond = new HashMap<>();
+    for (RunResult result : new Runner(options).run()) {
+      perSecond.put(
+          result.getPrimaryResult().getLabel() + " " + result.getParams().getParam("records"),
+          result.getPrimaryResult().getScore());
+    }
+    List<Row> rows = new ArrayList<>();
+    for (String[] figure : FIGURES) {
+      String baseline = figure[2] + " " + figure[3];
+      rows.add(
+          Row.ratio(
+              figure[0],
+              perSecond.get(figure[1] + " " + figure[3]),
+              perSecond.get(baseline),
+              baseline,
+              0.5));
+    }
+    return rows;
+  }
 
   /** Which records: {@code requests} or {@code results}. */
   @Param({"requests", "results"})

@@ -1,0 +1,126 @@
+package io.airlock.bench.load;
+
+import io.airlock.bench.Row;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standalone under load (issue 13): submit throughput and latency against the liveness probe of
+ * the same side, the pipeline's drain rate against the engine answering the same queries directly,
+ * and the idle round trip with a fast and with the default shuttle.
+ */
+public final class LoadBenchmarks {
+
+  public static final String DESCRIPTION =
+      "Load (the standalone on this machine, API-key auth, limits on and above the load;"
+          + " closed loop, 5 s warm-up, 15 s measured): submit against the liveness probe of the"
+          + " same side, the pipeline against the engine answering the same queries directly,"
+          + " and the idle round trip.";
+
+  static final int CONNECTIONS = 32;
+  static final int PIPELINE_REQUESTS = 4_700;
+  static final Duration WARMUP = Duration.ofSeconds(5);
+  static final Duration MEASURED = Duration.ofSeconds(15);
+  static final int ROUND_TRIPS = 20;
+
+  // Each scenario asks its own queries, so that none is answered from another's cache entry.
+  private static final long ROUND_TRIP_QUERIES = 0;
+  private static final long PIPELINE_QUERIES = 1_000_000;
+  private static final long SUBMIT_QUERIES = 2_000_000;
+
+  private LoadBenchmarks() {}
+
+  public static List<Row> run() throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
+      rows.add(roundTrip(airlock, "20 ms", 150, ROUND_TRIP_QUERIES));
+      rows.add(pipeline(airlock));
+      rows.addAll(submit(airlock));
+    }
+    try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(200))) {
+      rows.add(roundTrip(airlock, "200 ms (default)", 400, ROUND_TRIP_QUERIES));
+    }
+    return rows;
+  }
+
+  /** One request at a time on an idle Airlock: from submission until its answer can be read. */
+  private static Row roundTrip(BenchAirlock airlock, String shuttle, double targetMs, long first)
+      throws Exception {
+    double[] millis = new double[ROUND_TRIPS];
+    for (int i = -3; i < ROUND_TRIPS; i++) {
+      long start = System.nanoTime();
+      String id = airlock.submit(first + 3 + i);
+      if (id == null) {
+        throw new IllegalStateException("A round-trip request was refused");
+      }
+      while (!airlock.finished(id)) {
+        Thread.sleep(2);
+      }
+      if (i >= 0) {
+        millis[i] = (System.nanoTime() - start) / 1e6;
+      }
+    }
+    java.util.Arrays.sort(millis);
+    double p50 = millis[ROUND_TRIPS / 2];
+    return Row.latency(
+        "idle round trip p50, " + shuttle + " shuttle",
+        p50,
+        "min %.0f, max %.0f ms of %d".formatted(millis[0], millis[ROUND_TRIPS - 1], ROUND_TRIPS),
+        targetMs);
+  }
+
+  /**
+   * Distinct count queries submitted at once, answered end to end, against the engine answering the
+   * same number of distinct queries directly.
+   */
+  private static Row pipeline(BenchAirlock airlock) throws Exception {
+    Duration direct =
+        ClosedLoop.drain(CONNECTIONS, PIPELINE_QUERIES, PIPELINE_REQUESTS, airlock::countOnEngine);
+    long start = System.nanoTime();
+    ClosedLoop.drain(
+        CONNECTIONS,
+        PIPELINE_QUERIES,
+        PIPELINE_REQUESTS,
+        sequence -> airlock.submit(sequence) != null);
+    long submitted = System.nanoTime();
+    while (airlock.unanswered() > 0) {
+      if (System.nanoTime() - submitted > Duration.ofMinutes(5).toNanos()) {
+        throw new IllegalStateException("The pipeline did not drain in 5 minutes");
+      }
+      Thread.sleep(20);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return Row.ratio(
+        "pipeline: distinct count queries answered end to end, per second",
+        PIPELINE_REQUESTS / seconds,
+        PIPELINE_REQUESTS / (direct.toNanos() / 1e9),
+        "the engine directly",
+        0.5);
+  }
+
+  /** Submissions by one API key at 32 connections, against the liveness probe of the same side. */
+  private static List<Row> submit(BenchAirlock airlock) throws Exception {
+    ClosedLoop.Outcome liveness =
+        ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, sequence -> airlock.liveness());
+    ClosedLoop.Outcome submit =
+        ClosedLoop.run(
+            CONNECTIONS,
+            WARMUP,
+            MEASURED,
+            sequence -> airlock.submit(SUBMIT_QUERIES + sequence) != null);
+    System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
+    return List.of(
+        Row.ratio(
+            "submit (POST /requests), calls per second at " + CONNECTIONS + " connections",
+            submit.perSecond(),
+            liveness.perSecond(),
+            "liveness probe",
+            0.5),
+        Row.latency(
+            "submit p99 at " + CONNECTIONS + " connections",
+            submit.percentileMs(99),
+            "liveness p99 %.1f ms".formatted(liveness.percentileMs(99)),
+            50));
+  }
+}
