@@ -2,6 +2,7 @@ package io.airlock.requestside;
 
 import io.airlock.platform.testing.AirlockTestInitializer;
 import io.airlock.platform.testing.TestPeer;
+import io.airlock.requestside.users.DirectoryChanges;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,6 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
@@ -37,5 +39,6 @@ import org.springframework.test.context.ContextConfiguration;
       "airlock.rate-limits.login-per-username=1000000",
       "airlock.rate-limits.login-per-address=1000000"
     })
+@Import(DirectoryChanges.class)
 @ContextConfiguration(initializers = {AirlockTestInitializer.class, TestPeer.Trusted.class})
 public @interface RequestSideIntegrationTest {}

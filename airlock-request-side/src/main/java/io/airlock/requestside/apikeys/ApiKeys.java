@@ -1,6 +1,11 @@
 package io.airlock.requestside.apikeys;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.signals.SignalledCache;
 import io.airlock.requestside.users.Caller;
+import io.airlock.requestside.users.DirectoryCaching;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.Users;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -46,42 +52,59 @@ public class ApiKeys {
               instant(rs.getTimestamp("last_used_at")),
               instant(rs.getTimestamp("revoked_at")));
 
+  /** How often a key's {@code last_used_at} is written at most, on each instance. */
+  static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
   private final JdbcClient jdbc;
   private final Users users;
+  private final SignalledCache<String, Held> held;
+  // Keys whose use this instance wrote less than LAST_USED_PRECISION ago.
+  private final Cache<String, Boolean> recentlyMarked =
+      Caffeine.newBuilder().expireAfterWrite(LAST_USED_PRECISION).maximumSize(100_000).build();
 
-  ApiKeys(JdbcClient jdbc, Users users) {
+  ApiKeys(JdbcClient jdbc, Users users, DatabaseSignals signals) {
     this.jdbc = jdbc;
     this.users = users;
+    this.held = DirectoryCaching.cache(signals, DirectoryCaching.TIME_TO_LIVE);
   }
 
   /**
    * The caller a presented key stands for, if the key exists, is not revoked and its user is
-   * active; marks it used.
+   * active; marks it used (at most once a {@link #LAST_USED_PRECISION}). Key and user come from
+   * this instance's cache of the directory ({@link DirectoryCaching}).
    */
   public Optional<Usable> use(String key, Instant now) {
-    // Marked used before its user is known to be active: the key of a deactivated user is revoked
-    // with the deactivation (UserDeactivated), so an inactive owner here is the rare race.
-    Optional<Held> held =
-        jdbc.sql(
-                """
-                update api_keys set last_used_at = :now
-                where key_sha256 = :sha256 and revoked_at is null
-                returning user_id, scopes""")
-            .param("now", Timestamp.from(now))
-            .param("sha256", sha256(key))
-            .query(
-                (rs, row) ->
-                    new Held(rs.getObject("user_id", UUID.class), strings(rs.getArray("scopes"))))
-            .optional();
-    return held.flatMap(
-        found ->
+    String sha256 = sha256(key);
+    Optional<Held> found = held.get(sha256, this::inForce);
+    found.ifPresent(in -> markUsed(sha256, now));
+    return found.flatMap(
+        in ->
             users
-                .byId(found.userId())
+                .byIdForCall(in.userId())
                 .filter(User::active)
-                .map(owner -> new Usable(Caller.of(owner), found.scopes())));
+                .map(owner -> new Usable(Caller.of(owner), in.scopes())));
   }
 
   private record Held(UUID userId, List<String> scopes) {}
+
+  private Optional<Held> inForce(String sha256) {
+    return jdbc.sql(
+            "select user_id, scopes from api_keys where key_sha256 = :sha256 and revoked_at is null")
+        .param("sha256", sha256)
+        .query(
+            (rs, row) ->
+                new Held(rs.getObject("user_id", UUID.class), strings(rs.getArray("scopes"))))
+        .optional();
+  }
+
+  private void markUsed(String sha256, Instant now) {
+    if (recentlyMarked.asMap().putIfAbsent(sha256, Boolean.TRUE) == null) {
+      jdbc.sql("update api_keys set last_used_at = :now where key_sha256 = :sha256")
+          .param("now", Timestamp.from(now))
+          .param("sha256", sha256)
+          .update();
+    }
+  }
 
   void add(UUID id, UUID userId, String name, String prefix, String key, List<String> scopes) {
     jdbc.sql(
@@ -123,7 +146,8 @@ public class ApiKeys {
 
   /** Revokes one of the user's keys; false if the user has no key with that id. */
   boolean revoke(UUID userId, UUID id, Instant at) {
-    return jdbc.sql(
+    int revoked =
+        jdbc.sql(
                 """
                 update api_keys set revoked_at = coalesce(revoked_at, :at)
                 where user_id = :userId and id = :id
@@ -131,8 +155,9 @@ public class ApiKeys {
             .param("at", Timestamp.from(at))
             .param("userId", userId)
             .param("id", id)
-            .update()
-        == 1;
+            .update();
+    held.invalidateAfterCommit();
+    return revoked == 1;
   }
 
   /** How many of the user's keys are in force. */
@@ -145,11 +170,14 @@ public class ApiKeys {
 
   /** Revokes every key of the user still in force; returns how many. */
   int revokeAllOf(UUID userId, Instant at) {
-    return jdbc.sql(
-            "update api_keys set revoked_at = :at where user_id = :userId and revoked_at is null")
-        .param("at", Timestamp.from(at))
-        .param("userId", userId)
-        .update();
+    int revoked =
+        jdbc.sql(
+                "update api_keys set revoked_at = :at where user_id = :userId and revoked_at is null")
+            .param("at", Timestamp.from(at))
+            .param("userId", userId)
+            .update();
+    held.invalidateAfterCommit();
+    return revoked;
   }
 
   static String sha256(String key) {

@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a verified access token into its caller, looking the user up on every request (a primary
- * key read): a user the directory deactivated, or removed, is refused on their next call, not when
- * their token expires.
+ * Turns a verified access token into its caller, looking the user up on every request (in this
+ * instance's cache of the directory, see {@link io.airlock.requestside.users.DirectoryCaching}): a
+ * user the directory deactivated, or removed, is refused within a second, not when their token
+ * expires.
  */
 @Component
 class ActiveCallers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -34,7 +35,7 @@ class ActiveCallers implements Converter<Jwt, AbstractAuthenticationToken> {
     }
     User user =
         users
-            .byId(id)
+            .byIdForCall(id)
             .filter(User::active)
             .orElseThrow(() -> new BadCredentialsException("No active user for access token"));
     return CallerAuthentication.byToken(Caller.of(user), jwt);

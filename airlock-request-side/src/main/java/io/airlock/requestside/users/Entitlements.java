@@ -1,5 +1,7 @@
 package io.airlock.requestside.users;
 
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.signals.SignalledCache;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -35,47 +37,54 @@ public class Entitlements {
    */
   public record Quota(int perMinute, int perHour, int perDay, long version) {}
 
-  private final JdbcClient jdbc;
+  /** Both, as one read and one cache entry. */
+  private record Grants(Profile profile, Quota quota) {}
 
-  Entitlements(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final SignalledCache<UUID, Grants> cached;
+
+  Entitlements(JdbcClient jdbc, DatabaseSignals signals) {
     this.jdbc = jdbc;
+    this.cached = DirectoryCaching.cache(signals, DirectoryCaching.TIME_TO_LIVE);
   }
 
   public Optional<Profile> profileOf(UUID userId) {
+    return grantsOf(userId).map(Grants::profile);
+  }
+
+  public Optional<Quota> quotaOf(UUID userId) {
+    return grantsOf(userId).map(Grants::quota);
+  }
+
+  private Optional<Grants> grantsOf(UUID userId) {
+    return cached.get(userId, this::read);
+  }
+
+  private Optional<Grants> read(UUID userId) {
     return jdbc.sql(
             """
-            select p.name, p.max_priority, p.allowed_indices, p.max_result_size
+            select p.name, p.max_priority, p.allowed_indices, p.max_result_size,
+                   coalesce(u.per_minute, p.per_minute) as per_minute,
+                   coalesce(u.per_hour, p.per_hour) as per_hour,
+                   coalesce(u.per_day, p.per_day) as per_day,
+                   greatest(u.limits_changed, p.limits_changed) as version
             from users u join profile_types p on p.name = u.profile_type
             where u.id = :userId
             """)
         .param("userId", userId)
         .query(
             (rs, row) ->
-                new Profile(
-                    rs.getString("name"),
-                    rs.getInt("max_priority"),
-                    strings(rs.getArray("allowed_indices")),
-                    rs.getInt("max_result_size")))
-        .optional();
-  }
-
-  public Optional<Quota> quotaOf(UUID userId) {
-    return jdbc.sql(
-            """
-            select coalesce(u.per_minute, p.per_minute) as per_minute,
-                   coalesce(u.per_hour, p.per_hour) as per_hour,
-                   coalesce(u.per_day, p.per_day) as per_day,
-                   greatest(u.limits_changed, p.limits_changed) as version
-            from users u join profile_types p on p.name = u.profile_type
-            where u.id = :id""")
-        .param("id", userId)
-        .query(
-            (row, n) ->
-                new Quota(
-                    row.getInt("per_minute"),
-                    row.getInt("per_hour"),
-                    row.getInt("per_day"),
-                    row.getLong("version")))
+                new Grants(
+                    new Profile(
+                        rs.getString("name"),
+                        rs.getInt("max_priority"),
+                        strings(rs.getArray("allowed_indices")),
+                        rs.getInt("max_result_size")),
+                    new Quota(
+                        rs.getInt("per_minute"),
+                        rs.getInt("per_hour"),
+                        rs.getInt("per_day"),
+                        rs.getLong("version"))))
         .optional();
   }
 

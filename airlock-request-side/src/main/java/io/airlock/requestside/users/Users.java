@@ -1,5 +1,7 @@
 package io.airlock.requestside.users;
 
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.signals.SignalledCache;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,11 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, username, email, display_name, role, profile_type, active, password_hash,"
           + " last_login_at";
 
-  private static final RowMapper<User> USER =
+  static final RowMapper<User> USER =
       (rs, row) ->
           new User(
               rs.getObject("id", UUID.class),
@@ -30,9 +32,11 @@ public class Users {
               instant(rs.getTimestamp("last_login_at")));
 
   private final JdbcClient jdbc;
+  private final SignalledCache<UUID, User> cached;
 
-  Users(JdbcClient jdbc) {
+  Users(JdbcClient jdbc, DatabaseSignals signals) {
     this.jdbc = jdbc;
+    this.cached = DirectoryCaching.cache(signals, DirectoryCaching.TIME_TO_LIVE);
   }
 
   public Optional<User> byUsername(String username) {
@@ -47,6 +51,14 @@ public class Users {
         .param("id", id)
         .query(USER)
         .optional();
+  }
+
+  /**
+   * {@link #byId}, from this instance's cache of the directory: for authenticating every call. A
+   * change to the user reaches it as {@link DirectoryCaching} says.
+   */
+  public Optional<User> byIdForCall(UUID id) {
+    return cached.get(id, this::byId);
   }
 
   public void loggedIn(UUID id, Instant at) {

@@ -3,6 +3,7 @@ package io.airlock.requestside.apikeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.users.DirectoryChanges;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
 import java.util.List;
@@ -21,6 +22,7 @@ class ApiKeyIntegrationTests {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired PasswordEncoder passwords;
+  @Autowired DirectoryChanges directoryChanges;
   RestTestClient client;
   UserFixture users;
   User user;
@@ -105,7 +107,7 @@ class ApiKeyIntegrationTests {
   @Test
   void refusesTheKeyOfADeactivatedUser() {
     String key = (String) create(token, "ci", List.of()).get("key");
-    users.deactivate(user);
+    directoryChanges.apply(() -> users.deactivate(user));
 
     withKey(key).expectStatus().isUnauthorized();
   }

@@ -1,6 +1,10 @@
 package io.airlock.requestside.auth;
 
+import static org.awaitility.Awaitility.await;
+
+import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.users.DirectoryChanges;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +33,7 @@ class AccessTokenIntegrationTests {
   @Autowired PasswordEncoder passwords;
   @Autowired AccessTokenKeys keys;
   @Autowired AuthProperties properties;
+  @Autowired DirectoryChanges directoryChanges;
   RestTestClient client;
   UserFixture users;
   User user;
@@ -86,11 +91,26 @@ class AccessTokenIntegrationTests {
   }
 
   @Test
-  void refusesTheTokenOfADeactivatedUserOnItsNextCall() {
+  void refusesTheTokenOfADeactivatedUserWithinASecond() {
     String token = users.accessToken(user);
     me(token).expectStatus().isOk();
 
+    // As the directory import (on this or another instance) deactivates a user: the bound the
+    // README states for every instance.
     users.deactivate(user);
+
+    await()
+        .atMost(DatabaseSignals.STALE_AFTER)
+        .pollInterval(Duration.ofMillis(10))
+        .untilAsserted(() -> refused(token));
+  }
+
+  @Test
+  void refusesTheTokenOfADeactivatedUserOnItsNextCallOnceTheSignalIsHeard() {
+    String token = users.accessToken(user);
+    me(token).expectStatus().isOk();
+
+    directoryChanges.apply(() -> users.deactivate(user));
 
     refused(token);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.requests.RequestFixture;
+import io.airlock.requestside.users.DirectoryChanges;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -59,6 +60,7 @@ class QuotaIntegrationTests {
   @Autowired QuotaLimits.Directory directory;
   @Autowired QuotaProperties properties;
   @Autowired QuotaCleanup cleanup;
+  @Autowired DirectoryChanges directoryChanges;
   RequestFixture fixture;
   UserFixture users;
   User user;
@@ -200,15 +202,19 @@ class QuotaIntegrationTests {
         .param("id", user.id())
         .update();
     // Directory records arrive in any order: the user's newer record is here first...
-    jdbc.sql("update users set profile_type = :type, version = 1000 where id = :id")
-        .param("type", type)
-        .param("id", user.id())
-        .update();
+    directoryChanges.apply(
+        () ->
+            jdbc.sql("update users set profile_type = :type, version = 1000 where id = :id")
+                .param("type", type)
+                .param("id", user.id())
+                .update());
     assertThat(submit().getResponseHeaders().getFirst(QuotaHeaders.LIMIT)).isEqualTo("100");
     // ...then the profile type's older change.
-    jdbc.sql("update profile_types set per_minute = 4, version = 999 where name = :type")
-        .param("type", type)
-        .update();
+    directoryChanges.apply(
+        () ->
+            jdbc.sql("update profile_types set per_minute = 4, version = 999 where name = :type")
+                .param("type", type)
+                .update());
 
     EntityExchangeResult<String> changed = submit();
     assertThat(changed.getResponseHeaders().getFirst(QuotaHeaders.LIMIT)).isEqualTo("4");
@@ -408,16 +414,18 @@ class QuotaIntegrationTests {
   }
 
   void limits(Integer perMinute, Integer perHour, Integer perDay) {
-    jdbc.sql(
-            """
-            update users set per_minute = :minute, per_hour = :hour, per_day = :day,
-                version = version + 1
-            where id = :id""")
-        .param("minute", perMinute)
-        .param("hour", perHour)
-        .param("day", perDay)
-        .param("id", user.id())
-        .update();
+    directoryChanges.apply(
+        () ->
+            jdbc.sql(
+                    """
+                    update users set per_minute = :minute, per_hour = :hour, per_day = :day,
+                        version = version + 1
+                    where id = :id""")
+                .param("minute", perMinute)
+                .param("hour", perHour)
+                .param("day", perDay)
+                .param("id", user.id())
+                .update());
   }
 
   EntityExchangeResult<String> submit() {

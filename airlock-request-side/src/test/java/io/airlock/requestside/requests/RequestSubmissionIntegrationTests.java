@@ -178,9 +178,11 @@ class RequestSubmissionIntegrationTests extends SignedInRequester {
 
   @Test
   void refusesAUserWhoseProfileTypeHasNotArrivedWith422() {
-    jdbc.sql("update users set profile_type = 'not-arrived-yet' where id = :id")
-        .param("id", user.id())
-        .update();
+    directoryChanges.apply(
+        () ->
+            jdbc.sql("update users set profile_type = 'not-arrived-yet' where id = :id")
+                .param("id", user.id())
+                .update());
 
     requests
         .post(token, search("logs", "{}", 1))

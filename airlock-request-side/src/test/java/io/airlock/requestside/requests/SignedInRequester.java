@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.requestside.users.DirectoryChanges;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ public abstract class SignedInRequester {
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected PasswordEncoder passwords;
+  @Autowired protected DirectoryChanges directoryChanges;
   protected RestTestClient client;
   protected UserFixture users;
   protected RequestFixture requests;

@@ -50,7 +50,10 @@ public class UserFixture {
         .param("active", active)
         .param("hash", passwordHash)
         .update();
-    return new Users(jdbc).byId(id).orElseThrow();
+    return jdbc.sql("select " + Users.COLUMNS + " from users where id = :id")
+        .param("id", id)
+        .query(Users.USER)
+        .single();
   }
 
   public void deactivate(User user) {
