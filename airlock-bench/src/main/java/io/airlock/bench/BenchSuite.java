@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Runs the benchmarks and prints each figure next to its baseline of the same run, with whether it
  * meets its target (issue 13); with {@code --record FILE} it also appends them to that file
- * (docs/performance.md), keeping the earlier ones so that a regression shows. {@code --only codec}
- * or {@code --only load} runs one part.
+ * (docs/performance.md), keeping the earlier ones so that a regression shows. {@code --only} runs
+ * one part: {@code codec}, {@code load}, or one of the load's scenarios ({@code roundtrip}, {@code
+ * pipeline}, {@code submit}).
  */
 public final class BenchSuite {
 
@@ -33,10 +34,16 @@ public final class BenchSuite {
       entry.addAll(Row.table(CodecBenchmarks.run()));
       entry.add("");
     }
-    if (only == null || only.equals("load")) {
+    List<String> scenarios =
+        only == null || only.equals("load")
+            ? LoadBenchmarks.SCENARIOS
+            : LoadBenchmarks.SCENARIOS.stream().filter(only::equals).toList();
+    if (!scenarios.isEmpty()) {
       entry.add(LoadBenchmarks.DESCRIPTION);
       entry.add("");
-      entry.addAll(Row.table(LoadBenchmarks.run()));
+      entry.addAll(Row.table(LoadBenchmarks.run(scenarios)));
+      entry.add("");
+      entry.addAll(LoadBenchmarks.profiles());
       entry.add("");
     }
     entry.forEach(System.out::println);

@@ -3,7 +3,9 @@ package io.airlock.bench.load;
 import io.airlock.bench.Row;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The standalone under load (issue 13): submit throughput and latency against the liveness probe of
@@ -29,17 +31,48 @@ public final class LoadBenchmarks {
   private static final long PIPELINE_QUERIES = 1_000_000;
   private static final long SUBMIT_QUERIES = 2_000_000;
 
+  private static final String SUBMIT_HANDLER = "io.airlock.requestside.requests.RequestController";
+
+  // Where the request threads were while a scenario was measured, by scenario.
+  private static final Map<String, List<String>> profiles = new LinkedHashMap<>();
+
   private LoadBenchmarks() {}
 
-  public static List<Row> run() throws Exception {
+  /** The thread-dump profiles taken while the scenarios were measured. */
+  public static List<String> profiles() {
+    List<String> lines = new ArrayList<>();
+    profiles.forEach(
+        (scenario, profile) -> {
+          lines.add(
+              "Where the request threads were during " + scenario + " (thread-dump samples):");
+          lines.add("```");
+          lines.addAll(profile);
+          lines.add("```");
+        });
+    return lines;
+  }
+
+  /** The scenarios, each run on its own: {@code roundtrip}, {@code pipeline}, {@code submit}. */
+  public static final List<String> SCENARIOS = List.of("roundtrip", "pipeline", "submit");
+
+  /** Runs the given scenarios, in the order of {@link #SCENARIOS}. */
+  public static List<Row> run(List<String> scenarios) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
-      rows.add(roundTrip(airlock, "20 ms", 150, ROUND_TRIP_QUERIES));
-      rows.add(pipeline(airlock));
-      rows.addAll(submit(airlock));
+      if (scenarios.contains("roundtrip")) {
+        rows.add(roundTrip(airlock, "20 ms", 150, ROUND_TRIP_QUERIES));
+      }
+      if (scenarios.contains("pipeline")) {
+        rows.add(pipeline(airlock));
+      }
+      if (scenarios.contains("submit")) {
+        rows.addAll(submit(airlock));
+      }
     }
-    try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(200))) {
-      rows.add(roundTrip(airlock, "200 ms (default)", 400, ROUND_TRIP_QUERIES));
+    if (scenarios.contains("roundtrip")) {
+      try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(200))) {
+        rows.add(roundTrip(airlock, "200 ms (default)", 400, ROUND_TRIP_QUERIES));
+      }
     }
     return rows;
   }
@@ -101,14 +134,16 @@ public final class LoadBenchmarks {
 
   /** Submissions by one API key at 32 connections, against the liveness probe of the same side. */
   private static List<Row> submit(BenchAirlock airlock) throws Exception {
+    ClosedLoop.Call submitting = sequence -> airlock.submit(SUBMIT_QUERIES + sequence) != null;
+    // Both paths warm before either is measured: the side has only just started.
+    ClosedLoop.run(CONNECTIONS, WARMUP, WARMUP, submitting);
     ClosedLoop.Outcome liveness =
         ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, sequence -> airlock.liveness());
-    ClosedLoop.Outcome submit =
-        ClosedLoop.run(
-            CONNECTIONS,
-            WARMUP,
-            MEASURED,
-            sequence -> airlock.submit(SUBMIT_QUERIES + sequence) != null);
+    ClosedLoop.Outcome submit;
+    try (StackSampler profile = new StackSampler(SUBMIT_HANDLER, "submit", 20)) {
+      submit = ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, submitting);
+      profiles.put("submit", profile.summary(15));
+    }
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
     return List.of(
         Row.ratio(

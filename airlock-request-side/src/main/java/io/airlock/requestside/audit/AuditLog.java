@@ -2,7 +2,9 @@ package io.airlock.requestside.audit;
 
 import io.airlock.platform.web.RequestId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -21,6 +23,16 @@ public class AuditLog {
     FAILURE
   }
 
+  /** An audit row, with the client's address and the request id of the call it was made in. */
+  public record Entry(
+      String actor,
+      String action,
+      String resource,
+      String clientIp,
+      Outcome outcome,
+      String requestId,
+      String detail) {}
+
   private final JdbcClient jdbc;
 
   AuditLog(JdbcClient jdbc) {
@@ -28,19 +40,41 @@ public class AuditLog {
   }
 
   public void record(String actor, String action, String resource, Outcome outcome, String detail) {
+    recordAll(List.of(entry(actor, action, resource, outcome, detail)));
+  }
+
+  /**
+   * An entry for the current call, to be recorded later with {@link #recordAll}, maybe by another
+   * thread (a group commit).
+   */
+  public Entry entry(String actor, String action, String resource, Outcome outcome, String detail) {
+    return new Entry(
+        actor, action, resource, clientIp(), outcome, RequestId.current().orElse(null), detail);
+  }
+
+  /** Records the entries with one statement. */
+  public void recordAll(List<Entry> entries) {
     jdbc.sql(
             """
             insert into audit_logs (actor, action, resource, client_ip, outcome, request_id, detail)
-            values (:actor, :action, :resource, :ip, :outcome, :requestId, :detail)
+            select * from unnest(cast(:actors as text[]), cast(:actions as text[]),
+                                 cast(:resources as text[]), cast(:ips as text[]),
+                                 cast(:outcomes as text[]), cast(:requestIds as text[]),
+                                 cast(:details as text[]))
             """)
-        .param("actor", actor)
-        .param("action", action)
-        .param("resource", resource)
-        .param("ip", clientIp())
-        .param("outcome", outcome.name().toLowerCase(Locale.ROOT))
-        .param("requestId", RequestId.current().orElse(null))
-        .param("detail", detail)
+        .param("actors", column(entries, Entry::actor))
+        .param("actions", column(entries, Entry::action))
+        .param("resources", column(entries, Entry::resource))
+        .param("ips", column(entries, Entry::clientIp))
+        .param(
+            "outcomes", column(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
+        .param("requestIds", column(entries, Entry::requestId))
+        .param("details", column(entries, Entry::detail))
         .update();
+  }
+
+  private static String[] column(List<Entry> entries, Function<Entry, String> value) {
+    return entries.stream().map(value).toArray(String[]::new);
   }
 
   // The socket's address, not X-Forwarded-For: trusting that header is a proxy setting

@@ -2,7 +2,6 @@ package io.airlock.requestside.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,10 +45,10 @@ public class MinuteLimits {
     }
   }
 
-  private final ProxyManager<String> buckets;
+  private final SharedBuckets buckets;
   private final Clock clock;
 
-  MinuteLimits(ProxyManager<String> buckets, Clock clock) {
+  MinuteLimits(SharedBuckets buckets, Clock clock) {
     this.buckets = buckets;
     this.clock = clock;
   }
@@ -64,8 +63,7 @@ public class MinuteLimits {
     // The limit is part of the key: a changed setting starts new counts instead of reusing old.
     ConsumptionProbe probe =
         buckets
-            .builder()
-            .build(key + ":" + perMinute, () -> configuration(perMinute))
+            .bucket(key + ":" + perMinute, () -> configuration(perMinute))
             .tryConsumeAndReturnRemaining(1);
     return new Taken(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetsAt);
   }

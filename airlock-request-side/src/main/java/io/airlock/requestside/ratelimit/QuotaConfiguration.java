@@ -60,6 +60,11 @@ class QuotaConfiguration {
     return connection != null ? onRedis(connection, clock) : onPostgres(dataSource, clock);
   }
 
+  @Bean
+  SharedBuckets sharedBuckets(ProxyManager<String> quotaBuckets) {
+    return new SharedBuckets(quotaBuckets);
+  }
+
   static ProxyManager<String> onPostgres(DataSource dataSource, Clock clock) {
     return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
         .primaryKeyMapper(PrimaryKeyMapper.STRING)

@@ -2,10 +2,8 @@ package io.airlock.requestside.ratelimit;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.VerboseResult;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,14 +30,14 @@ public class Quotas {
 
   private static final QuotaWindow[] WINDOWS = QuotaWindow.values();
 
-  private final ProxyManager<String> buckets;
+  private final SharedBuckets buckets;
   private final QuotaLimits.Directory directory;
   private final JdbcClient jdbc;
   private final QuotaProperties properties;
   private final Clock clock;
 
   Quotas(
-      ProxyManager<String> buckets,
+      SharedBuckets buckets,
       QuotaLimits.Directory directory,
       JdbcClient jdbc,
       QuotaProperties properties,
@@ -124,7 +122,7 @@ public class Quotas {
 
   /** Clears the user's counts and grace in every window: a fresh start. */
   public void reset(UUID userId) {
-    buckets.removeProxy(key(userId));
+    buckets.remove(key(userId));
     jdbc.sql("delete from quota_grace where user_id = :id").param("id", userId).update();
   }
 
@@ -171,10 +169,7 @@ public class Quotas {
   private BucketProxy bucket(UUID userId, QuotaLimits limits) {
     // A higher directory version carries new limits, which the stored bucket takes: a raised limit
     // keeps what was used in the window used, a lowered one caps what is left at the new limit.
-    return buckets
-        .builder()
-        .withImplicitConfigurationReplacement(limits.version(), TokensInheritanceStrategy.ADDITIVE)
-        .build(key(userId), () -> configuration(limits));
+    return buckets.bucket(key(userId), limits.version(), () -> configuration(limits));
   }
 
   private BucketConfiguration configuration(QuotaLimits limits) {

@@ -114,8 +114,6 @@ class RequestController {
       throw refused;
     }
     UUID id = submitted.id();
-    audit.record(
-        caller.username(), "request.submit", "request:" + id, AuditLog.Outcome.SUCCESS, null);
     HttpHeaders headers = new HttpHeaders();
     QuotaHeaders.add(headers, submitted.quota(), clock);
     return ResponseEntity.accepted()

@@ -2,6 +2,7 @@ package io.airlock.requestside.requests;
 
 import io.airlock.platform.web.InvalidField;
 import io.airlock.platform.web.RequestId;
+import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.ratelimit.QuotaDecision;
 import io.airlock.requestside.ratelimit.QuotaExceeded;
 import io.airlock.requestside.ratelimit.Quotas;
@@ -18,13 +19,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Takes a user's request in: checks it against the query rules (400 naming the field) and the
  * user's profile type (422 naming the field), then takes it from the user's quotas (429), before
- * anything is stored; then stores it pending.
+ * anything is stored; then stores it pending, audited (by group commit, see {@link Submissions}).
  */
 @Service
 class RequestIntake {
 
   private final QueryRules rules;
-  private final Requests requests;
+  private final Submissions submissions;
+  private final AuditLog audit;
   private final ProfileTypes profileTypes;
   private final Quotas quotas;
   private final RequestsProperties properties;
@@ -32,13 +34,15 @@ class RequestIntake {
 
   RequestIntake(
       QueryRules rules,
-      Requests requests,
+      Submissions submissions,
+      AuditLog audit,
       ProfileTypes profileTypes,
       Quotas quotas,
       RequestsProperties properties,
       Clock clock) {
     this.rules = rules;
-    this.requests = requests;
+    this.submissions = submissions;
+    this.audit = audit;
     this.profileTypes = profileTypes;
     this.quotas = quotas;
     this.properties = properties;
@@ -86,17 +90,24 @@ class RequestIntake {
     }
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
-    requests.add(
-        new Requests.NewRequest(
-            id,
-            caller.id(),
-            valid.index(),
-            valid.queryType().wireName(),
-            CanonicalJson.of(valid.params()),
-            priority,
-            now,
-            now.plus(properties.defaultDeadline()),
-            RequestId.current().orElse(id.toString())));
+    submissions.store(
+        new Submissions.Submission(
+            new Requests.NewRequest(
+                id,
+                caller.id(),
+                valid.index(),
+                valid.queryType().wireName(),
+                CanonicalJson.of(valid.params()),
+                priority,
+                now,
+                now.plus(properties.defaultDeadline()),
+                RequestId.current().orElse(id.toString())),
+            audit.entry(
+                caller.username(),
+                "request.submit",
+                "request:" + id,
+                AuditLog.Outcome.SUCCESS,
+                null)));
     return new Submitted(id, quota);
   }
 }

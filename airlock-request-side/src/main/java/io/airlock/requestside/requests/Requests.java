@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,24 +47,36 @@ class Requests {
     this.jdbc = jdbc;
   }
 
-  void add(NewRequest request) {
+  /** Stores the requests, pending, with one statement. */
+  void addAll(List<NewRequest> added) {
     jdbc.sql(
             """
             insert into requests (id, owner_id, index_name, query_type, query_params, priority,
                                   status, deadline, submitted_at, trace_id)
-            values (:id, :ownerId, :index, :queryType, cast(:params as jsonb), :priority,
-                    'pending', :deadline, :submittedAt, :traceId)
+            select id, owner_id, index_name, query_type, query_params, priority, 'pending',
+                   deadline, submitted_at, trace_id
+            from unnest(cast(:ids as uuid[]), cast(:owners as uuid[]), cast(:indices as text[]),
+                        cast(:queryTypes as text[]), cast(:params as jsonb[]),
+                        cast(:priorities as int[]), cast(:deadlines as timestamptz[]),
+                        cast(:submittedAt as timestamptz[]), cast(:traceIds as text[]))
+                 as added(id, owner_id, index_name, query_type, query_params, priority, deadline,
+                          submitted_at, trace_id)
             """)
-        .param("id", request.id())
-        .param("ownerId", request.ownerId())
-        .param("index", request.index())
-        .param("queryType", request.queryType())
-        .param("params", request.canonicalParams())
-        .param("priority", request.priority())
-        .param("deadline", Timestamp.from(request.deadline()))
-        .param("submittedAt", Timestamp.from(request.submittedAt()))
-        .param("traceId", request.traceId())
+        .param("ids", column(added, request -> request.id().toString()))
+        .param("owners", column(added, request -> request.ownerId().toString()))
+        .param("indices", column(added, NewRequest::index))
+        .param("queryTypes", column(added, NewRequest::queryType))
+        .param("params", column(added, NewRequest::canonicalParams))
+        .param("priorities", column(added, request -> String.valueOf(request.priority())))
+        .param("deadlines", column(added, request -> request.deadline().toString()))
+        .param("submittedAt", column(added, request -> request.submittedAt().toString()))
+        .param("traceIds", column(added, NewRequest::traceId))
         .update();
+  }
+
+  // One column of a multi-row insert, as text for PostgreSQL to cast.
+  private static String[] column(List<NewRequest> rows, Function<NewRequest, String> value) {
+    return rows.stream().map(value).toArray(String[]::new);
   }
 
   Optional<StoredRequest> byId(UUID ownerId, UUID id) {

@@ -201,7 +201,8 @@ class ApiLimitIntegrationTests {
 
   @Test
   void allowsExactlyTheLimitFromManyThreadsOnTwoInstances() throws Exception {
-    MinuteLimits otherInstance = new MinuteLimits(storeOfAnotherInstance(), CLOCK);
+    MinuteLimits otherInstance =
+        new MinuteLimits(new SharedBuckets(storeOfAnotherInstance()), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> calls = new ArrayList<>();

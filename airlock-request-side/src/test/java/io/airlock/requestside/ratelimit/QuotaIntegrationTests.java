@@ -321,7 +321,8 @@ class QuotaIntegrationTests {
   @Test
   void aGraceBegunOnOneInstanceEndsOnAnotherAtItsTime() {
     limits(1000, 30, null); // a grace of 3
-    Quotas otherInstance = new Quotas(storeOfAnotherInstance(), directory, jdbc, properties, CLOCK);
+    Quotas otherInstance =
+        new Quotas(new SharedBuckets(storeOfAnotherInstance()), directory, jdbc, properties, CLOCK);
     for (int i = 0; i < 30; i++) {
       assertThat(quotas.take(user.id())).isInstanceOf(QuotaDecision.Allowed.class);
     }
@@ -344,7 +345,8 @@ class QuotaIntegrationTests {
   @Test
   void admitsExactlyTheQuotaAndItsGraceFromManyThreadsOnTwoInstances() throws Exception {
     limits(50, null, null);
-    Quotas otherInstance = new Quotas(storeOfAnotherInstance(), directory, jdbc, properties, CLOCK);
+    Quotas otherInstance =
+        new Quotas(new SharedBuckets(storeOfAnotherInstance()), directory, jdbc, properties, CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> attempts =

@@ -1,0 +1,117 @@
+package io.airlock.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTests {
+
+  private final List<List<Integer>> writes = Collections.synchronizedList(new ArrayList<>());
+  private final ExecutorService callers = Executors.newFixedThreadPool(16);
+
+  @AfterEach
+  void stop() {
+    callers.shutdownNow();
+  }
+
+  @Test
+  void aLoneCallerWritesAtOnceOnItsOwn() {
+    GroupCommit<Integer> group = new GroupCommit<>(writes::add, 10);
+
+    group.write(1);
+
+    assertThat(writes).containsExactly(List.of(1));
+  }
+
+  @Test
+  void concurrentCallersShareWritesAndEachItemIsWrittenOnceBeforeItsCallerReturns()
+      throws Exception {
+    List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
+    GroupCommit<Integer> group =
+        new GroupCommit<>(
+            items -> {
+              pause(); // a transaction's round trips, during which others queue up
+              writes.add(items);
+              committed.addAll(items);
+            },
+            50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int item = i;
+      calls.add(
+          callers.submit(
+              () -> {
+                start.await();
+                group.write(item);
+                return committed.contains(item);
+              }));
+    }
+    start.countDown();
+
+    for (Future<Boolean> call : calls) {
+      assertThat(call.get(30, TimeUnit.SECONDS))
+          .as("committed before its caller returned")
+          .isTrue();
+    }
+    assertThat(committed).hasSize(400).doesNotHaveDuplicates();
+    assertThat(writes).as("shared writes").hasSizeLessThan(200);
+    assertThat(writes).allSatisfy(write -> assertThat(write).hasSizeLessThanOrEqualTo(50));
+  }
+
+  @Test
+  void aBadItemFailsOnlyItsOwnCaller() throws Exception {
+    GroupCommit<Integer> group =
+        new GroupCommit<>(
+            items -> {
+              pause();
+              if (items.contains(13)) {
+                throw new IllegalArgumentException("13 is refused");
+              }
+              writes.add(items);
+            },
+            50);
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<?>> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int item = i;
+      calls.add(
+          callers.submit(
+              () -> {
+                start.await();
+                group.write(item);
+                return null;
+              }));
+    }
+    start.countDown();
+
+    for (int i = 0; i < 40; i++) {
+      Future<?> call = calls.get(i);
+      if (i == 13) {
+        assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS))
+            .hasRootCauseInstanceOf(IllegalArgumentException.class);
+      } else {
+        call.get(30, TimeUnit.SECONDS);
+      }
+    }
+    assertThat(writes.stream().flatMap(List::stream)).hasSize(39).doesNotContain(13);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
