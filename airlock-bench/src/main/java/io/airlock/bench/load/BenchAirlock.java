@@ -125,6 +125,14 @@ final class BenchAirlock implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops carrying batches across, so that the response side and the engine sit idle: on a real
+   * site they run on other machines, beyond the gap, and do not take the request side's processors.
+   */
+  void pauseShuttle() {
+    standalone.shuttle().close();
+  }
+
   /** A count query no other call of the run asks, so that no answer comes from the cache. */
   static String distinctCount(long sequence) {
     return """

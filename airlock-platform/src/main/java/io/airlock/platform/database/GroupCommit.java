@@ -3,15 +3,17 @@ package io.airlock.platform.database;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
  * Group commit: callers that write at the same time share one write (one transaction, multi-row
  * statements), and each returns only once its own item is committed, so nothing acknowledged can be
- * lost. The first caller to find no write under way writes everything queued so far, its own item
- * included; those who queued meanwhile wait for it and are then written by the next of them to get
- * the turn. Nothing waits for a timer: a lone caller writes at once.
+ * lost. The first caller to find no write under way leads: it writes everything queued so far, its
+ * own item included, wakes those whose items it wrote, and hands the lead to the oldest caller
+ * still waiting, who writes what queued meanwhile. Nothing waits for a timer: a lone caller writes
+ * at once, on its own thread.
  *
  * <p>When a shared write fails, each of its items is written again on its own, so a bad item fails
  * only its own caller.
@@ -22,7 +24,9 @@ public final class GroupCommit<T> {
 
   private static final class Pending<T> {
     final T item;
+    final Thread owner = Thread.currentThread();
     volatile boolean done;
+    volatile boolean leads;
     volatile RuntimeException failure;
 
     Pending(T item) {
@@ -33,8 +37,8 @@ public final class GroupCommit<T> {
   private final Consumer<List<T>> write;
   private final int maxItems;
   private final ConcurrentLinkedQueue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
-  // Fair: a caller who has just written must not take the turn again before those waiting.
-  private final ReentrantLock turn = new ReentrantLock(true);
+  // Whether some caller is writing (the leader); handed from leader to leader while items wait.
+  private final AtomicBoolean leading = new AtomicBoolean();
 
   /**
    * @param write writes the items given, all or none (one transaction)
@@ -49,17 +53,47 @@ public final class GroupCommit<T> {
   public void write(T item) {
     Pending<T> mine = new Pending<>(item);
     queue.add(mine);
-    turn.lock();
+    if (leading.compareAndSet(false, true)) {
+      lead(mine);
+    }
+    while (!mine.done) {
+      if (mine.leads) {
+        lead(mine);
+      } else {
+        LockSupport.park(this);
+      }
+    }
+    if (mine.failure != null) {
+      throw mine.failure;
+    }
+  }
+
+  /**
+   * Writes what is queued until {@code mine} is written, then hands the lead on, if anyone waits.
+   */
+  private void lead(Pending<T> mine) {
     try {
       while (!mine.done) {
         writeQueued();
       }
     } finally {
-      turn.unlock();
+      Pending<T> next = queue.peek();
+      if (next != null) {
+        handOver(next);
+      } else {
+        leading.set(false);
+        // One may have queued after the look and found the lead taken: it waits to be handed it.
+        next = queue.peek();
+        if (next != null && leading.compareAndSet(false, true)) {
+          handOver(next);
+        }
+      }
     }
-    if (mine.failure != null) {
-      throw mine.failure;
-    }
+  }
+
+  private static <T> void handOver(Pending<T> next) {
+    next.leads = true;
+    LockSupport.unpark(next.owner);
   }
 
   private void writeQueued() {
@@ -85,7 +119,10 @@ public final class GroupCommit<T> {
         }
       }
     } finally {
-      batch.forEach(pending -> pending.done = true);
+      for (Pending<T> pending : batch) {
+        pending.done = true;
+        LockSupport.unpark(pending.owner);
+      }
     }
   }
 
