@@ -240,6 +240,11 @@ public final class OutboundBatches {
     return publications;
   }
 
+  /** Whether a batch of {@code channel} published here still waits in the outbox. */
+  public boolean waitingInOutbox(Channel channel) {
+    return writer.waiting(channel);
+  }
+
   /**
    * When this node last published a new batch; a re-send does not count, since it carries the acks
    * the batch was made with, not today's.

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.transfer.OutboundBatches;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
@@ -37,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -61,6 +64,9 @@ class RequestExporterIntegrationTests {
   @Autowired Environment environment;
   @Autowired JdbcClient jdbc;
   @Autowired SingletonJobs jobs;
+  @Autowired OutboundBatches outbound;
+  @Autowired DatabaseSignals signals;
+  @Autowired TaskScheduler scheduler;
   @Autowired PasswordEncoder passwords;
   User user;
 
@@ -345,11 +351,14 @@ class RequestExporterIntegrationTests {
   @Test
   void leavesTheExportToAnotherInstanceThatIsExporting() throws IOException {
     exporter.export();
-    ExportSchedule schedule = new ExportSchedule(exporter, queue, properties, jobs);
+    ExportSchedule schedule = schedule();
     UUID id = request(1, Duration.ZERO);
     jdbc.sql(
-            "insert into shedlock (name, lock_until, locked_at, locked_by)"
-                + " values ('request-export', now() + interval '1 minute', now(), 'other')")
+            """
+            insert into shedlock (name, lock_until, locked_at, locked_by)
+            values ('request-export', now() + interval '1 minute', now(), 'other')
+            on conflict (name) do update
+            set lock_until = excluded.lock_until, locked_by = excluded.locked_by""")
         .update();
     request(1, Duration.ZERO);
     request(1, Duration.ZERO);
@@ -364,12 +373,18 @@ class RequestExporterIntegrationTests {
   }
 
   @Test
-  void runsAsSoonAsEnoughArePendingOrTheOldestHasLingered() throws IOException {
+  void runsAtOnceWhileTheGapKeepsUpAndLingersOnlyWhileABatchWaitsInTheOutbox() throws IOException {
     exporter.export();
-    ExportSchedule schedule = new ExportSchedule(exporter, queue, properties, jobs);
+    clearOutbox();
+    ExportSchedule schedule = schedule();
+    UUID alone = request(1, Duration.ZERO);
+
+    schedule.check();
+    assertThat(status(alone)).as("the outbox was empty: no lingering").isEqualTo("exported");
+
+    // Its batch waits in the outbox (no shuttle here): the next requests linger.
     UUID first = request(1, Duration.ZERO);
     UUID second = request(1, Duration.ZERO);
-
     schedule.check();
     assertThat(status(first)).as("2 pending, trigger 3, linger 1h").isEqualTo("pending");
 
@@ -382,6 +397,19 @@ class RequestExporterIntegrationTests {
     UUID lingering = request(1, Duration.ofHours(2));
     schedule.check();
     assertThat(status(lingering)).isEqualTo("exported");
+  }
+
+  private ExportSchedule schedule() {
+    return new ExportSchedule(exporter, queue, properties, jobs, outbound, signals, scheduler);
+  }
+
+  /** What the shuttle does: takes every batch out of the outbox. */
+  private void clearOutbox() throws IOException {
+    try (var files = Files.list(folders.outbox())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private UUID request(int priority, Duration age) {

@@ -1,6 +1,7 @@
 package io.airlock.responseside.execution;
 
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.responseside.queue.RequestQueue;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,8 +18,11 @@ class ExecutorConfiguration {
       RequestQueue queue,
       QueryExecution execution,
       ExecutorProperties properties,
-      NodeProperties node) {
+      NodeProperties node,
+      DatabaseSignals signals) {
     String instanceId = node.nodeId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    return new Workers(queue, execution, properties, instanceId);
+    Workers workers = new Workers(queue, execution, properties, instanceId);
+    signals.subscribe(Workers.QUEUE_CHANNEL, workers::wake);
+    return workers;
   }
 }

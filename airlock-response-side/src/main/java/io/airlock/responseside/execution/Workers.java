@@ -14,11 +14,16 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * The worker threads of this instance: each claims a few requests, runs them one after another, and
- * waits a poll interval when the queue has nothing ready. Stopping stops the claiming, gives the
- * running queries a grace period, returns claimed requests that never started to the queue, and
- * leaves any query still running after the grace to its lease.
+ * when the queue has nothing ready waits until the import of new requests wakes it ({@link
+ * #QUEUE_CHANNEL}, signalled on every instance when they commit) or a poll interval has passed (for
+ * retries falling due, and as the backstop). Stopping stops the claiming, gives the running queries
+ * a grace period, returns claimed requests that never started to the queue, and leaves any query
+ * still running after the grace to its lease.
  */
 class Workers implements SmartLifecycle {
+
+  /** The signal channel the queue's trigger notifies when requests are imported. */
+  static final String QUEUE_CHANNEL = "airlock_queue";
 
   private static final Logger log = LoggerFactory.getLogger(Workers.class);
 
@@ -28,7 +33,11 @@ class Workers implements SmartLifecycle {
   private final String instanceId;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicInteger busy = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
   private volatile boolean running;
+  // Counts the wake-ups, so that a worker does not sleep through one that came while it claimed.
+  private final Object idle = new Object();
+  private long wakeUps;
 
   /**
    * @param instanceId names this instance's leases: unique among the instances sharing a database
@@ -64,6 +73,7 @@ class Workers implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     running = false;
+    wake();
     long deadline = System.nanoTime() + properties.shutdownGrace().toNanos();
     for (Thread thread : threads) {
       join(thread, deadline - System.nanoTime());
@@ -91,13 +101,30 @@ class Workers implements SmartLifecycle {
     return (int) threads.stream().filter(Thread::isAlive).count();
   }
 
+  /** Workers waiting for requests to be queued right now. */
+  int waiting() {
+    return waiting.get();
+  }
+
   /** Workers running a request right now. */
   int busy() {
     return busy.get();
   }
 
+  /** Wakes the idle workers: requests were queued. */
+  void wake() {
+    synchronized (idle) {
+      wakeUps++;
+      idle.notifyAll();
+    }
+  }
+
   private void work(String owner) {
     while (running) {
+      long seen;
+      synchronized (idle) {
+        seen = wakeUps;
+      }
       List<ClaimedRequest> claimed;
       try {
         claimed = queue.claim(owner, properties.batchSize(), properties.lease());
@@ -105,7 +132,7 @@ class Workers implements SmartLifecycle {
         log.warn("Claiming requests failed; trying again: {}", e.toString());
         claimed = List.of();
       }
-      if (claimed.isEmpty() && !pause()) {
+      if (claimed.isEmpty() && !pause(seen)) {
         return;
       }
       runAll(claimed);
@@ -136,9 +163,19 @@ class Workers implements SmartLifecycle {
     }
   }
 
-  private boolean pause() {
+  /** Waits for a wake-up after the {@code seen}th, or a poll interval; false if interrupted. */
+  private boolean pause(long seen) {
     try {
-      Thread.sleep(properties.pollInterval().toMillis());
+      synchronized (idle) {
+        if (wakeUps == seen) {
+          waiting.incrementAndGet();
+          try {
+            idle.wait(properties.pollInterval().toMillis());
+          } finally {
+            waiting.decrementAndGet();
+          }
+        }
+      }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

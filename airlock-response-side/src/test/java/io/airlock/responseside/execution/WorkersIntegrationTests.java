@@ -3,6 +3,7 @@ package io.airlock.responseside.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.queue.ClaimedRequest;
@@ -35,6 +36,7 @@ class WorkersIntegrationTests {
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired Workers contextWorkers;
+  @Autowired DatabaseSignals signals;
   QueueFixture fixture;
 
   @BeforeEach
@@ -94,6 +96,51 @@ class WorkersIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(200);
+  }
+
+  @Test
+  void anIdleWorkerRunsAQueuedRequestWhenTheQueueSignalsNotAfterItsPollInterval() {
+    ExecutorProperties defaults = ExecutorFixture.properties();
+    ExecutorProperties slowPolling =
+        new ExecutorProperties(
+            true,
+            1,
+            Duration.ofMinutes(10),
+            defaults.batchSize(),
+            defaults.lease(),
+            defaults.maxAttempts(),
+            defaults.retryBackoff(),
+            defaults.maxRetryBackoff(),
+            defaults.maxResultBytes(),
+            defaults.shutdownGrace());
+    Workers workers =
+        new Workers(
+            queue,
+            new QueryExecution(queue, cache, engine, QueryRules.standard(), json, slowPolling),
+            slowPolling,
+            "instance-d");
+    AtomicInteger heard = new AtomicInteger();
+    signals.subscribe(Workers.QUEUE_CHANNEL, workers::wake);
+    signals.subscribe(Workers.QUEUE_CHANNEL, heard::incrementAndGet);
+    // Subscribing reconnects the listener, which then calls every subscriber once.
+    await().atMost(Duration.ofSeconds(10)).until(() -> heard.get() > 0 && signals.listening());
+    workers.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(() -> workers.waiting() == 1);
+
+      UUID id =
+          fixture.enqueue(
+              "assets",
+              QueryType.COUNT,
+              "{\"query\":{\"term\":{\"id\":\"%s\"}}}".formatted(UUID.randomUUID()),
+              0);
+
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> answered(List.of(id)) == 1 && finished(List.of(id)) == 1);
+    } finally {
+      workers.stop();
+    }
   }
 
   @Test

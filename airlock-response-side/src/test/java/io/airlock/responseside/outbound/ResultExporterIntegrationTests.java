@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.transfer.OutboundBatches;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.results.ResultExports;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -41,6 +44,9 @@ class ResultExporterIntegrationTests {
   @Autowired ResultExports exports;
   @Autowired ResultExportProperties properties;
   @Autowired SingletonJobs jobs;
+  @Autowired OutboundBatches outbound;
+  @Autowired DatabaseSignals signals;
+  @Autowired TaskScheduler scheduler;
   @Autowired TransferFolders folders;
   @Autowired Environment environment;
   @Autowired JdbcClient jdbc;
@@ -201,7 +207,7 @@ class ResultExporterIntegrationTests {
             where channel = 'results' and sequence <= :sequence and state = 'PUBLISHED'""")
         .param("sequence", exportSequence(id))
         .update();
-    new ResultExportSchedule(exporter, exports, properties, jobs).markAcknowledged();
+    schedule().markAcknowledged();
 
     assertThat(acknowledgedAt(id)).isNotNull().isAfterOrEqualTo(exportedAt(id));
   }
@@ -252,8 +258,16 @@ class ResultExporterIntegrationTests {
   }
 
   @Test
-  void runsAsSoonAsEnoughAreWaitingOrTheOldestHasLingered() throws IOException {
-    ResultExportSchedule schedule = new ResultExportSchedule(exporter, exports, properties, jobs);
+  void runsAtOnceWhileTheGapKeepsUpAndLingersOnlyWhileABatchWaitsInTheOutbox() throws IOException {
+    exporter.export();
+    clearOutbox();
+    ResultExportSchedule schedule = schedule();
+    UUID alone = results.completed(Duration.ZERO);
+
+    schedule.check();
+    assertThat(exportedAt(alone)).as("the outbox was empty: no lingering").isNotNull();
+
+    // Its batch waits in the outbox (no shuttle here): the next answers linger.
     UUID first = results.completed(Duration.ZERO);
     UUID second = results.completed(Duration.ZERO);
 
@@ -273,7 +287,7 @@ class ResultExporterIntegrationTests {
 
   @Test
   void leavesTheExportToAnotherInstanceThatIsExporting() throws IOException {
-    ResultExportSchedule schedule = new ResultExportSchedule(exporter, exports, properties, jobs);
+    ResultExportSchedule schedule = schedule();
     UUID id = results.completed(Duration.ofHours(2));
     jdbc.sql(
             """
@@ -290,6 +304,20 @@ class ResultExporterIntegrationTests {
     jdbc.sql("update shedlock set lock_until = now() where name = 'result-export'").update();
     schedule.check();
     assertThat(exportedAt(id)).isNotNull();
+  }
+
+  private ResultExportSchedule schedule() {
+    return new ResultExportSchedule(
+        exporter, exports, properties, jobs, outbound, signals, scheduler);
+  }
+
+  /** What the shuttle does: takes every batch out of the outbox. */
+  private void clearOutbox() throws IOException {
+    try (var files = Files.list(folders.outbox())) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
   }
 
   private Instant exportedAt(UUID id) {

@@ -55,6 +55,19 @@ public final class BatchWriter {
     return Optional.ofNullable(signer).map(BatchSigner::keyId);
   }
 
+  /**
+   * Whether a batch of {@code channel} published here still waits in the outbox, not yet carried
+   * across: the gap is behind, so there is no hurry to publish the next one.
+   */
+  public boolean waiting(Channel channel) {
+    try (DirectoryStream<Path> manifests =
+        Files.newDirectoryStream(outbox, channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX)) {
+      return manifests.iterator().hasNext();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Encodes and publishes a batch; returns what was written. */
   public EncodedBatch publish(OutgoingBatch batch) throws IOException {
     EncodedBatch encoded = BatchEncoder.encode(batch, signer);
