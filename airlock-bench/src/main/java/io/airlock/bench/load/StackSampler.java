@@ -25,8 +25,8 @@ final class StackSampler implements AutoCloseable {
   private int samples;
 
   /** Samples the threads whose stack has a frame of {@code className}'s {@code method}. */
-  StackSampler(String className, String method, long everyMillis) {
-    this.serving =
+  static StackSampler of(String className, String method, long everyMillis) {
+    return new StackSampler(
         stack -> {
           for (StackTraceElement frame : stack) {
             if (frame.getClassName().equals(className) && frame.getMethodName().equals(method)) {
@@ -34,7 +34,28 @@ final class StackSampler implements AutoCloseable {
             }
           }
           return false;
-        };
+        },
+        everyMillis);
+  }
+
+  /** Samples every thread running Airlock's code, except the benchmark's own. */
+  static StackSampler ofAirlock(long everyMillis) {
+    return new StackSampler(
+        stack -> {
+          boolean airlock = false;
+          for (StackTraceElement frame : stack) {
+            if (frame.getClassName().startsWith("io.airlock.bench.")) {
+              return false;
+            }
+            airlock |= frame.getClassName().startsWith("io.airlock.");
+          }
+          return airlock;
+        },
+        everyMillis);
+  }
+
+  private StackSampler(Predicate<StackTraceElement[]> serving, long everyMillis) {
+    this.serving = serving;
     this.sampler =
         new Thread(
             () -> {

@@ -5,6 +5,7 @@ import io.airlock.platform.signals.DatabaseSignals;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -43,7 +44,11 @@ public final class ExportTrigger {
   private final Duration linger;
   private final Executor executor;
   private final AtomicBoolean checkRequested = new AtomicBoolean();
-  private boolean failing;
+  // A check runs (on one thread at a time); another was asked for meanwhile.
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  // Only read and written by the running check.
+  private volatile boolean failing;
 
   /**
    * @param name the singleton job's name, also used in log lines
@@ -77,16 +82,37 @@ public final class ExportTrigger {
   /** Asks for a check on the executor; asks made before it starts are one. */
   public void checkSoon() {
     if (checkRequested.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            checkRequested.set(false);
-            check();
-          });
+      try {
+        executor.execute(
+            () -> {
+              checkRequested.set(false);
+              check();
+            });
+      } catch (RejectedExecutionException e) {
+        // Shutting down: the check is not needed any more.
+        checkRequested.set(false);
+      }
     }
   }
 
-  /** Exports if due; called by the schedule and when the signal comes. */
-  public synchronized void check() {
+  /**
+   * Exports if due; called by the schedule and when the signal comes. A check asked for while one
+   * runs does not wait for it (nor hold a scheduler thread): the running one checks once more.
+   */
+  public void check() {
+    again.set(true);
+    while (again.get() && running.compareAndSet(false, true)) {
+      try {
+        while (again.getAndSet(false)) {
+          checkOnce();
+        }
+      } finally {
+        running.set(false);
+      }
+    }
+  }
+
+  private void checkOnce() {
     try {
       if (backlog.due(batchTrigger, behind.getAsBoolean() ? linger : Duration.ZERO)) {
         jobs.runExclusively(name, LOCK_AT_MOST, export);

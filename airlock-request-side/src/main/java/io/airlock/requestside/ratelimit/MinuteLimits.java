@@ -62,9 +62,10 @@ public class MinuteLimits {
     }
     // The limit is part of the key: a changed setting starts new counts instead of reusing old.
     ConsumptionProbe probe =
-        buckets
-            .bucket(key + ":" + perMinute, () -> configuration(perMinute))
-            .tryConsumeAndReturnRemaining(1);
+        buckets.take(
+            key + ":" + perMinute,
+            () -> configuration(perMinute),
+            bucket -> bucket.tryConsumeAndReturnRemaining(1));
     return new Taken(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetsAt);
   }
 

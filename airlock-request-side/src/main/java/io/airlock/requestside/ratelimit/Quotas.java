@@ -3,7 +3,6 @@ package io.airlock.requestside.ratelimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
-import io.github.bucket4j.distributed.BucketProxy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,8 +62,12 @@ public class Quotas {
         return new QuotaDecision.Refused(state(window, limits, 0, now), false);
       }
     }
-    BucketProxy bucket = bucket(userId, limits);
-    VerboseResult<ConsumptionProbe> taken = bucket.asVerbose().tryConsumeAndReturnRemaining(1);
+    VerboseResult<ConsumptionProbe> taken =
+        buckets.take(
+            key(userId),
+            limits.version(),
+            () -> configuration(limits),
+            bucket -> bucket.asVerbose().tryConsumeAndReturnRemaining(1));
     long[] left = taken.getDiagnostics().getAvailableTokensPerEachBandwidth();
     boolean consumed = taken.getValue().isConsumed();
     List<QuotaDecision.Window> windows = new ArrayList<>();
@@ -98,7 +101,8 @@ public class Quotas {
       }
     }
     if (!graceOver.isEmpty()) {
-      bucket.addTokens(1); // refused after all: the request must not count
+      // Refused after all: the request must not count.
+      buckets.bucket(key(userId), limits.version(), () -> configuration(limits)).addTokens(1);
       return new QuotaDecision.Refused(latestReset(graceOver), true);
     }
     QuotaDecision.Grace grace = null;
@@ -164,12 +168,6 @@ public class Quotas {
         .query(Timestamp.class)
         .optional()
         .map(Timestamp::toInstant);
-  }
-
-  private BucketProxy bucket(UUID userId, QuotaLimits limits) {
-    // A higher directory version carries new limits, which the stored bucket takes: a raised limit
-    // keeps what was used in the window used, a lowered one caps what is left at the new limit.
-    return buckets.bucket(key(userId), limits.version(), () -> configuration(limits));
   }
 
   private BucketConfiguration configuration(QuotaLimits limits) {

@@ -5,9 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -29,27 +32,64 @@ class SharedBuckets {
     this.store = store;
   }
 
-  /** The bucket {@code id}, created with {@code configuration} unless it exists. */
-  BucketProxy bucket(String id, Supplier<BucketConfiguration> configuration) {
-    return proxies.get(
-        new Key(id, 0),
-        key -> store.builder().withOptimization(Optimizations.batching()).build(id, configuration));
+  /** Takes from the bucket {@code id}, created with {@code configuration} unless it exists. */
+  <R> R take(
+      String id, Supplier<BucketConfiguration> configuration, Function<BucketProxy, R> take) {
+    return created(
+        proxies.get(new Key(id, 0), key -> batching(store.builder()).build(id, configuration)),
+        () -> store.builder().build(id, configuration),
+        take);
   }
 
   /**
-   * The bucket {@code id}, whose stored state takes {@code configuration} whenever {@code version}
-   * is above the one it was stored with: a raised limit keeps what was used, a lowered one caps
-   * what is left.
+   * Takes from the bucket {@code id}, whose stored state takes {@code configuration} whenever
+   * {@code version} is above the one it was stored with: a raised limit keeps what was used, a
+   * lowered one caps what is left.
    */
+  <R> R take(
+      String id,
+      long version,
+      Supplier<BucketConfiguration> configuration,
+      Function<BucketProxy, R> take) {
+    return created(
+        bucket(id, version, configuration),
+        () -> replacing(store.builder(), version).build(id, configuration),
+        take);
+  }
+
+  /** The bucket {@code id} of {@link #take(String, long, Supplier, Function)}, once it exists. */
   BucketProxy bucket(String id, long version, Supplier<BucketConfiguration> configuration) {
     return proxies.get(
         new Key(id, version),
-        key ->
-            store
-                .builder()
-                .withOptimization(Optimizations.batching())
-                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
-                .build(id, configuration));
+        key -> replacing(batching(store.builder()), version).build(id, configuration));
+  }
+
+  /**
+   * Runs {@code take} on the batching proxy, or, when the bucket does not exist yet, on a plain
+   * one: Bucket4j's batched commands do not create a missing bucket (they fail with {@link
+   * BucketNotFoundException}, having changed nothing), a plain command does.
+   */
+  private static <R> R created(
+      BucketProxy batching, Supplier<BucketProxy> plain, Function<BucketProxy, R> take) {
+    try {
+      return take.apply(batching);
+    } catch (IllegalStateException e) {
+      if (!(e instanceof BucketNotFoundException)
+          && !(e.getCause() instanceof BucketNotFoundException)) {
+        throw e;
+      }
+      return take.apply(plain.get());
+    }
+  }
+
+  private static RemoteBucketBuilder<String> batching(RemoteBucketBuilder<String> builder) {
+    return builder.withOptimization(Optimizations.batching());
+  }
+
+  private static RemoteBucketBuilder<String> replacing(
+      RemoteBucketBuilder<String> builder, long version) {
+    return builder.withImplicitConfigurationReplacement(
+        version, TokensInheritanceStrategy.ADDITIVE);
   }
 
   /** Forgets the bucket {@code id}: its next take starts afresh. */

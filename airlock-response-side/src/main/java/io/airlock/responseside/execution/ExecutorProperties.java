@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled whether this instance runs workers at all (tests turn them off to drive the queue
  *     by hand)
- * @param workers worker threads; 0 means one per available processor
+ * @param workers worker threads, each with at most one engine call in flight: the bound on this
+ *     instance's concurrent calls; 0 means {@value #WORKERS_PER_PROCESSOR} per available processor,
+ *     since a worker mostly waits for the engine and the database
  * @param pollInterval how long an idle worker waits before it looks at the queue again
  * @param batchSize how many requests a worker claims at once
  * @param lease how long a claimed request stays a worker's before another may take it: longer than
@@ -36,6 +38,9 @@ record ExecutorProperties(
     @DefaultValue("8MB") DataSize maxResultBytes,
     @DefaultValue("20s") Duration shutdownGrace) {
 
+  /** Workers per available processor unless {@code workers} is set. */
+  static final int WORKERS_PER_PROCESSOR = 4;
+
   ExecutorProperties {
     if (workers < 0 || batchSize < 1 || maxAttempts < 1) {
       throw new IllegalArgumentException(
@@ -51,6 +56,8 @@ record ExecutorProperties(
 
   /** The worker threads to run: as configured, or one per available processor. */
   int workerCount() {
-    return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    return workers > 0
+        ? workers
+        : WORKERS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors();
   }
 }
