@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -172,6 +173,29 @@ final class BenchAirlock implements AutoCloseable {
         .sql("select count(*) from requests where status in ('pending', 'exported', 'cancelling')")
         .query(Long.class)
         .single();
+  }
+
+  /**
+   * When the last request reached each stage, in seconds after the first was submitted: where the
+   * requests queued up on their way.
+   */
+  List<String> stageSpans() {
+    return standalone
+        .requestSide()
+        .getBean(JdbcClient.class)
+        .sql(
+            """
+            select s.stage, extract(epoch from s.last - t.first) as seconds
+            from (select min(submitted_at) as first from requests) t,
+                 lateral (values ('submitted', (select max(submitted_at) from requests)),
+                                 ('exported', (select max(exported_at) from requests)),
+                                 ('received', (select max(received_at) from requests)),
+                                 ('executed', (select max(executed_at) from requests)),
+                                 ('result exported', (select max(result_exported_at) from requests)),
+                                 ('result received', (select max(result_received_at) from requests)))
+                 as s(stage, last)""")
+        .query((rs, row) -> "%-16s %6.1f s".formatted(rs.getString(1), rs.getDouble(2)))
+        .list();
   }
 
   boolean liveness() throws IOException, InterruptedException {

@@ -126,6 +126,8 @@ public final class LoadBenchmarks {
       }
       seconds = (System.nanoTime() - start) / 1e9;
       profiles.put("the pipeline's drain (every Airlock thread)", profile.summary(20));
+      profiles.put(
+          "the pipeline's drain: when the last request reached each stage", airlock.stageSpans());
     }
     return Row.ratio(
         "pipeline: distinct count queries answered end to end, per second",

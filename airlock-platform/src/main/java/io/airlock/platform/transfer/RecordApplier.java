@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.TransferRecord;
+import java.util.List;
 
 /**
  * A feature's handling of the records of one channel. Called inside the transaction that applies
@@ -11,6 +12,18 @@ import io.airlock.transfer.records.TransferRecord;
 public interface RecordApplier {
 
   void apply(TransferRecord record, AppliedBatch batch);
+
+  /**
+   * Applies consecutive valid records of one batch, in their order, as {@link #apply} would one by
+   * one. A channel that can take many records with a few statements overrides it: the importer
+   * hands over runs of up to {@link #MAX_RUN} records.
+   */
+  default void applyAll(List<TransferRecord> records, AppliedBatch batch) {
+    records.forEach(record -> apply(record, batch));
+  }
+
+  /** The most records one {@link #applyAll} call takes. */
+  int MAX_RUN = 1_000;
 
   /**
    * Called after an invalid record of this channel was quarantined, in the same transaction, so a

@@ -1,6 +1,10 @@
 package io.airlock.responseside.audit;
 
+import java.util.List;
 import java.util.Locale;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,28 +50,42 @@ public class AuditLog {
       String traceId) {}
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void record(Entry entry) {
-    jdbc.sql(
-            """
-            insert into audit_logs (actor, sender_node_id, action, record_id, resource_id, outcome,
-                reason_code, detail, inbound_batch_id, trace_id)
-            values (:actor, :sender, :action, :recordId, :resourceId, :outcome, :reasonCode,
-                :detail, :batch, :traceId)""")
-        .param("actor", entry.actor())
-        .param("sender", entry.senderNodeId())
-        .param("action", entry.action())
-        .param("recordId", entry.recordId())
-        .param("resourceId", entry.resourceId())
-        .param("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
-        .param("reasonCode", entry.reasonCode())
-        .param("detail", entry.detail())
-        .param("batch", entry.inboundBatchId())
-        .param("traceId", entry.traceId())
-        .update();
+    recordAll(List.of(entry));
+  }
+
+  /** Records the entries, sent to the database at once (one round trip). */
+  public void recordAll(List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into audit_logs (actor, sender_node_id, action, record_id, resource_id, outcome,
+            reason_code, detail, inbound_batch_id, trace_id)
+        values (:actor, :sender, :action, :recordId, :resourceId, :outcome, :reasonCode,
+            :detail, :batch, :traceId)""",
+        entries.stream().map(AuditLog::parameters).toArray(SqlParameterSource[]::new));
+  }
+
+  private static SqlParameterSource parameters(Entry entry) {
+    return new MapSqlParameterSource()
+        .addValue("actor", entry.actor())
+        .addValue("sender", entry.senderNodeId())
+        .addValue("action", entry.action())
+        .addValue("recordId", entry.recordId())
+        .addValue("resourceId", entry.resourceId())
+        .addValue("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
+        .addValue("reasonCode", entry.reasonCode())
+        .addValue("detail", entry.detail())
+        .addValue("batch", entry.inboundBatchId())
+        .addValue("traceId", entry.traceId());
   }
 }

@@ -2,6 +2,8 @@ package io.airlock.responseside.inbound;
 
 import io.airlock.responseside.audit.AuditLog;
 import io.airlock.responseside.audit.AuditLog.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** The audit entries of the requests channel, with the text of the records made storable. */
@@ -24,35 +26,60 @@ class InboundAudit {
   }
 
   void applied(Arrival arrival, Subject subject, String action) {
-    record(arrival, subject, action, Outcome.APPLIED, null, null);
+    log.record(entry(arrival, subject, action, Outcome.APPLIED, null, null));
   }
 
   void refused(Arrival arrival, Subject subject, String action, String code, String detail) {
-    record(arrival, subject, action, Outcome.REFUSED, code, detail);
+    log.record(entry(arrival, subject, action, Outcome.REFUSED, code, detail));
   }
 
   void ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
-    record(arrival, subject, action, Outcome.IGNORED, code, detail);
+    log.record(entry(arrival, subject, action, Outcome.IGNORED, code, detail));
   }
 
-  private void record(
+  /** Entries gathered for a run of records, written together by {@link Entries#write()}. */
+  Entries entries() {
+    return new Entries();
+  }
+
+  final class Entries {
+    private final List<AuditLog.Entry> entries = new ArrayList<>();
+
+    void applied(Arrival arrival, Subject subject, String action) {
+      entries.add(entry(arrival, subject, action, Outcome.APPLIED, null, null));
+    }
+
+    void refused(Arrival arrival, Subject subject, String action, String code, String detail) {
+      entries.add(entry(arrival, subject, action, Outcome.REFUSED, code, detail));
+    }
+
+    void ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
+      entries.add(entry(arrival, subject, action, Outcome.IGNORED, code, detail));
+    }
+
+    void write() {
+      log.recordAll(entries);
+      entries.clear();
+    }
+  }
+
+  private static AuditLog.Entry entry(
       Arrival arrival,
       Subject subject,
       String action,
       Outcome outcome,
       String code,
       String detail) {
-    log.record(
-        new AuditLog.Entry(
-            WireText.storable(subject.actor()),
-            WireText.storable(arrival.senderNodeId()),
-            action,
-            WireText.storable(subject.recordId()),
-            WireText.storable(subject.resourceId()),
-            outcome,
-            code,
-            WireText.storable(detail),
-            arrival.inboundBatchId(),
-            WireText.storable(subject.traceId())));
+    return new AuditLog.Entry(
+        WireText.storable(subject.actor()),
+        WireText.storable(arrival.senderNodeId()),
+        action,
+        WireText.storable(subject.recordId()),
+        WireText.storable(subject.resourceId()),
+        outcome,
+        code,
+        WireText.storable(detail),
+        arrival.inboundBatchId(),
+        WireText.storable(subject.traceId()));
   }
 }

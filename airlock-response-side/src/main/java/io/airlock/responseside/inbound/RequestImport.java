@@ -6,7 +6,12 @@ import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -37,57 +42,110 @@ class RequestImport {
   }
 
   void apply(RequestRecord request, Arrival arrival) {
-    Subject subject = new Subject(request.userId(), request.id(), request.id(), request.traceId());
-    Optional<UUID> id = WireText.uuid(request.id());
-    if (id.isEmpty()) {
-      // Nothing to answer: the request side names every request by a UUID.
-      audit.refused(arrival, subject, "request.refused", "invalid_record", "id: must be a UUID");
-      return;
-    }
+    applyAll(List.of(request), arrival);
+  }
+
+  /**
+   * Takes in a run of requests, in their order, with a few statements however long it is: which ids
+   * are known, the tombstones, the new rows and the audit entries each go to the database at once,
+   * and the directory is read once per user.
+   */
+  void applyAll(List<RequestRecord> run, Arrival arrival) {
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
-    // other import stores the same id in between.
-    if (requests.exists(id.get())) {
-      audit.ignored(
-          arrival, subject, "request.duplicate", "duplicate", "the request was received before");
-      return;
-    }
-    Screening screened = screening.screen(request, arrival.receivedAt());
-    Optional<Tombstone> tombstone = tombstones.take(id.get());
-    if (screened instanceof Screening.Refused refused) {
-      end(id.get(), request, arrival, null, refused.outcome(), refused.code(), refused.detail());
-      audit.refused(arrival, subject, "request.refused", refused.code(), refused.detail());
-      return;
-    }
-    Screening.Accepted accepted = (Screening.Accepted) screened;
-    if (tombstone.isPresent()) {
-      Subject cancel =
-          new Subject(
-              tombstone.get().userId().toString(),
-              tombstone.get().cancelId().toString(),
-              request.id(),
-              request.traceId());
-      if (tombstone.get().userId().equals(accepted.userId())) {
-        end(
-            id.get(),
-            request,
-            arrival,
-            accepted,
-            FailureRecord.Outcome.CANCELLED,
-            "cancelled",
-            "cancelled by its user before it arrived");
-        audit.applied(arrival, cancel, "cancel.applied");
-        audit.applied(arrival, subject, "request.cancelled");
-        return;
+    // other import stores the same ids in between.
+    Set<UUID> known =
+        requests.existing(
+            run.stream().map(r -> WireText.uuid(r.id())).flatMap(Optional::stream).toList());
+    Set<UUID> seen = new HashSet<>(known);
+    Map<UUID, Tombstone> tombstoned =
+        tombstones.takeAll(
+            run.stream()
+                .map(r -> WireText.uuid(r.id()))
+                .flatMap(Optional::stream)
+                .filter(id -> !known.contains(id))
+                .toList());
+    RequestScreening.Lookups lookups = screening.lookups();
+    InboundAudit.Entries entries = audit.entries();
+    List<IncomingRequests.Row> rows = new ArrayList<>();
+    List<Ended> ended = new ArrayList<>();
+    for (RequestRecord request : run) {
+      Subject subject =
+          new Subject(request.userId(), request.id(), request.id(), request.traceId());
+      Optional<UUID> id = WireText.uuid(request.id());
+      if (id.isEmpty()) {
+        // Nothing to answer: the request side names every request by a UUID.
+        entries.refused(
+            arrival, subject, "request.refused", "invalid_record", "id: must be a UUID");
+        continue;
       }
-      audit.refused(
-          arrival,
-          cancel,
-          "cancel.refused",
-          "not_owner",
-          "user_id: the request belongs to another user");
+      if (!seen.add(id.get())) {
+        entries.ignored(
+            arrival, subject, "request.duplicate", "duplicate", "the request was received before");
+        continue;
+      }
+      Screening screened = screening.screen(request, arrival.receivedAt(), lookups);
+      Optional<Tombstone> tombstone = Optional.ofNullable(tombstoned.get(id.get()));
+      if (screened instanceof Screening.Refused refused) {
+        Ended end =
+            new Ended(id.get(), request, refused.outcome(), refused.code(), refused.detail());
+        rows.add(end.row(arrival, null));
+        ended.add(end);
+        entries.refused(arrival, subject, "request.refused", refused.code(), refused.detail());
+        continue;
+      }
+      Screening.Accepted accepted = (Screening.Accepted) screened;
+      if (tombstone.isPresent()) {
+        Subject cancel =
+            new Subject(
+                tombstone.get().userId().toString(),
+                tombstone.get().cancelId().toString(),
+                request.id(),
+                request.traceId());
+        if (tombstone.get().userId().equals(accepted.userId())) {
+          Ended end =
+              new Ended(
+                  id.get(),
+                  request,
+                  FailureRecord.Outcome.CANCELLED,
+                  "cancelled",
+                  "cancelled by its user before it arrived");
+          rows.add(end.row(arrival, accepted));
+          ended.add(end);
+          entries.applied(arrival, cancel, "cancel.applied");
+          entries.applied(arrival, subject, "request.cancelled");
+          continue;
+        }
+        entries.refused(
+            arrival,
+            cancel,
+            "cancel.refused",
+            "not_owner",
+            "user_id: the request belongs to another user");
+      }
+      rows.add(row(id.get(), request, arrival, accepted, "queued", null, null));
+      entries.applied(arrival, subject, "request.accepted");
     }
-    requests.insert(row(id.get(), request, arrival, accepted, "queued", null, null));
-    audit.applied(arrival, subject, "request.accepted");
+    requests.insertAll(rows);
+    for (Ended end : ended) {
+      results.ended(
+          end.id(),
+          WireText.storable(end.request().traceId()),
+          end.outcome(),
+          end.code(),
+          WireText.storable(end.detail()),
+          arrival.receivedAt());
+    }
+    entries.write();
+  }
+
+  /** A request stored as ended and answered at once. */
+  private record Ended(
+      UUID id, RequestRecord request, FailureRecord.Outcome outcome, String code, String detail) {
+
+    IncomingRequests.Row row(Arrival arrival, Screening.Accepted accepted) {
+      return RequestImport.row(
+          id, request, arrival, accepted, outcome.wireName(), code, WireText.storable(detail));
+    }
   }
 
   /** Answers a request whose record could not be read, if it is not known already. */
@@ -120,21 +178,6 @@ class RequestImport {
     results.ended(
         id, null, FailureRecord.Outcome.FAILED, "invalid_record", detail, arrival.receivedAt());
     audit.refused(arrival, subject, "request.refused", "invalid_record", detail);
-  }
-
-  /** Stores the request as ended and answers it. */
-  private void end(
-      UUID id,
-      RequestRecord request,
-      Arrival arrival,
-      Screening.Accepted accepted,
-      FailureRecord.Outcome outcome,
-      String code,
-      String detail) {
-    String storable = WireText.storable(detail);
-    requests.insert(row(id, request, arrival, accepted, outcome.wireName(), code, storable));
-    results.ended(
-        id, WireText.storable(request.traceId()), outcome, code, storable, arrival.receivedAt());
   }
 
   private static IncomingRequests.Row row(

@@ -11,8 +11,10 @@ import io.airlock.transfer.records.RequestRecord;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -35,14 +37,44 @@ class RequestScreening {
     this.rules = rules;
   }
 
+  /**
+   * What screening reads from the directory, each read once: for the requests of one run, which
+   * mostly share a few users. Used within one transaction, so nothing read changes meanwhile.
+   */
+  final class Lookups {
+    private final Map<UUID, Optional<User>> users = new HashMap<>();
+    private final Map<String, Optional<ProfileType>> profileTypes = new HashMap<>();
+    private final Map<String, Boolean> allowedIndices = new HashMap<>();
+
+    private Optional<User> user(UUID id) {
+      return users.computeIfAbsent(id, directory::user);
+    }
+
+    private Optional<ProfileType> profileType(String name) {
+      return profileTypes.computeIfAbsent(name, directory::profileType);
+    }
+
+    private boolean allows(String index) {
+      return allowedIndices.computeIfAbsent(index, allowList::allows);
+    }
+  }
+
+  Lookups lookups() {
+    return new Lookups();
+  }
+
   Screening screen(RequestRecord request, Instant receivedAt) {
+    return screen(request, receivedAt, lookups());
+  }
+
+  Screening screen(RequestRecord request, Instant receivedAt, Lookups lookups) {
     if (!WireText.storable(request.submittedAt()) || !WireText.storable(request.deadline())) {
       return Screening.Refused.failed(
           "invalid_record", "submitted_at and deadline must be within the years 1 to 9999");
     }
     // A high-side-only account never reaches the request side: a request in its name is forged.
     Optional<User> found =
-        WireText.uuid(request.userId()).flatMap(directory::user).filter(u -> !u.highSideOnly());
+        WireText.uuid(request.userId()).flatMap(lookups::user).filter(u -> !u.highSideOnly());
     if (found.isEmpty()) {
       return Screening.Refused.failed("user_unknown", "user_id: no such user");
     }
@@ -50,8 +82,8 @@ class RequestScreening {
     if (!user.active()) {
       return Screening.Refused.failed("user_inactive", "user_id: the account is deactivated");
     }
-    ProfileType profile = directory.profileType(user.profileType()).orElseThrow();
-    if (!allowList.allows(request.index())) {
+    ProfileType profile = lookups.profileType(user.profileType()).orElseThrow();
+    if (!lookups.allows(request.index())) {
       return Screening.Refused.failed(
           "index_not_allowed", "index: '" + request.index() + "' is not in the allow-list");
     }

@@ -2,7 +2,9 @@ package io.airlock.responseside.inbound;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,15 +37,21 @@ class RequestTombstones {
         == 1;
   }
 
-  /** Removes the request's tombstone and returns it, if there was one. */
-  Optional<Tombstone> take(UUID requestId) {
-    return jdbc.sql(
-            "delete from request_tombstones where request_id = :id returning cancel_id, user_id")
-        .param("id", requestId)
+  /** Removes the tombstones of the requests and returns them, by request id. */
+  Map<UUID, Tombstone> takeAll(Collection<UUID> requestIds) {
+    Map<UUID, Tombstone> taken = new HashMap<>();
+    jdbc.sql(
+            """
+            delete from request_tombstones where request_id = any(:ids)
+            returning request_id, cancel_id, user_id""")
+        .param("ids", requestIds.toArray(UUID[]::new))
         .query(
-            (rs, n) ->
-                new Tombstone(
-                    rs.getObject("cancel_id", UUID.class), rs.getObject("user_id", UUID.class)))
-        .optional();
+            rs -> {
+              taken.put(
+                  rs.getObject("request_id", UUID.class),
+                  new Tombstone(
+                      rs.getObject("cancel_id", UUID.class), rs.getObject("user_id", UUID.class)));
+            });
+    return taken;
   }
 }

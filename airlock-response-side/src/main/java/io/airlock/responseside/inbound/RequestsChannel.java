@@ -10,6 +10,8 @@ import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.RecordType;
 import io.airlock.transfer.records.RequestRecord;
 import io.airlock.transfer.records.TransferRecord;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,28 @@ class RequestsChannel implements InboundChannel {
   @Override
   public Channel channel() {
     return Channel.REQUESTS;
+  }
+
+  /**
+   * Requests in a row are taken in together ({@link RequestImport#applyAll}), the rest one by one.
+   */
+  @Override
+  public void applyAll(List<TransferRecord> records, AppliedBatch batch) {
+    List<RequestRecord> requestRun = new ArrayList<>();
+    for (TransferRecord record : records) {
+      if (record instanceof RequestRecord request) {
+        requestRun.add(request);
+        continue;
+      }
+      if (!requestRun.isEmpty()) {
+        requests.applyAll(List.copyOf(requestRun), arrival(batch));
+        requestRun.clear();
+      }
+      apply(record, batch);
+    }
+    if (!requestRun.isEmpty()) {
+      requests.applyAll(requestRun, arrival(batch));
+    }
   }
 
   @Override

@@ -2,8 +2,15 @@ package io.airlock.responseside.queue;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -43,52 +50,73 @@ public class IncomingRequests {
   public record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
 
   private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate batch;
   private final JsonMapper json;
 
-  IncomingRequests(JdbcClient jdbc, JsonMapper json) {
+  IncomingRequests(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.json = json;
   }
 
-  public boolean exists(UUID requestId) {
-    return jdbc.sql("select exists (select 1 from incoming_requests where request_id = :id)")
-        .param("id", requestId)
-        .query(Boolean.class)
-        .single();
+  /** Which of the requests are stored already. */
+  public Set<UUID> existing(Collection<UUID> requestIds) {
+    return new HashSet<>(
+        jdbc.sql("select request_id from incoming_requests where request_id = any(:ids)")
+            .param("ids", requestIds.toArray(UUID[]::new))
+            .query(UUID.class)
+            .list());
   }
 
   /** Stores the request; false if one with its id is there already. */
   public boolean insert(Row row) {
+    return insertAll(List.of(row))[0];
+  }
+
+  /**
+   * Stores the requests, sent to the database at once (one round trip); for each, false if one with
+   * its id was there already.
+   */
+  public boolean[] insertAll(List<Row> rows) {
+    int[] inserted =
+        batch.batchUpdate(
+            """
+            insert into incoming_requests (request_id, trace_id, user_id, index_name,
+                query_type, query_params, requested_priority, priority, cache_key, status,
+                reason_code, reason_detail, submitted_at, deadline, received_at,
+                finished_at, inbound_batch_id)
+            values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
+                :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
+                :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
+            on conflict (request_id) do nothing""",
+            rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+    boolean[] stored = new boolean[inserted.length];
+    for (int i = 0; i < inserted.length; i++) {
+      stored[i] = inserted[i] == 1;
+    }
+    return stored;
+  }
+
+  private SqlParameterSource parameters(Row row) {
     boolean ended = !"queued".equals(row.status());
-    return jdbc.sql(
-                """
-                insert into incoming_requests (request_id, trace_id, user_id, index_name,
-                    query_type, query_params, requested_priority, priority, cache_key, status,
-                    reason_code, reason_detail, submitted_at, deadline, received_at,
-                    finished_at, inbound_batch_id)
-                values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
-                    :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
-                    :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
-                on conflict (request_id) do nothing""")
-            .param("id", row.requestId())
-            .param("traceId", row.traceId())
-            .param("userId", row.userId())
-            .param("index", row.index())
-            .param("queryType", row.queryType())
-            .param("params", row.params() == null ? null : json.writeValueAsString(row.params()))
-            .param("requestedPriority", row.requestedPriority())
-            .param("priority", row.priority())
-            .param("cacheKey", row.cacheKey())
-            .param("status", row.status())
-            .param("reasonCode", row.reasonCode())
-            .param("reasonDetail", row.reasonDetail())
-            .param("submittedAt", timestamp(row.submittedAt()))
-            .param("deadline", timestamp(row.deadline()))
-            .param("receivedAt", timestamp(row.receivedAt()))
-            .param("finishedAt", ended ? timestamp(row.receivedAt()) : null)
-            .param("batch", row.inboundBatchId())
-            .update()
-        == 1;
+    return new MapSqlParameterSource()
+        .addValue("id", row.requestId())
+        .addValue("traceId", row.traceId())
+        .addValue("userId", row.userId())
+        .addValue("index", row.index())
+        .addValue("queryType", row.queryType())
+        .addValue("params", row.params() == null ? null : json.writeValueAsString(row.params()))
+        .addValue("requestedPriority", row.requestedPriority())
+        .addValue("priority", row.priority())
+        .addValue("cacheKey", row.cacheKey())
+        .addValue("status", row.status())
+        .addValue("reasonCode", row.reasonCode())
+        .addValue("reasonDetail", row.reasonDetail())
+        .addValue("submittedAt", timestamp(row.submittedAt()))
+        .addValue("deadline", timestamp(row.deadline()))
+        .addValue("receivedAt", timestamp(row.receivedAt()))
+        .addValue("finishedAt", ended ? timestamp(row.receivedAt()) : null)
+        .addValue("batch", row.inboundBatchId());
   }
 
   /** The request, locked until the caller commits, so that no worker claims it meanwhile. */
