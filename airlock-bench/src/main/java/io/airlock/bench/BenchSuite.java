@@ -17,7 +17,7 @@ import java.util.List;
  * meets its target (issue 13); with {@code --record FILE} it also appends them to that file
  * (docs/performance.md), keeping the earlier ones so that a regression shows. {@code --only} runs
  * one part: {@code codec}, {@code load}, or one of the load's scenarios ({@code roundtrip}, {@code
- * pipeline}, {@code submit}).
+ * pipeline}, {@code submit}, {@code import}).
  */
 public final class BenchSuite {
 

@@ -22,6 +22,18 @@ public record Row(
         ratio >= target);
   }
 
+  /** A throughput held to at least {@code target} a second, reported next to its baseline's. */
+  public static Row perSecond(
+      String what, double measured, double baseline, String baselineName, double target) {
+    return new Row(
+        what,
+        "%,.0f/s".formatted(measured),
+        "%,.0f/s (%s)".formatted(baseline, baselineName),
+        "%.0f%%".formatted(measured / baseline * 100),
+        "≥ %,.0f/s".formatted(target),
+        measured >= target);
+  }
+
   /** A latency held to at most {@code targetMs}. */
   public static Row latency(String what, double ms, String baseline, double targetMs) {
     return new Row(

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class BenchAirlock implements AutoCloseable {
 
   private static final String ADMIN = "admin:airlock-demo-admin";
-  private static final String ANALYST = "bench";
+  static final String ANALYST = "bench";
   private static final String PASSWORD = "bench-analyst-password-1";
   private static final Set<String> WAITING = Set.of("pending", "exported", "cancelling");
   private static final Duration PATIENCE = Duration.ofMinutes(2);
@@ -130,6 +130,10 @@ final class BenchAirlock implements AutoCloseable {
    * Stops carrying batches across, so that the response side and the engine sit idle: on a real
    * site they run on other machines, beyond the gap, and do not take the request side's processors.
    */
+  Standalone standalone() {
+    return standalone;
+  }
+
   void pauseShuttle() {
     standalone.shuttle().close();
   }

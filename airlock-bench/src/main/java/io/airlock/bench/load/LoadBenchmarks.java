@@ -34,14 +34,14 @@ public final class LoadBenchmarks {
   private static final String SUBMIT_HANDLER = "io.airlock.requestside.requests.RequestController";
 
   // Where the request threads were while a scenario was measured, by scenario.
-  private static final Map<String, List<String>> profiles = new LinkedHashMap<>();
+  static final Map<String, List<String>> PROFILES = new LinkedHashMap<>();
 
   private LoadBenchmarks() {}
 
   /** The thread-dump profiles taken while the scenarios were measured. */
   public static List<String> profiles() {
     List<String> lines = new ArrayList<>();
-    profiles.forEach(
+    PROFILES.forEach(
         (scenario, profile) -> {
           lines.add("Where the threads were during " + scenario + " (thread-dump samples):");
           lines.add("```");
@@ -51,8 +51,11 @@ public final class LoadBenchmarks {
     return lines;
   }
 
-  /** The scenarios, each run on its own: {@code roundtrip}, {@code pipeline}, {@code submit}. */
-  public static final List<String> SCENARIOS = List.of("roundtrip", "pipeline", "submit");
+  /**
+   * The scenarios, each run on its own: {@code roundtrip}, {@code pipeline}, {@code submit}, {@code
+   * import}.
+   */
+  public static final List<String> SCENARIOS = List.of("roundtrip", "pipeline", "submit", "import");
 
   /** Runs the given scenarios, in the order of {@link #SCENARIOS}. */
   public static List<Row> run(List<String> scenarios) throws Exception {
@@ -71,6 +74,12 @@ public final class LoadBenchmarks {
     if (scenarios.contains("roundtrip")) {
       try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(200))) {
         rows.add(roundTrip(airlock, "200 ms (default)", 400, ROUND_TRIP_QUERIES));
+      }
+    }
+    if (scenarios.contains("import")) {
+      // A standalone of its own: the batch leaves 100,000 queued requests behind.
+      try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
+        rows.addAll(ImportBenchmark.run(airlock));
       }
     }
     return rows;
@@ -125,8 +134,8 @@ public final class LoadBenchmarks {
         Thread.sleep(20);
       }
       seconds = (System.nanoTime() - start) / 1e9;
-      profiles.put("the pipeline's drain (every Airlock thread)", profile.summary(20));
-      profiles.put(
+      PROFILES.put("the pipeline's drain (every Airlock thread)", profile.summary(20));
+      PROFILES.put(
           "the pipeline's drain: when the last request reached each stage", airlock.stageSpans());
     }
     return Row.ratio(
@@ -152,7 +161,7 @@ public final class LoadBenchmarks {
     ClosedLoop.Outcome submit;
     try (StackSampler profile = StackSampler.of(SUBMIT_HANDLER, "submit", 20)) {
       submit = ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, submitting);
-      profiles.put("submit", profile.summary(15));
+      PROFILES.put("submit", profile.summary(15));
     }
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
     return List.of(

@@ -68,33 +68,29 @@ public class IncomingRequests {
             .list());
   }
 
+  private static final String INSERT =
+      """
+      insert into incoming_requests (request_id, trace_id, user_id, index_name,
+          query_type, query_params, requested_priority, priority, cache_key, status,
+          reason_code, reason_detail, submitted_at, deadline, received_at,
+          finished_at, inbound_batch_id)
+      values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
+          :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
+          :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
+      on conflict (request_id) do nothing""";
+
   /** Stores the request; false if one with its id is there already. */
   public boolean insert(Row row) {
-    return insertAll(List.of(row))[0];
+    return jdbc.sql(INSERT).paramSource(parameters(row)).update() == 1;
   }
 
   /**
-   * Stores the requests, sent to the database at once (one round trip); for each, false if one with
-   * its id was there already.
+   * Stores the requests, sent to the database at once (one round trip; the driver rewrites them
+   * into multi-row inserts); one whose id is there already is left as it is.
    */
-  public boolean[] insertAll(List<Row> rows) {
-    int[] inserted =
-        batch.batchUpdate(
-            """
-            insert into incoming_requests (request_id, trace_id, user_id, index_name,
-                query_type, query_params, requested_priority, priority, cache_key, status,
-                reason_code, reason_detail, submitted_at, deadline, received_at,
-                finished_at, inbound_batch_id)
-            values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
-                :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
-                :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
-            on conflict (request_id) do nothing""",
-            rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
-    boolean[] stored = new boolean[inserted.length];
-    for (int i = 0; i < inserted.length; i++) {
-      stored[i] = inserted[i] == 1;
-    }
-    return stored;
+  public void insertAll(List<Row> rows) {
+    batch.batchUpdate(
+        INSERT, rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
   }
 
   private SqlParameterSource parameters(Row row) {

@@ -1,0 +1,146 @@
+package io.airlock.bench.load;
+
+import io.airlock.bench.Row;
+import io.airlock.platform.transfer.ManifestExtras;
+import io.airlock.platform.transfer.OutboundBatches;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.Compression;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.records.QueryType;
+import io.airlock.transfer.records.RequestRecord;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.Lifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One requests batch of {@link #RECORDS} records, imported by the response side (verified, decoded,
+ * re-validated, stored and audited), against PostgreSQL's {@code COPY} of the same rows into a
+ * table like the queue's, on the same database.
+ */
+final class ImportBenchmark {
+
+  static final int RECORDS = 100_000;
+
+  private ImportBenchmark() {}
+
+  static List<Row> run(BenchAirlock airlock) throws Exception {
+    ConfigurableApplicationContext requestSide = airlock.standalone().requestSide();
+    ConfigurableApplicationContext responseSide = airlock.standalone().responseSide();
+    // Only the import is measured: the response side's workers stay idle.
+    responseSide.getBean("workers", Lifecycle.class).stop();
+    airlock.pauseShuttle();
+    UUID userId =
+        requestSide
+            .getBean(JdbcClient.class)
+            .sql("select id from users where username = :name")
+            .param("name", BenchAirlock.ANALYST)
+            .query(UUID.class)
+            .single();
+    List<RequestRecord> records = records(userId);
+    EncodedBatch batch =
+        requestSide
+            .getBean(OutboundBatches.class)
+            .send(Channel.REQUESTS, records, Compression.NONE, ManifestExtras.NONE, sequence -> {});
+
+    JdbcClient responseDatabase = responseSide.getBean(JdbcClient.class);
+    double importSeconds;
+    try (StackSampler profile = StackSampler.ofAirlock(10)) {
+      long start = System.nanoTime();
+      airlock.standalone().shuttle().tick();
+      while (!"APPLIED"
+          .equals(
+              responseDatabase
+                  .sql("select outcome from inbound_batches where batch_id = :id")
+                  .param("id", batch.manifest().batchId())
+                  .query(String.class)
+                  .optional()
+                  .orElse(null))) {
+        if (System.nanoTime() - start > Duration.ofMinutes(5).toNanos()) {
+          throw new IllegalStateException("The batch was not imported in 5 minutes");
+        }
+        Thread.sleep(5);
+      }
+      importSeconds = (System.nanoTime() - start) / 1e9;
+      LoadBenchmarks.PROFILES.put("the import (every Airlock thread)", profile.summary(15));
+    }
+    double copySeconds = copy(responseSide.getBean(DataSource.class), records);
+    return List.of(
+        Row.perSecond(
+            "import of one %,d-record requests batch, records".formatted(RECORDS),
+            RECORDS / importSeconds,
+            RECORDS / copySeconds,
+            "PostgreSQL COPY of the same rows",
+            20_000));
+  }
+
+  private static List<RequestRecord> records(UUID userId) {
+    JsonMapper json = JsonMapper.shared();
+    Instant now = Instant.now();
+    List<RequestRecord> records = new ArrayList<>(RECORDS);
+    for (int i = 0; i < RECORDS; i++) {
+      records.add(
+          new RequestRecord(
+              UUID.randomUUID().toString(),
+              "bench-import-" + i,
+              userId.toString(),
+              "incidents",
+              QueryType.COUNT,
+              json.readTree(BenchAirlock.distinctCount(3_000_000L + i)),
+              1,
+              now,
+              now.plus(Duration.ofDays(1))));
+    }
+    return records;
+  }
+
+  /** Seconds PostgreSQL takes to COPY the same rows into a fresh table like the queue's. */
+  private static double copy(DataSource dataSource, List<RequestRecord> records) throws Exception {
+    StringBuilder csv = new StringBuilder();
+    for (RequestRecord record : records) {
+      csv.append(record.id())
+          .append(',')
+          .append(record.traceId())
+          .append(',')
+          .append(record.userId())
+          .append(',')
+          .append(record.index())
+          .append(',')
+          .append(record.queryType().wireName())
+          .append(",\"")
+          .append(record.queryParams().toString().replace("\"", "\"\""))
+          .append("\",")
+          .append(record.priority())
+          .append(",queued,")
+          .append(record.submittedAt())
+          .append(',')
+          .append(record.deadline())
+          .append('\n');
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection
+          .createStatement()
+          .execute("create temporary table copied (like incoming_requests including defaults)");
+      long start = System.nanoTime();
+      connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(
+              "copy copied (request_id, trace_id, user_id, index_name, query_type, query_params,"
+                  + " requested_priority, status, submitted_at, deadline) from stdin (format csv)",
+              new StringReader(csv.toString()));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      connection.createStatement().execute("drop table copied");
+      return seconds;
+    }
+  }
+}
