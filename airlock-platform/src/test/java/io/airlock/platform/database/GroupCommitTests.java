@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,19 +46,13 @@ class GroupCommitTests {
               committed.addAll(items);
             },
             50);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Boolean>> calls = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      int item = i;
-      calls.add(
-          callers.submit(
-              () -> {
-                start.await();
-                group.write(item);
-                return committed.contains(item);
-              }));
-    }
-    start.countDown();
+    List<Future<Boolean>> calls =
+        writeAtOnce(
+            400,
+            item -> {
+              group.write(item);
+              return committed.contains(item);
+            });
 
     for (Future<Boolean> call : calls) {
       assertThat(call.get(30, TimeUnit.SECONDS))
@@ -81,22 +76,16 @@ class GroupCommitTests {
               writes.add(items);
             },
             50);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<?>> calls = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      int item = i;
-      calls.add(
-          callers.submit(
-              () -> {
-                start.await();
-                group.write(item);
-                return null;
-              }));
-    }
-    start.countDown();
+    List<Future<Boolean>> calls =
+        writeAtOnce(
+            40,
+            item -> {
+              group.write(item);
+              return true;
+            });
 
     for (int i = 0; i < 40; i++) {
-      Future<?> call = calls.get(i);
+      Future<Boolean> call = calls.get(i);
       if (i == 13) {
         assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS))
             .hasRootCauseInstanceOf(IllegalArgumentException.class);
@@ -105,6 +94,23 @@ class GroupCommitTests {
       }
     }
     assertThat(writes.stream().flatMap(List::stream)).hasSize(39).doesNotContain(13);
+  }
+
+  /** Items 0 to {@code count - 1}, each written by its own caller, all starting at once. */
+  private List<Future<Boolean>> writeAtOnce(int count, Function<Integer, Boolean> write) {
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Boolean>> calls = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int item = i;
+      calls.add(
+          callers.submit(
+              () -> {
+                start.await();
+                return write.apply(item);
+              }));
+    }
+    start.countDown();
+    return calls;
   }
 
   private static void pause() {

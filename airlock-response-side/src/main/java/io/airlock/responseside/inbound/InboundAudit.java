@@ -26,15 +26,15 @@ class InboundAudit {
   }
 
   void applied(Arrival arrival, Subject subject, String action) {
-    log.record(entry(arrival, subject, action, Outcome.APPLIED, null, null));
+    entries().applied(arrival, subject, action).write();
   }
 
   void refused(Arrival arrival, Subject subject, String action, String code, String detail) {
-    log.record(entry(arrival, subject, action, Outcome.REFUSED, code, detail));
+    entries().refused(arrival, subject, action, code, detail).write();
   }
 
   void ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
-    log.record(entry(arrival, subject, action, Outcome.IGNORED, code, detail));
+    entries().ignored(arrival, subject, action, code, detail).write();
   }
 
   /** Entries gathered for a run of records, written together by {@link Entries#write()}. */
@@ -45,41 +45,43 @@ class InboundAudit {
   final class Entries {
     private final List<AuditLog.Entry> entries = new ArrayList<>();
 
-    void applied(Arrival arrival, Subject subject, String action) {
-      entries.add(entry(arrival, subject, action, Outcome.APPLIED, null, null));
+    Entries applied(Arrival arrival, Subject subject, String action) {
+      return add(arrival, subject, action, Outcome.APPLIED, null, null);
     }
 
-    void refused(Arrival arrival, Subject subject, String action, String code, String detail) {
-      entries.add(entry(arrival, subject, action, Outcome.REFUSED, code, detail));
+    Entries refused(Arrival arrival, Subject subject, String action, String code, String detail) {
+      return add(arrival, subject, action, Outcome.REFUSED, code, detail);
     }
 
-    void ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
-      entries.add(entry(arrival, subject, action, Outcome.IGNORED, code, detail));
+    Entries ignored(Arrival arrival, Subject subject, String action, String code, String detail) {
+      return add(arrival, subject, action, Outcome.IGNORED, code, detail);
     }
 
     void write() {
       log.recordAll(entries);
       entries.clear();
     }
-  }
 
-  private static AuditLog.Entry entry(
-      Arrival arrival,
-      Subject subject,
-      String action,
-      Outcome outcome,
-      String code,
-      String detail) {
-    return new AuditLog.Entry(
-        WireText.storable(subject.actor()),
-        WireText.storable(arrival.senderNodeId()),
-        action,
-        WireText.storable(subject.recordId()),
-        WireText.storable(subject.resourceId()),
-        outcome,
-        code,
-        WireText.storable(detail),
-        arrival.inboundBatchId(),
-        WireText.storable(subject.traceId()));
+    private Entries add(
+        Arrival arrival,
+        Subject subject,
+        String action,
+        Outcome outcome,
+        String code,
+        String detail) {
+      entries.add(
+          new AuditLog.Entry(
+              WireText.storable(subject.actor()),
+              WireText.storable(arrival.senderNodeId()),
+              action,
+              WireText.storable(subject.recordId()),
+              WireText.storable(subject.resourceId()),
+              outcome,
+              code,
+              WireText.storable(detail),
+              arrival.inboundBatchId(),
+              WireText.storable(subject.traceId())));
+      return this;
+    }
   }
 }
