@@ -35,6 +35,7 @@ class ArchitectureTests extends SideArchitecture {
         Map.entry("requests", "requests"),
         Map.entry("responses", "requests"),
         Map.entry("request_cancellations", "requests"),
+        Map.entry("idempotency_keys", "requests"),
         Map.entry("quota_buckets", "ratelimit"),
         Map.entry("quota_grace", "ratelimit"),
         Map.entry("directory_snapshots", "inbound"),

@@ -6,12 +6,14 @@ import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.ratelimit.QuotaExceeded;
 import io.airlock.requestside.ratelimit.QuotaHeaders;
 import io.airlock.requestside.users.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/requests")
 class RequestController {
+
+  /** Set on the answer to a submission that repeats an earlier one's idempotency key. */
+  static final String REPLAYED = "Idempotent-Replayed";
 
   private final RequestIntake intake;
   private final RequestCancelling cancelling;
@@ -98,12 +104,24 @@ class RequestController {
 
   @PostMapping
   ResponseEntity<Accepted> submit(
-      @AuthenticationPrincipal Caller caller, @Valid @RequestBody RequestForm form) {
+      @AuthenticationPrincipal Caller caller,
+      @Parameter(
+              description =
+                  "Makes a retry safe (IETF httpapi draft): the same key with the same body within"
+                      + " 24 hours gets the original answer (with Idempotent-Replayed: true) and"
+                      + " stores nothing; with another body 422; while the first call is under"
+                      + " way 409. Up to 255 printable ASCII characters, e.g. a UUID.")
+          @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+          String idempotencyKey,
+      @Valid @RequestBody RequestForm form) {
+    Optional<IdempotencyKey> key =
+        IdempotencyKey.of(
+            idempotencyKey, form.index(), form.queryType(), form.queryParams(), form.priority());
     RequestIntake.Submitted submitted;
     try {
       submitted =
           intake.submit(
-              caller, form.index(), form.queryType(), form.queryParams(), form.priority());
+              caller, form.index(), form.queryType(), form.queryParams(), form.priority(), key);
     } catch (QuotaExceeded refused) {
       audit.record(
           caller.username(),
@@ -115,7 +133,11 @@ class RequestController {
     }
     UUID id = submitted.id();
     HttpHeaders headers = new HttpHeaders();
-    QuotaHeaders.add(headers, submitted.quota(), clock);
+    if (submitted.replayed()) {
+      headers.set(REPLAYED, "true");
+    } else {
+      QuotaHeaders.add(headers, submitted.quota(), clock);
+    }
     return ResponseEntity.accepted()
         .location(URI.create("/requests/" + id))
         .headers(headers)

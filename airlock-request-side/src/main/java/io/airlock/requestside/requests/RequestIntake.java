@@ -12,20 +12,25 @@ import io.airlock.transfer.query.QueryCheck;
 import io.airlock.transfer.query.QueryRules;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Takes a user's request in: checks it against the query rules (400 naming the field) and the
  * user's profile type (422 naming the field), then takes it from the user's quotas (429), before
- * anything is stored; then stores it pending, audited (by group commit, see {@link Submissions}).
+ * anything is stored; then stores it pending, audited (by group commit, see {@link Submissions}). A
+ * submission with an idempotency key that an earlier one of the last 24 hours had gets that one's
+ * answer instead, and nothing is checked, taken or stored again.
  */
 @Service
 class RequestIntake {
 
   private final QueryRules rules;
   private final Submissions submissions;
+  private final IdempotencyKeys keys;
   private final AuditLog audit;
   private final ProfileTypes profileTypes;
   private final Quotas quotas;
@@ -35,6 +40,7 @@ class RequestIntake {
   RequestIntake(
       QueryRules rules,
       Submissions submissions,
+      IdempotencyKeys keys,
       AuditLog audit,
       ProfileTypes profileTypes,
       Quotas quotas,
@@ -42,6 +48,7 @@ class RequestIntake {
       Clock clock) {
     this.rules = rules;
     this.submissions = submissions;
+    this.keys = keys;
     this.audit = audit;
     this.profileTypes = profileTypes;
     this.quotas = quotas;
@@ -49,8 +56,11 @@ class RequestIntake {
     this.clock = clock;
   }
 
-  /** A stored request, and where the user's quotas stand after it. */
-  record Submitted(UUID id, QuotaDecision quota) {}
+  /**
+   * A stored request, and where the user's quotas stand after it; or, {@code replayed}, the request
+   * an earlier call with the same idempotency key stored (nothing taken from the quotas).
+   */
+  record Submitted(UUID id, QuotaDecision quota, boolean replayed) {}
 
   /**
    * Checks and stores a request. Only a request that passed every check counts against the user's
@@ -58,7 +68,57 @@ class RequestIntake {
    *
    * @throws QuotaExceeded when the user's quota refuses it
    */
-  Submitted submit(Caller caller, String index, String queryType, JsonNode params, int priority) {
+  Submitted submit(
+      Caller caller,
+      String index,
+      String queryType,
+      JsonNode params,
+      int priority,
+      Optional<IdempotencyKey> idempotencyKey) {
+    if (idempotencyKey.isEmpty()) {
+      return store(caller, index, queryType, params, priority, null);
+    }
+    IdempotencyKey key = idempotencyKey.get();
+    try (IdempotencyKeys.Hold held =
+        keys.hold(caller.id(), key.value()).orElseThrow(IdempotencyKeyInUse::new)) {
+      Optional<Submitted> earlier = earlier(caller, key);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      try {
+        return store(caller, index, queryType, params, priority, key);
+      } catch (DuplicateKeyException e) {
+        // Another instance stored the key meanwhile, in the transaction of its request.
+        return earlier(caller, key).orElseThrow(IdempotencyKeyInUse::new);
+      }
+    }
+  }
+
+  /** The answer of an earlier call with the key; refused if that call had another body. */
+  private Optional<Submitted> earlier(Caller caller, IdempotencyKey key) {
+    return keys.find(caller.id(), key.value(), clock.instant())
+        .map(
+            stored -> {
+              if (!stored.fingerprint().equals(key.fingerprint())) {
+                throw new IdempotencyKeyReused();
+              }
+              audit.record(
+                  caller.username(),
+                  "request.submit",
+                  "request:" + stored.requestId(),
+                  AuditLog.Outcome.SUCCESS,
+                  "replayed for its Idempotency-Key");
+              return new Submitted(stored.requestId(), null, true);
+            });
+  }
+
+  private Submitted store(
+      Caller caller,
+      String index,
+      String queryType,
+      JsonNode params,
+      int priority,
+      IdempotencyKey key) {
     QueryCheck check = rules.check(index, queryType, params);
     if (check instanceof QueryCheck.Invalid invalid) {
       throw new InvalidField(invalid.field(), invalid.reason());
@@ -107,7 +167,11 @@ class RequestIntake {
                 "request.submit",
                 "request:" + id,
                 AuditLog.Outcome.SUCCESS,
-                null)));
-    return new Submitted(id, quota);
+                null),
+            key == null
+                ? null
+                : new IdempotencyKeys.Stored(
+                    caller.id(), key.value(), key.fingerprint(), id, now)));
+    return new Submitted(id, quota, false);
   }
 }
