@@ -41,7 +41,12 @@ public final class BenchSuite {
     if (!scenarios.isEmpty()) {
       entry.add(LoadBenchmarks.DESCRIPTION);
       entry.add("");
-      entry.addAll(Row.table(LoadBenchmarks.run(scenarios)));
+      // The plot goes next to the recorded figures, else into the build's folder.
+      Path plots =
+          recordTo != null
+              ? Path.of(recordTo).toAbsolutePath().getParent()
+              : Path.of("airlock-bench", "target");
+      entry.addAll(Row.table(LoadBenchmarks.run(scenarios, plots)));
       entry.add("");
       entry.addAll(LoadBenchmarks.profiles());
       entry.add("");

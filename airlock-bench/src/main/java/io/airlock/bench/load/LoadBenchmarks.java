@@ -1,6 +1,7 @@
 package io.airlock.bench.load;
 
 import io.airlock.bench.Row;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,10 @@ public final class LoadBenchmarks {
   static final Duration WARMUP = Duration.ofSeconds(5);
   static final Duration MEASURED = Duration.ofSeconds(15);
   static final int ROUND_TRIPS = 20;
+  // Connections the submit path is plotted at, each run briefly.
+  static final int[] SWEEP = {1, 2, 4, 8, 16, 32, 64};
+  static final Duration SWEEP_WARMUP = Duration.ofSeconds(2);
+  static final Duration SWEEP_MEASURED = Duration.ofSeconds(4);
 
   // Each scenario asks its own queries, so that none is answered from another's cache entry.
   private static final long ROUND_TRIP_QUERIES = 0;
@@ -58,7 +63,7 @@ public final class LoadBenchmarks {
   public static final List<String> SCENARIOS = List.of("roundtrip", "pipeline", "submit", "import");
 
   /** Runs the given scenarios, in the order of {@link #SCENARIOS}. */
-  public static List<Row> run(List<String> scenarios) throws Exception {
+  public static List<Row> run(List<String> scenarios, Path plots) throws Exception {
     List<Row> rows = new ArrayList<>();
     try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
       if (scenarios.contains("roundtrip")) {
@@ -68,7 +73,7 @@ public final class LoadBenchmarks {
         rows.add(pipeline(airlock));
       }
       if (scenarios.contains("submit")) {
-        rows.addAll(submit(airlock));
+        rows.addAll(submit(airlock, plots));
       }
     }
     if (scenarios.contains("roundtrip")) {
@@ -150,7 +155,7 @@ public final class LoadBenchmarks {
    * Submissions by one API key at 32 connections, against the liveness probe of the same side; the
    * last scenario, since it leaves a backlog behind it.
    */
-  private static List<Row> submit(BenchAirlock airlock) throws Exception {
+  private static List<Row> submit(BenchAirlock airlock, Path plots) throws Exception {
     ClosedLoop.Call submitting = sequence -> airlock.submit(SUBMIT_QUERIES + sequence) != null;
     // The request side on its own, as on a real site where what lies beyond the gap runs on other
     // machines: the shuttle stands still, so the submissions wait in the outbox and the response
@@ -164,6 +169,17 @@ public final class LoadBenchmarks {
       PROFILES.put("submit", profile.summary(15));
     }
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
+    List<ClosedLoop.Outcome> sweep = new ArrayList<>();
+    for (int connections : SWEEP) {
+      sweep.add(ClosedLoop.run(connections, SWEEP_WARMUP, SWEEP_MEASURED, submitting));
+    }
+    Path plot = plots.resolve("performance-submit.png");
+    ConnectionsPlot.write(plot, "POST /requests: one API key, the request side on its own", sweep);
+    PROFILES.put(
+        "submit at 1 to 64 connections (plotted in " + plot.getFileName() + ")",
+        sweep.stream()
+            .map(run -> "%2d connections: %s".formatted(run.connections(), run.summary()))
+            .toList());
     return List.of(
         Row.ratio(
             "submit (POST /requests), calls per second at " + CONNECTIONS + " connections",
