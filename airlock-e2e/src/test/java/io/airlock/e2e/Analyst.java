@@ -3,6 +3,7 @@ package io.airlock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -49,6 +50,23 @@ final class Analyst {
   Optional<String> trySubmit(String request) {
     try {
       HttpResponse<String> accepted = call("POST", "/requests", request);
+      return accepted.statusCode() == 202
+          ? Optional.of(json.readTree(accepted.body()).path("id").asString())
+          : Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Submits a request with an {@code Idempotency-Key}; returns its id if the answer was a 202,
+   * empty if there was no answer (the side was down or died) or another one.
+   */
+  Optional<String> trySubmit(String request, String idempotencyKey) {
+    try {
+      HttpResponse<String> accepted =
+          airlock.onRequestSide(
+              "POST", "/requests", token, request, Map.of("Idempotency-Key", idempotencyKey));
       return accepted.statusCode() == 202
           ? Optional.of(json.readTree(accepted.body()).path("id").asString())
           : Optional.empty();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -304,6 +305,13 @@ final class TwoSides implements AutoCloseable {
   /** A call to the request side's API, with a bearer token unless it is null. */
   HttpResponse<String> onRequestSide(String method, String path, String token, String json)
       throws Exception {
+    return onRequestSide(method, path, token, json, Map.of());
+  }
+
+  /** A call to the request side's API with extra headers, and a bearer token unless null. */
+  HttpResponse<String> onRequestSide(
+      String method, String path, String token, String json, Map<String, String> headers)
+      throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(requestSide.url() + path))
             .method(
@@ -314,6 +322,7 @@ final class TwoSides implements AutoCloseable {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     return send(request);
   }
 
