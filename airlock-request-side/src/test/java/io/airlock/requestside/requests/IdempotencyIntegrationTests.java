@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * {@code Idempotency-Key} on {@code POST /requests}: a retry gets the original answer and stores
@@ -81,13 +82,7 @@ class IdempotencyIntegrationTests extends SignedInRequester {
     String theirs = users.accessToken(requests.user());
 
     EntityExchangeResult<Map> their =
-        client
-            .post()
-            .uri("/requests")
-            .header("Authorization", "Bearer " + theirs)
-            .header(IdempotencyKey.HEADER, key)
-            .body(QUESTION)
-            .exchange()
+        post(theirs, key, QUESTION)
             .expectStatus()
             .isAccepted()
             .expectBody(Map.class)
@@ -135,15 +130,7 @@ class IdempotencyIntegrationTests extends SignedInRequester {
             callers.submit(
                 () -> {
                   start.await();
-                  return client
-                      .post()
-                      .uri("/requests")
-                      .header("Authorization", "Bearer " + token)
-                      .header(IdempotencyKey.HEADER, key)
-                      .body(QUESTION)
-                      .exchange()
-                      .expectBody(Map.class)
-                      .returnResult();
+                  return post(token, key, QUESTION).expectBody(Map.class).returnResult();
                 }));
       }
       start.countDown();
@@ -164,16 +151,20 @@ class IdempotencyIntegrationTests extends SignedInRequester {
   }
 
   private EntityExchangeResult<Map> submit(String key, Map<String, Object> body, int status) {
-    return client
-        .post()
-        .uri("/requests")
-        .header("Authorization", "Bearer " + token)
-        .header(IdempotencyKey.HEADER, key)
-        .body(body)
-        .exchange()
+    return post(token, key, body)
         .expectStatus()
         .isEqualTo(status)
         .expectBody(Map.class)
         .returnResult();
+  }
+
+  private RestTestClient.ResponseSpec post(String bearer, String key, Map<String, Object> body) {
+    return client
+        .post()
+        .uri("/requests")
+        .header("Authorization", "Bearer " + bearer)
+        .header(IdempotencyKey.HEADER, key)
+        .body(body)
+        .exchange();
   }
 }
