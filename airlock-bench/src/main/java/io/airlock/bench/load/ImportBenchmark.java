@@ -71,7 +71,9 @@ final class ImportBenchmark {
         Thread.sleep(5);
       }
       importSeconds = (System.nanoTime() - start) / 1e9;
-      LoadBenchmarks.PROFILES.put("the import (every Airlock thread)", profile.summary(15));
+      LoadBenchmarks.PROFILES.put(
+          "Where the threads were during the import (thread-dump samples of every Airlock thread)",
+          profile.summary(15));
     }
     double copySeconds = copy(responseSide.getBean(DataSource.class), records);
     return List.of(

@@ -24,6 +24,9 @@ public final class LoadBenchmarks {
   static final int CONNECTIONS = 32;
   static final int PIPELINE_REQUESTS = 4_700;
   static final Duration WARMUP = Duration.ofSeconds(5);
+  // The submit path is long (HTTP, JSON, the grammar, the limits, the group commit): the JIT needs
+  // longer than the probe's to settle.
+  static final Duration SUBMIT_WARMUP = Duration.ofSeconds(15);
   static final Duration MEASURED = Duration.ofSeconds(15);
   static final int ROUND_TRIPS = 20;
   // Connections the submit path is plotted at, each run briefly.
@@ -48,7 +51,7 @@ public final class LoadBenchmarks {
     List<String> lines = new ArrayList<>();
     PROFILES.forEach(
         (scenario, profile) -> {
-          lines.add("Where the threads were during " + scenario + " (thread-dump samples):");
+          lines.add(scenario + ":");
           lines.add("```");
           lines.addAll(profile);
           lines.add("```");
@@ -139,9 +142,14 @@ public final class LoadBenchmarks {
         Thread.sleep(20);
       }
       seconds = (System.nanoTime() - start) / 1e9;
-      PROFILES.put("the pipeline's drain (every Airlock thread)", profile.summary(20));
       PROFILES.put(
-          "the pipeline's drain: when the last request reached each stage", airlock.stageSpans());
+          "Where the threads were during the pipeline's drain (thread-dump samples of every"
+              + " Airlock thread)",
+          profile.summary(20));
+      PROFILES.put(
+          "When the last request of the pipeline's drain reached each stage, after the first was"
+              + " submitted",
+          airlock.stageSpans());
     }
     return Row.ratio(
         "pipeline: distinct count queries answered end to end, per second",
@@ -165,8 +173,10 @@ public final class LoadBenchmarks {
         ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, sequence -> airlock.liveness());
     ClosedLoop.Outcome submit;
     try (StackSampler profile = StackSampler.of(SUBMIT_HANDLER, "submit", 20)) {
-      submit = ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, submitting);
-      PROFILES.put("submit", profile.summary(15));
+      submit = ClosedLoop.run(CONNECTIONS, SUBMIT_WARMUP, MEASURED, submitting);
+      PROFILES.put(
+          "Where the request threads were during submit (thread-dump samples)",
+          profile.summary(15));
     }
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
     List<ClosedLoop.Outcome> sweep = new ArrayList<>();
@@ -176,7 +186,7 @@ public final class LoadBenchmarks {
     Path plot = plots.resolve("performance-submit.png");
     ConnectionsPlot.write(plot, "POST /requests: one API key, the request side on its own", sweep);
     PROFILES.put(
-        "submit at 1 to 64 connections (plotted in " + plot.getFileName() + ")",
+        "Submit at 1 to 64 connections (plotted in " + plot.getFileName() + ")",
         sweep.stream()
             .map(run -> "%2d connections: %s".formatted(run.connections(), run.summary()))
             .toList());
