@@ -56,12 +56,18 @@ public final class GroupCommit<T> {
     if (leading.compareAndSet(false, true)) {
       lead(mine);
     }
+    boolean interrupted = false;
     while (!mine.done) {
       if (mine.leads) {
         lead(mine);
       } else {
         LockSupport.park(this);
+        // An interrupt cannot stop the wait (the item is being written): keep it for later.
+        interrupted |= Thread.interrupted();
       }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
     if (mine.failure != null) {
       throw mine.failure;
@@ -77,16 +83,27 @@ public final class GroupCommit<T> {
         writeQueued();
       }
     } finally {
+      handOverOrRelease();
+    }
+  }
+
+  /**
+   * Hands the lead to the oldest caller waiting, or lets it go when none waits. Only a leader
+   * drains the queue, so an item seen while the lead is held is not written yet.
+   */
+  private void handOverOrRelease() {
+    while (true) {
       Pending<T> next = queue.peek();
       if (next != null) {
         handOver(next);
-      } else {
-        leading.set(false);
-        // One may have queued after the look and found the lead taken: it waits to be handed it.
-        next = queue.peek();
-        if (next != null && leading.compareAndSet(false, true)) {
-          handOver(next);
-        }
+        return;
+      }
+      leading.set(false);
+      // One may have queued after the look and found the lead taken: it waits to be handed it.
+      // Unless another caller has taken the lead since (it writes what is queued), take it back
+      // and look again.
+      if (queue.peek() == null || !leading.compareAndSet(false, true)) {
+        return;
       }
     }
   }

@@ -105,18 +105,21 @@ public class DatabaseSignals implements SmartLifecycle {
         for (String channel : channels) {
           statement.execute("listen " + channel);
         }
+        // Whatever was sent while no one listened: every subscriber, before the signals count as
+        // heard again.
+        channels.forEach(this::deliver);
         lastAnswerNanos = System.nanoTime();
         if (warned) {
           log.info("Listening to the database's signals again");
           warned = false;
         }
-        channels.forEach(this::deliver);
         while (listener == Thread.currentThread() && !resubscribe) {
           PGNotification[] notifications = postgres.getNotifications((int) HEARTBEAT.toMillis());
           if (notifications == null || notifications.length == 0) {
             statement.execute("select 1");
+            // What arrived with the answer, without waiting.
+            notifications = postgres.getNotifications();
           }
-          lastAnswerNanos = System.nanoTime();
           if (notifications != null) {
             Set<String> signalled = new LinkedHashSet<>();
             for (PGNotification notification : notifications) {
@@ -124,6 +127,8 @@ public class DatabaseSignals implements SmartLifecycle {
             }
             signalled.forEach(this::deliver);
           }
+          // Heard, and everything heard delivered.
+          lastAnswerNanos = System.nanoTime();
         }
       } catch (SQLException | RuntimeException e) {
         if (listener != Thread.currentThread()) {

@@ -65,6 +65,28 @@ class GroupCommitTests {
   }
 
   @Test
+  void manyCallersWritingFastNeverLoseTheLead() throws Exception {
+    GroupCommit<Integer> group = new GroupCommit<>(writes::add, 8);
+    List<Future<Boolean>> writers = new ArrayList<>();
+    for (int thread = 0; thread < 16; thread++) {
+      int first = thread * 1_000;
+      writers.add(
+          callers.submit(
+              () -> {
+                for (int item = first; item < first + 1_000; item++) {
+                  group.write(item);
+                }
+                return true;
+              }));
+    }
+
+    for (Future<Boolean> writer : writers) {
+      assertThat(writer.get(60, TimeUnit.SECONDS)).as("no caller waits for ever").isTrue();
+    }
+    assertThat(writes.stream().mapToInt(List::size).sum()).isEqualTo(16_000);
+  }
+
+  @Test
   void aBadItemFailsOnlyItsOwnCaller() throws Exception {
     GroupCommit<Integer> group =
         new GroupCommit<>(

@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * user's profile type (422 naming the field), then takes it from the user's quotas (429), before
  * anything is stored; then stores it pending, audited (by group commit, see {@link Submissions}). A
  * submission with an idempotency key that an earlier one of the last 24 hours had gets that one's
- * answer instead, and nothing is checked, taken or stored again.
+ * answer instead, and nothing is checked, taken or stored again. (Two instances receiving the same
+ * key at the same moment both take from the quotas; the one that loses the race answers with the
+ * other's request.)
  */
 @Service
 class RequestIntake {
