@@ -53,17 +53,12 @@ class RequestImport {
   void applyAll(List<RequestRecord> run, Arrival arrival) {
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
     // other import stores the same ids in between.
-    Set<UUID> known =
-        requests.existing(
-            run.stream().map(r -> WireText.uuid(r.id())).flatMap(Optional::stream).toList());
+    List<UUID> ids =
+        run.stream().map(r -> WireText.uuid(r.id())).flatMap(Optional::stream).toList();
+    Set<UUID> known = requests.existing(ids);
     Set<UUID> seen = new HashSet<>(known);
     Map<UUID, Tombstone> tombstoned =
-        tombstones.takeAll(
-            run.stream()
-                .map(r -> WireText.uuid(r.id()))
-                .flatMap(Optional::stream)
-                .filter(id -> !known.contains(id))
-                .toList());
+        tombstones.takeAll(ids.stream().filter(id -> !known.contains(id)).toList());
     RequestScreening.Lookups lookups = screening.lookups();
     InboundAudit.Entries entries = audit.entries();
     List<IncomingRequests.Row> rows = new ArrayList<>();

@@ -64,6 +64,8 @@ public final class BatchWriter {
         Files.newDirectoryStream(outbox, channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX)) {
       return manifests.iterator().hasNext();
     } catch (IOException e) {
+      // An outbox that cannot be listed cannot be written either: the export that this answer
+      // lets go at once fails on its own, and says why.
       return false;
     }
   }
