@@ -36,7 +36,7 @@ class ArchitectureTests extends SideArchitecture {
         Map.entry("responses", "requests"),
         Map.entry("request_cancellations", "requests"),
         Map.entry("idempotency_keys", "requests"),
-        Map.entry("quota_buckets", "ratelimit"),
+        Map.entry("rate_counts", "ratelimit"),
         Map.entry("quota_grace", "ratelimit"),
         Map.entry("directory_snapshots", "inbound"),
         Map.entry("directory_snapshot_parts", "inbound"),

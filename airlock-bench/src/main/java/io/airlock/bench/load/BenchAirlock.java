@@ -169,6 +169,25 @@ final class BenchAirlock implements AutoCloseable {
     return !WAITING.contains(json.readTree(status.body()).path("status").asString());
   }
 
+  /**
+   * How long the response side took from receiving the request to having executed it, in ms (its
+   * two times, carried back with the answer); negative unless it was answered from the cache.
+   */
+  double cachedExecutionMillis(String id) {
+    return standalone
+        .requestSide()
+        .getBean(JdbcClient.class)
+        .sql(
+            """
+            select extract(epoch from q.executed_at - q.received_at) * 1000
+                   * case when r.cache_hit then 1 else -1 end
+            from requests q join responses r on r.request_id = q.id
+            where q.id = :id""")
+        .param("id", java.util.UUID.fromString(id))
+        .query(Double.class)
+        .single();
+  }
+
   /** How many of the analyst's requests have no answer yet. */
   long unanswered() {
     return standalone

@@ -71,6 +71,7 @@ public final class LoadBenchmarks {
     try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
       if (scenarios.contains("roundtrip")) {
         rows.add(roundTrip(airlock, "20 ms", 150, ROUND_TRIP_QUERIES));
+        rows.add(cacheHit(airlock, ROUND_TRIP_QUERIES));
       }
       if (scenarios.contains("pipeline")) {
         rows.add(pipeline(airlock));
@@ -117,6 +118,47 @@ public final class LoadBenchmarks {
         p50,
         "min %.0f, max %.0f ms of %d".formatted(millis[0], millis[ROUND_TRIPS - 1], ROUND_TRIPS),
         targetMs);
+  }
+
+  /**
+   * The queries of a round trip asked again, one at a time: each is answered from the result cache.
+   * How long the response side takes from receiving such a request to having executed it, against
+   * the same for a query the engine answers (distinct ones, asked one at a time too).
+   */
+  private static Row cacheHit(BenchAirlock airlock, long first) throws Exception {
+    double[] hits = executionMillis(airlock, first + 3);
+    double[] engine = executionMillis(airlock, first + 1_000 + 3);
+    for (double hit : hits) {
+      if (hit < 0) {
+        throw new IllegalStateException("A query asked again was not answered from the cache");
+      }
+    }
+    return Row.latency(
+        "cache hit: received → executed p50",
+        hits[ROUND_TRIPS / 2],
+        "max %.1f ms; answered by the engine: p50 %.1f ms"
+            .formatted(hits[ROUND_TRIPS - 1], Math.abs(engine[ROUND_TRIPS / 2])),
+        2);
+  }
+
+  /**
+   * From received to executed, sorted, of {@link #ROUND_TRIPS} queries from {@code first}, each
+   * submitted once the one before was answered (negative when not answered from the cache).
+   */
+  private static double[] executionMillis(BenchAirlock airlock, long first) throws Exception {
+    double[] millis = new double[ROUND_TRIPS];
+    for (int i = 0; i < ROUND_TRIPS; i++) {
+      String id = airlock.submit(first + i);
+      if (id == null) {
+        throw new IllegalStateException("A request was refused");
+      }
+      while (!airlock.finished(id)) {
+        Thread.sleep(2);
+      }
+      millis[i] = airlock.cachedExecutionMillis(id);
+    }
+    java.util.Arrays.sort(millis);
+    return millis;
   }
 
   /**

@@ -1,11 +1,13 @@
 package io.airlock.platform.database;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Group commit: callers that write at the same time share one write (one transaction, multi-row
@@ -19,12 +21,14 @@ import java.util.function.Consumer;
  * only its own caller.
  *
  * @param <T> what one caller writes
+ * @param <R> what the write says of one item (what it took, what it refused), or {@link Void}
  */
-public final class GroupCommit<T> {
+public final class GroupCommit<T, R> {
 
-  private static final class Pending<T> {
+  private static final class Pending<T, R> {
     final T item;
     final Thread owner = Thread.currentThread();
+    R result;
     volatile boolean done;
     volatile boolean leads;
     volatile RuntimeException failure;
@@ -34,24 +38,38 @@ public final class GroupCommit<T> {
     }
   }
 
-  private final Consumer<List<T>> write;
+  private final Function<List<T>, List<R>> write;
   private final int maxItems;
-  private final ConcurrentLinkedQueue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
   // Whether some caller is writing (the leader); handed from leader to leader while items wait.
   private final AtomicBoolean leading = new AtomicBoolean();
 
   /**
-   * @param write writes the items given, all or none (one transaction)
+   * @param write writes the items given, all or none (one transaction), and says what it did with
+   *     each, in their order
    * @param maxItems the most items one write takes
    */
-  public GroupCommit(Consumer<List<T>> write, int maxItems) {
+  public GroupCommit(Function<List<T>, List<R>> write, int maxItems) {
     this.write = write;
     this.maxItems = maxItems;
   }
 
-  /** Writes {@code item}, sharing the write with concurrent callers; returns once it committed. */
-  public void write(T item) {
-    Pending<T> mine = new Pending<>(item);
+  /** A group commit whose writes say nothing of their items. */
+  public static <T> GroupCommit<T, Void> of(Consumer<List<T>> write, int maxItems) {
+    return new GroupCommit<>(
+        items -> {
+          write.accept(items);
+          return Collections.nCopies(items.size(), null);
+        },
+        maxItems);
+  }
+
+  /**
+   * Writes {@code item}, sharing the write with concurrent callers; returns once it committed, with
+   * what the write said of it.
+   */
+  public R write(T item) {
+    Pending<T, R> mine = new Pending<>(item);
     queue.add(mine);
     if (leading.compareAndSet(false, true)) {
       lead(mine);
@@ -72,12 +90,13 @@ public final class GroupCommit<T> {
     if (mine.failure != null) {
       throw mine.failure;
     }
+    return mine.result;
   }
 
   /**
    * Writes what is queued until {@code mine} is written, then hands the lead on, if anyone waits.
    */
-  private void lead(Pending<T> mine) {
+  private void lead(Pending<T, R> mine) {
     try {
       while (!mine.done) {
         writeQueued();
@@ -93,7 +112,7 @@ public final class GroupCommit<T> {
    */
   private void handOverOrRelease() {
     while (true) {
-      Pending<T> next = queue.peek();
+      Pending<T, R> next = queue.peek();
       if (next != null) {
         handOver(next);
         return;
@@ -108,35 +127,38 @@ public final class GroupCommit<T> {
     }
   }
 
-  private static <T> void handOver(Pending<T> next) {
+  private static void handOver(Pending<?, ?> next) {
     next.leads = true;
     LockSupport.unpark(next.owner);
   }
 
   private void writeQueued() {
-    List<Pending<T>> batch = new ArrayList<>();
-    for (Pending<T> next = queue.poll(); next != null; next = queue.poll()) {
+    List<Pending<T, R>> batch = new ArrayList<>();
+    for (Pending<T, R> next = queue.poll(); next != null; next = queue.poll()) {
       batch.add(next);
       if (batch.size() == maxItems) {
         break;
       }
     }
     try {
-      write.accept(batch.stream().map(pending -> pending.item).toList());
+      List<R> results = write.apply(batch.stream().map(pending -> pending.item).toList());
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).result = results.get(i);
+      }
     } catch (RuntimeException | Error shared) {
       if (batch.size() == 1) {
         batch.get(0).failure = unchecked(shared);
       } else {
-        for (Pending<T> pending : batch) {
+        for (Pending<T, R> pending : batch) {
           try {
-            write.accept(List.of(pending.item));
+            pending.result = write.apply(List.of(pending.item)).get(0);
           } catch (RuntimeException | Error own) {
             pending.failure = unchecked(own);
           }
         }
       }
     } finally {
-      for (Pending<T> pending : batch) {
+      for (Pending<T, R> pending : batch) {
         pending.done = true;
         LockSupport.unpark(pending.owner);
       }

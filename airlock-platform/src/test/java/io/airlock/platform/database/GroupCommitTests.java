@@ -27,7 +27,7 @@ class GroupCommitTests {
 
   @Test
   void aLoneCallerWritesAtOnceOnItsOwn() {
-    GroupCommit<Integer> group = new GroupCommit<>(writes::add, 10);
+    GroupCommit<Integer, Void> group = GroupCommit.of(writes::add, 10);
 
     group.write(1);
 
@@ -38,8 +38,8 @@ class GroupCommitTests {
   void concurrentCallersShareWritesAndEachItemIsWrittenOnceBeforeItsCallerReturns()
       throws Exception {
     List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
-    GroupCommit<Integer> group =
-        new GroupCommit<>(
+    GroupCommit<Integer, Void> group =
+        GroupCommit.of(
             items -> {
               pause(); // a transaction's round trips, during which others queue up
               writes.add(items);
@@ -66,7 +66,7 @@ class GroupCommitTests {
 
   @Test
   void manyCallersWritingFastNeverLoseTheLead() throws Exception {
-    GroupCommit<Integer> group = new GroupCommit<>(writes::add, 8);
+    GroupCommit<Integer, Void> group = GroupCommit.of(writes::add, 8);
     List<Future<Boolean>> writers = new ArrayList<>();
     for (int thread = 0; thread < 16; thread++) {
       int first = thread * 1_000;
@@ -88,8 +88,8 @@ class GroupCommitTests {
 
   @Test
   void aBadItemFailsOnlyItsOwnCaller() throws Exception {
-    GroupCommit<Integer> group =
-        new GroupCommit<>(
+    GroupCommit<Integer, Void> group =
+        GroupCommit.of(
             items -> {
               pause();
               if (items.contains(13)) {
@@ -116,6 +116,28 @@ class GroupCommitTests {
       }
     }
     assertThat(writes.stream().flatMap(List::stream)).hasSize(39).doesNotContain(13);
+  }
+
+  @Test
+  void eachCallerGetsWhatTheSharedWriteSaidOfItsOwnItemEvenWhenItIsWrittenAgainAlone()
+      throws Exception {
+    GroupCommit<Integer, String> group =
+        new GroupCommit<>(
+            items -> {
+              pause();
+              if (items.size() > 1 && items.contains(7)) {
+                throw new IllegalStateException("7 fails a shared write, not its own");
+              }
+              writes.add(items);
+              return items.stream().map(item -> "took " + item).toList();
+            },
+            50);
+    List<Future<Boolean>> calls = writeAtOnce(40, item -> group.write(item).equals("took " + item));
+
+    for (Future<Boolean> call : calls) {
+      assertThat(call.get(30, TimeUnit.SECONDS)).as("its own item's result").isTrue();
+    }
+    assertThat(writes.stream().flatMap(List::stream)).hasSize(40);
   }
 
   /** Items 0 to {@code count - 1}, each written by its own caller, all starting at once. */

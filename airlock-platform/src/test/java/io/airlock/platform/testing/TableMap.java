@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * as one). Each module's {@code TableOwnershipTests} gives every table its owner and checks that
  * only the owner writes it (docs/architecture.md).
  *
- * <p>Blind spots, by design: SQL a library writes (ShedLock's {@code shedlock}, Bucket4j's {@code
- * quota_buckets}), SQL whose table name is a variable, and the Flyway migrations, which hold every
- * owner's schema (and the operator's {@code new_sender_epoch()}).
+ * <p>Blind spots, by design: SQL a library writes (ShedLock's {@code shedlock}), SQL whose table
+ * name is a variable, and the Flyway migrations, which hold every owner's schema (and the
+ * operator's {@code new_sender_epoch()}), the SQL functions it defines included.
  */
 public final class TableMap {
 
@@ -32,8 +32,9 @@ public final class TableMap {
       Pattern.compile(
           "\\b(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([a-z_][a-z0-9_]*)");
   private static final Pattern READ = Pattern.compile("\\b(from|join)\\s+([a-z_][a-z0-9_]*)");
-  private static final Pattern CREATE =
-      Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+  private static final Pattern CREATE_OR_DROP =
+      Pattern.compile(
+          "(create|drop)\\s+table\\s+(?:if\\s+(?:not\\s+)?exists\\s+)?([a-z_][a-z0-9_]*)");
 
   /** One statement's use of a table, from a class of a feature package. */
   public record Access(String table, String feature, String type, boolean write) {}
@@ -68,14 +69,19 @@ public final class TableMap {
     return new TableMap(accesses);
   }
 
-  /** The tables the migrations under {@code migrations} create. */
+  /** The tables the migrations under {@code migrations} create and do not drop again. */
   public static Set<String> tablesCreatedIn(Path migrations) {
     Set<String> tables = new TreeSet<>();
     try (Stream<Path> files = Files.list(migrations)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
-        Matcher create = CREATE.matcher(Files.readString(file).toLowerCase(Locale.ROOT));
-        while (create.find()) {
-          tables.add(create.group(1));
+      // In the order Flyway applies them: a table a later migration drops is gone.
+      for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+        Matcher statement = CREATE_OR_DROP.matcher(Files.readString(file).toLowerCase(Locale.ROOT));
+        while (statement.find()) {
+          if (statement.group(1).equals("create")) {
+            tables.add(statement.group(2));
+          } else {
+            tables.remove(statement.group(2));
+          }
         }
       }
     } catch (IOException e) {

@@ -1,16 +1,22 @@
 package io.airlock.requestside.ratelimit;
 
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.airlock.platform.database.GroupCommit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Per-minute limits on anything, by key: fixed minute windows aligned to the clock, counted in the
- * shared quota buckets so that every instance sees the same counts.
+ * shared {@link RateCounts} so that every instance sees the same counts. Calls on one key that
+ * overlap in time, such as one program's many calls at once, share one take from the store (see
+ * {@link GroupCommit}): the first of them are allowed, as many as the minute has left.
  */
 @Component
 public class MinuteLimits {
@@ -45,31 +51,51 @@ public class MinuteLimits {
     }
   }
 
-  private final SharedBuckets buckets;
-  private final Clock clock;
+  private static final List<QuotaWindow> WINDOW = List.of(QuotaWindow.MINUTE);
 
-  MinuteLimits(SharedBuckets buckets, Clock clock) {
-    this.buckets = buckets;
+  /** The most calls one take from the store answers. */
+  private static final int MAX_SHARED = 256;
+
+  private final RateCounts counts;
+  private final Clock clock;
+  // One group per key and limit, kept while it is used: its callers share takes.
+  private final Cache<String, GroupCommit<String, Taken>> groups =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
+
+  MinuteLimits(RateCounts counts, Clock clock) {
+    this.counts = counts;
     this.clock = clock;
   }
 
   /** Takes one call from {@code key}'s minute of {@code perMinute} calls. */
   public Taken take(String key, int perMinute) {
-    Instant now = clock.instant();
-    Instant resetsAt = QuotaWindow.MINUTE.end(now);
     if (perMinute <= 0) {
-      return new Taken(false, perMinute, 0, resetsAt);
+      return new Taken(false, perMinute, 0, QuotaWindow.MINUTE.end(clock.instant()));
     }
     // The limit is part of the key: a changed setting starts new counts instead of reusing old.
-    ConsumptionProbe probe =
-        buckets.take(
-            key + ":" + perMinute,
-            () -> configuration(perMinute),
-            bucket -> bucket.tryConsumeAndReturnRemaining(1));
-    return new Taken(probe.isConsumed(), perMinute, probe.getRemainingTokens(), resetsAt);
+    String counted = key + ":" + perMinute;
+    return groups
+        .get(
+            counted,
+            k -> new GroupCommit<>(calls -> takeShared(counted, perMinute, calls), MAX_SHARED))
+        .write(counted);
   }
 
-  private static BucketConfiguration configuration(int perMinute) {
-    return BucketConfiguration.builder().addLimit(QuotaWindow.MINUTE.bandwidth(perMinute)).build();
+  /**
+   * One take for {@code calls}: the first are allowed, as many as the minute has left, each seeing
+   * what is left after it.
+   */
+  private List<Taken> takeShared(String key, int perMinute, List<String> calls) {
+    Instant now = clock.instant();
+    Instant resetsAt = QuotaWindow.MINUTE.end(now);
+    RateCounts.Taken taken = counts.take(key, 0, new long[] {perMinute}, WINDOW, calls.size(), now);
+    long left = taken.remaining()[0];
+    List<Taken> answers = new ArrayList<>(calls.size());
+    for (int i = 0; i < calls.size(); i++) {
+      boolean allowed = i < taken.taken();
+      answers.add(
+          new Taken(allowed, perMinute, allowed ? left + taken.taken() - 1 - i : left, resetsAt));
+    }
+    return answers;
   }
 }

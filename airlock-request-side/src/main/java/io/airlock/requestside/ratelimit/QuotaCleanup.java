@@ -1,8 +1,6 @@
 package io.airlock.requestside.ratelimit;
 
 import io.airlock.platform.jobs.SingletonJobs;
-import io.github.bucket4j.distributed.proxy.ExpiredEntriesCleaner;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,8 +15,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes what no longer counts: buckets idle past their time to live (every client address and
- * attempted username has one) and grace periods of windows long over. One instance at a time.
+ * Deletes what no longer counts: counts whose windows are all over (every client address and
+ * attempted username has some) and grace periods of windows long over. One instance at a time.
  */
 @Component
 class QuotaCleanup implements SchedulingConfigurer {
@@ -28,20 +26,20 @@ class QuotaCleanup implements SchedulingConfigurer {
 
   private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
-  private final ProxyManager<String> buckets;
+  private final RateCounts counts;
   private final JdbcClient jdbc;
   private final SingletonJobs jobs;
   private final Clock clock;
   private final Duration interval;
 
   QuotaCleanup(
-      ProxyManager<String> buckets,
+      RateCounts counts,
       JdbcClient jdbc,
       SingletonJobs jobs,
       Clock clock,
       @Value("${airlock.quotas.cleanup-interval:1h}") Duration interval) {
     this.interval = interval;
-    this.buckets = buckets;
+    this.counts = counts;
     this.jdbc = jdbc;
     this.jobs = jobs;
     this.clock = clock;
@@ -63,19 +61,17 @@ class QuotaCleanup implements SchedulingConfigurer {
   /** Deletes what is over; returns how many rows went. */
   int clean() {
     int removed = 0;
-    if (buckets instanceof ExpiredEntriesCleaner cleaner) {
-      int batch;
-      do {
-        batch = cleaner.removeExpired(BATCH);
-        removed += batch;
-      } while (batch == BATCH);
-    }
+    int batch;
+    do {
+      batch = counts.removeExpired(clock.instant(), BATCH);
+      removed += batch;
+    } while (batch == BATCH);
     removed +=
         jdbc.sql("delete from quota_grace where window_start < :before")
-            .param("before", Timestamp.from(clock.instant().minus(QuotaConfiguration.TIME_TO_LIVE)))
+            .param("before", Timestamp.from(clock.instant().minus(QuotaConfiguration.GRACE_KEPT)))
             .update();
     if (removed > 0) {
-      log.info("Deleted {} quota bucket(s) and grace period(s) that no longer count", removed);
+      log.info("Deleted {} quota count(s) and grace period(s) that no longer count", removed);
     }
     return removed;
   }

@@ -1,6 +1,5 @@
 package io.airlock.requestside.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,15 +23,6 @@ public enum QuotaWindow {
 
   Duration length() {
     return length;
-  }
-
-  /** A bandwidth of {@code tokens} that refills whole at each of this window's boundaries. */
-  Bandwidth bandwidth(long tokens) {
-    return Bandwidth.builder()
-        .capacity(tokens)
-        .refillIntervallyAligned(tokens, length, Instant.EPOCH)
-        .id(wireName)
-        .build();
   }
 
   /** When the window that holds {@code now} began. */

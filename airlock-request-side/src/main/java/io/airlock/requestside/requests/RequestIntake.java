@@ -5,7 +5,6 @@ import io.airlock.platform.web.RequestId;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.ratelimit.QuotaDecision;
 import io.airlock.requestside.ratelimit.QuotaExceeded;
-import io.airlock.requestside.ratelimit.Quotas;
 import io.airlock.requestside.users.Caller;
 import io.airlock.transfer.query.CanonicalJson;
 import io.airlock.transfer.query.QueryCheck;
@@ -20,12 +19,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Takes a user's request in: checks it against the query rules (400 naming the field) and the
- * user's profile type (422 naming the field), then takes it from the user's quotas (429), before
- * anything is stored; then stores it pending, audited (by group commit, see {@link Submissions}). A
- * submission with an idempotency key that an earlier one of the last 24 hours had gets that one's
- * answer instead, and nothing is checked, taken or stored again. (Two instances receiving the same
- * key at the same moment both take from the quotas; the one that loses the race answers with the
- * other's request.)
+ * user's profile type (422 naming the field); then takes it from the user's quotas (429) and stores
+ * it pending, audited, in one transaction shared with concurrent submissions (see {@link
+ * Submissions}). A submission with an idempotency key that an earlier one of the last 24 hours had
+ * gets that one's answer instead, and nothing is checked, taken or stored again. (When two
+ * instances receive the same key at the same moment, the one that loses the race answers with the
+ * other's request; its take is undone with its transaction, unless the counts are in Redis.)
  */
 @Service
 class RequestIntake {
@@ -35,7 +34,6 @@ class RequestIntake {
   private final IdempotencyKeys keys;
   private final AuditLog audit;
   private final ProfileTypes profileTypes;
-  private final Quotas quotas;
   private final RequestsProperties properties;
   private final Clock clock;
 
@@ -45,7 +43,6 @@ class RequestIntake {
       IdempotencyKeys keys,
       AuditLog audit,
       ProfileTypes profileTypes,
-      Quotas quotas,
       RequestsProperties properties,
       Clock clock) {
     this.rules = rules;
@@ -53,7 +50,6 @@ class RequestIntake {
     this.keys = keys;
     this.audit = audit;
     this.profileTypes = profileTypes;
-    this.quotas = quotas;
     this.properties = properties;
     this.clock = clock;
   }
@@ -146,34 +142,34 @@ class RequestIntake {
               + " for your profile type"
               + (params.has("size") ? "" : " (a search without size asks for 10)"));
     }
-    QuotaDecision quota = quotas.take(caller.id());
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    QuotaDecision quota =
+        submissions.store(
+            new Submissions.Submission(
+                new Requests.NewRequest(
+                    id,
+                    caller.id(),
+                    valid.index(),
+                    valid.queryType().wireName(),
+                    CanonicalJson.of(valid.params()),
+                    priority,
+                    now,
+                    now.plus(properties.defaultDeadline()),
+                    RequestId.current().orElse(id.toString())),
+                audit.entry(
+                    caller.username(),
+                    "request.submit",
+                    "request:" + id,
+                    AuditLog.Outcome.SUCCESS,
+                    null),
+                key == null
+                    ? null
+                    : new IdempotencyKeys.Stored(
+                        caller.id(), key.value(), key.fingerprint(), id, now)));
     if (quota instanceof QuotaDecision.Refused refused) {
       throw new QuotaExceeded(refused, clock);
     }
-    UUID id = UUID.randomUUID();
-    Instant now = clock.instant();
-    submissions.store(
-        new Submissions.Submission(
-            new Requests.NewRequest(
-                id,
-                caller.id(),
-                valid.index(),
-                valid.queryType().wireName(),
-                CanonicalJson.of(valid.params()),
-                priority,
-                now,
-                now.plus(properties.defaultDeadline()),
-                RequestId.current().orElse(id.toString())),
-            audit.entry(
-                caller.username(),
-                "request.submit",
-                "request:" + id,
-                AuditLog.Outcome.SUCCESS,
-                null),
-            key == null
-                ? null
-                : new IdempotencyKeys.Stored(
-                    caller.id(), key.value(), key.fingerprint(), id, now)));
     return new Submitted(id, quota, false);
   }
 }

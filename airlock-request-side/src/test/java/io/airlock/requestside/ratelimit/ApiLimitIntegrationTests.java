@@ -10,7 +10,6 @@ import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
@@ -201,8 +201,7 @@ class ApiLimitIntegrationTests {
 
   @Test
   void allowsExactlyTheLimitFromManyThreadsOnTwoInstances() throws Exception {
-    MinuteLimits otherInstance =
-        new MinuteLimits(new SharedBuckets(storeOfAnotherInstance()), CLOCK);
+    MinuteLimits otherInstance = new MinuteLimits(countsOfAnotherInstance(), CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> calls = new ArrayList<>();
@@ -220,9 +219,9 @@ class ApiLimitIntegrationTests {
     }
   }
 
-  /** The count store as another instance of this side would reach it. */
-  ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onPostgres(dataSource, CLOCK);
+  /** The counts as another instance of this side would reach them. */
+  RateCounts countsOfAnotherInstance() {
+    return new RateCountsInPostgres(new JdbcTemplate(dataSource));
   }
 
   private RestTestClient.ResponseSpec anonymous(String forwardedFor) {

@@ -1,6 +1,5 @@
 package io.airlock.requestside.ratelimit;
 
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,7 +12,7 @@ class ApiLimitOnRedisIntegrationTests extends ApiLimitIntegrationTests {
   }
 
   @Override
-  ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onRedis(EmbeddedRedis.connection(), CLOCK);
+  RateCounts countsOfAnotherInstance() {
+    return new RateCountsInRedis(EmbeddedRedis.connection());
   }
 }

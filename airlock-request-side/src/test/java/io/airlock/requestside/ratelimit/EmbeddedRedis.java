@@ -14,7 +14,7 @@ import redis.embedded.RedisServer;
 final class EmbeddedRedis {
 
   private static String url;
-  private static StatefulRedisConnection<String, byte[]> connection;
+  private static StatefulRedisConnection<String, String> connection;
 
   private EmbeddedRedis() {}
 
@@ -46,10 +46,10 @@ final class EmbeddedRedis {
   }
 
   /** A connection of the tests' own, closed with the JVM. */
-  static synchronized StatefulRedisConnection<String, byte[]> connection() {
+  static synchronized StatefulRedisConnection<String, String> connection() {
     if (connection == null) {
       RedisClient client = RedisClient.create(url());
-      connection = QuotaConfiguration.connect(client);
+      connection = client.connect();
       Runtime.getRuntime().addShutdownHook(new Thread(client::shutdown));
     }
     return connection;

@@ -8,7 +8,6 @@ import io.airlock.requestside.requests.RequestFixture;
 import io.airlock.requestside.users.DirectoryChanges;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +26,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -322,7 +322,7 @@ class QuotaIntegrationTests {
   void aGraceBegunOnOneInstanceEndsOnAnotherAtItsTime() {
     limits(1000, 30, null); // a grace of 3
     Quotas otherInstance =
-        new Quotas(new SharedBuckets(storeOfAnotherInstance()), directory, jdbc, properties, CLOCK);
+        new Quotas(countsOfAnotherInstance(), directory, jdbc, properties, CLOCK);
     for (int i = 0; i < 30; i++) {
       assertThat(quotas.take(user.id())).isInstanceOf(QuotaDecision.Allowed.class);
     }
@@ -346,7 +346,7 @@ class QuotaIntegrationTests {
   void admitsExactlyTheQuotaAndItsGraceFromManyThreadsOnTwoInstances() throws Exception {
     limits(50, null, null);
     Quotas otherInstance =
-        new Quotas(new SharedBuckets(storeOfAnotherInstance()), directory, jdbc, properties, CLOCK);
+        new Quotas(countsOfAnotherInstance(), directory, jdbc, properties, CLOCK);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> attempts =
@@ -369,6 +369,48 @@ class QuotaIntegrationTests {
   }
 
   @Test
+  void concurrentSubmissionsSharingTransactionsAreAdmittedExactlyAndOnlyTheAdmittedAreStored()
+      throws Exception {
+    limits(20, null, null);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Callable<Integer>> calls =
+          java.util.stream.IntStream.range(0, 60)
+              .mapToObj(
+                  i ->
+                      (Callable<Integer>)
+                          () ->
+                              fixture
+                                  .post(
+                                      token,
+                                      RequestFixture.search(
+                                          "logs", "{\"query\":{\"match_all\":{}}}", 1))
+                                  .returnResult(String.class)
+                                  .getStatus()
+                                  .value())
+              .toList();
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (Future<Integer> call : pool.invokeAll(calls)) {
+        statuses.add(call.get());
+      }
+      assertThat(statuses)
+          .filteredOn(status -> status == 202)
+          .as("20 plus a grace of 2")
+          .hasSize(22);
+      assertThat(statuses).filteredOn(status -> status == 429).hasSize(38);
+      assertThat(
+              jdbc.sql("select count(*) from requests where owner_id = :id")
+                  .param("id", user.id())
+                  .query(Long.class)
+                  .single())
+          .as("only the admitted are stored")
+          .isEqualTo(22);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void cleansUpIdleBucketsAndGracePeriodsOfWindowsLongOver() {
     limits(10, null, null);
     for (int i = 0; i < 11; i++) {
@@ -380,7 +422,11 @@ class QuotaIntegrationTests {
         .param("id", user.id())
         .param("old", java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofDays(3))))
         .update();
-    jdbc.sql("insert into quota_buckets (id, state, expires_at) values ('quota:idle', null, 1)")
+    jdbc.sql(
+            """
+            insert into rate_counts (key, version, capacities, windows, used, expires_at)
+            values ('quota:idle', 1, '{10}', '{1}', '{1}', :over)""")
+        .param("over", java.sql.Timestamp.from(CLOCK.instant().minus(Duration.ofMinutes(1))))
         .update();
 
     cleanup.clean();
@@ -393,14 +439,14 @@ class QuotaIntegrationTests {
         .as("this minute's grace stays")
         .containsExactly("minute");
     assertThat(refused().getResponseBody())
-        .as("a live bucket stays, counts and all")
+        .as("live counts stay")
         .contains("\"window\":\"minute\"");
     if (countsInPostgres()) {
       assertThat(
-              jdbc.sql("select count(*) from quota_buckets where id = 'quota:idle'")
+              jdbc.sql("select count(*) from rate_counts where key = 'quota:idle'")
                   .query(Long.class)
                   .single())
-          .as("an idle bucket past its expiry is gone")
+          .as("counts whose windows are over are gone")
           .isZero();
     }
   }
@@ -410,9 +456,9 @@ class QuotaIntegrationTests {
     return true;
   }
 
-  /** The count store as another instance of this side would reach it. */
-  ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onPostgres(dataSource, CLOCK);
+  /** The counts as another instance of this side would reach them. */
+  RateCounts countsOfAnotherInstance() {
+    return new RateCountsInPostgres(new JdbcTemplate(dataSource));
   }
 
   void limits(Integer perMinute, Integer perHour, Integer perDay) {

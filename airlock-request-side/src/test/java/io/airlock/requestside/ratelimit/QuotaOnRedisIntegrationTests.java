@@ -2,7 +2,6 @@ package io.airlock.requestside.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,8 +15,8 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
   }
 
   @Override
-  ProxyManager<String> storeOfAnotherInstance() {
-    return QuotaConfiguration.onRedis(EmbeddedRedis.connection(), CLOCK);
+  RateCounts countsOfAnotherInstance() {
+    return new RateCountsInRedis(EmbeddedRedis.connection());
   }
 
   @Override
@@ -31,7 +30,7 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
     submit();
 
     assertThat(
-            jdbc.sql("select count(*) from quota_buckets where id like :key")
+            jdbc.sql("select count(*) from rate_counts where key like :key")
                 .param("key", "quota:" + user.id() + "%")
                 .query(Long.class)
                 .single())
