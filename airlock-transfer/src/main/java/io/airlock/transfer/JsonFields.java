@@ -1,7 +1,9 @@
 package io.airlock.transfer;
 
-import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class JsonFields {
     if (value == null) {
       return null;
     }
-    if (!value.isIntegralNumber() || !fitsLong(value.bigIntegerValue())) {
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
       throw wrongType(name, "an integer");
     }
     return value.longValue();
@@ -114,10 +116,64 @@ public final class JsonFields {
       return null;
     }
     try {
-      return Instant.parse(text);
+      Instant utc = parseUtc(text);
+      return utc != null ? utc : Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw wrongType(name, "an ISO-8601 instant");
     }
+  }
+
+  /**
+   * The instant of {@code text} when it has the form {@link Instant#toString()} writes ({@code
+   * 2026-12-06T10:00:00Z}, with 1 to 9 digits of fraction or none), read without the general parser
+   * (several times faster); null for any other text, which {@link Instant#parse} then reads or
+   * refuses.
+   */
+  static Instant parseUtc(String text) {
+    int length = text.length();
+    if (length < 20
+        || length > 30
+        || text.charAt(4) != '-'
+        || text.charAt(7) != '-'
+        || text.charAt(10) != 'T'
+        || text.charAt(13) != ':'
+        || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z'
+        || (length > 20 && (text.charAt(19) != '.' || length == 21))) {
+      return null;
+    }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
+    int hour = digits(text, 11, 13);
+    int minute = digits(text, 14, 16);
+    int second = digits(text, 17, 19);
+    int fraction = length > 20 ? digits(text, 20, length - 1) : 0;
+    if ((year | month | day | hour | minute | second | fraction) < 0) {
+      return null;
+    }
+    for (int i = length; i < 30; i++) {
+      fraction *= 10; // to nanoseconds: 9 digits
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, fraction)
+          .toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException e) {
+      return null; // out of range, or a leap second: the general parser decides
+    }
+  }
+
+  /** The decimal number of {@code text} from {@code start} to {@code end}; -1 unless all digits. */
+  private static int digits(String text, int start, int end) {
+    int value = 0;
+    for (int i = start; i < end; i++) {
+      int digit = text.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        return -1;
+      }
+      value = value * 10 + digit;
+    }
+    return value;
   }
 
   public JsonNode requiredObject(String name) throws InvalidFieldException {
@@ -158,7 +214,7 @@ public final class JsonFields {
   public List<Long> longList(String name) throws InvalidFieldException {
     List<Long> longs = new ArrayList<>();
     for (JsonNode element : array(name, "an array of integers")) {
-      if (!element.isIntegralNumber() || !fitsLong(element.bigIntegerValue())) {
+      if (!element.isIntegralNumber() || !element.canConvertToLong()) {
         throw wrongType(name, "an array of integers");
       }
       longs.add(element.longValue());
@@ -207,10 +263,6 @@ public final class JsonFields {
   private JsonNode present(String name) {
     JsonNode value = node.get(name);
     return value == null || value.isNull() ? null : value;
-  }
-
-  private static boolean fitsLong(BigInteger value) {
-    return value.bitLength() < 64;
   }
 
   private static InvalidFieldException missing(String name) {

@@ -10,6 +10,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -142,33 +143,65 @@ public final class RecordCodec {
     } catch (JacksonException e) {
       return new RecordLine.Invalid(lineNumber, null, null, "not valid JSON", line);
     }
-    if (json == null || !json.isObject()) {
-      return new RecordLine.Invalid(lineNumber, null, null, "not a JSON object", line);
+    return decode(channel, lineNumber, json, () -> line);
+  }
+
+  /**
+   * Decodes a line given as UTF-8 bytes. A line of ASCII only (most are: ids, times, query syntax)
+   * is parsed from its bytes as they are; any other is checked to be valid UTF-8 first, since a
+   * parser may let malformed sequences through.
+   */
+  public static RecordLine decode(Channel channel, long lineNumber, byte[] utf8) {
+    if (!isAscii(utf8)) {
+      try {
+        String line =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(utf8))
+                .toString();
+        return decode(channel, lineNumber, line);
+      } catch (CharacterCodingException e) {
+        return new RecordLine.Invalid(
+            lineNumber, null, null, "not valid UTF-8", new String(utf8, StandardCharsets.UTF_8));
+      }
     }
-    String type = json.path("type").isString() ? json.get("type").stringValue() : null;
-    String id = json.path("id").isString() ? json.get("id").stringValue() : null;
+    Supplier<String> line = () -> new String(utf8, StandardCharsets.US_ASCII);
+    JsonNode json;
+    try {
+      json = WireJson.mapper().readTree(utf8);
+    } catch (JacksonException e) {
+      return new RecordLine.Invalid(lineNumber, null, null, "not valid JSON", line.get());
+    }
+    return decode(channel, lineNumber, json, line);
+  }
+
+  private static RecordLine decode(
+      Channel channel, long lineNumber, JsonNode json, Supplier<String> line) {
+    if (json == null || !json.isObject()) {
+      return new RecordLine.Invalid(lineNumber, null, null, "not a JSON object", line.get());
+    }
     try {
       return new RecordLine.Valid(lineNumber, decodeObject(channel, new JsonFields(json)));
     } catch (InvalidFieldException e) {
-      return new RecordLine.Invalid(lineNumber, type, id, e.getMessage(), line);
+      String type = json.path("type").isString() ? json.get("type").stringValue() : null;
+      String id = json.path("id").isString() ? json.get("id").stringValue() : null;
+      return new RecordLine.Invalid(lineNumber, type, id, e.getMessage(), line.get());
     }
   }
 
-  /** Decodes a line given as UTF-8 bytes. */
-  public static RecordLine decode(Channel channel, long lineNumber, byte[] utf8) {
-    try {
-      String line =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(utf8))
-              .toString();
-      return decode(channel, lineNumber, line);
-    } catch (CharacterCodingException e) {
-      return new RecordLine.Invalid(
-          lineNumber, null, null, "not valid UTF-8", new String(utf8, StandardCharsets.UTF_8));
+  /**
+   * Whether the bytes are ASCII without NUL: a parser given bytes guesses their encoding from their
+   * first four, and NULs could make it read UTF-16 or UTF-32 (no JSON line holds a raw NUL).
+   */
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b <= 0) {
+        return false;
+      }
     }
+    return true;
   }
 
   private static TransferRecord decodeObject(Channel channel, JsonFields f)

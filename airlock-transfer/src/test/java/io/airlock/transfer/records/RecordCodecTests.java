@@ -71,6 +71,27 @@ class RecordCodecTests {
   }
 
   @Test
+  void decodesLinesGivenAsBytesLikeTheSameText() {
+    String ascii = CANCEL + "}";
+    String accented = CANCEL + ",\"note\":\"Müller\"}";
+    for (String line :
+        new String[] {ascii, accented, CANCEL + "} {}", "[1]", CANCEL + ",\"id\":2}"}) {
+      assertThat(
+              RecordCodec.decode(
+                  Channel.REQUESTS, 1, line.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .as(line)
+          .isEqualTo(decode(Channel.REQUESTS, line));
+    }
+  }
+
+  @Test
+  void readsBytesAsUtf8EvenWhenTheirNulsLookLikeUtf16() {
+    byte[] utf16 = (CANCEL + "}").getBytes(java.nio.charset.StandardCharsets.UTF_16BE);
+
+    assertInvalid(RecordCodec.decode(Channel.REQUESTS, 1, utf16), "not valid JSON");
+  }
+
+  @Test
   void refusesAnAccountChangeThatChangesNothing() {
     assertInvalid(
         decode(
