@@ -4,10 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.airlock.transfer.records.QueryType;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -101,6 +108,59 @@ public class ResultCache {
     memory.put(cacheKey, stored.get());
     databaseHits.increment();
     return Optional.of(hit(stored.get(), Level.DATABASE));
+  }
+
+  /**
+   * The fresh results of those {@code cacheKeys} that have one, with two statements however many
+   * keys there are: for importing a run of requests, where most have none. Hits count as {@link
+   * #lookup} counts them; a key without a result is not counted as a miss (its request is looked up
+   * again when it runs).
+   */
+  public Map<String, Hit> lookupAll(Collection<String> cacheKeys) {
+    Map<String, Hit> hits = new HashMap<>();
+    List<String> inMemory = new ArrayList<>();
+    List<String> elsewhere = new ArrayList<>();
+    for (String key : new LinkedHashSet<>(cacheKeys)) {
+      Entry entry = memory.getIfPresent(key);
+      if (entry != null) {
+        hits.put(key, hit(entry, Level.MEMORY));
+        inMemory.add(key);
+      } else {
+        elsewhere.add(key);
+      }
+    }
+    if (!inMemory.isEmpty()) {
+      jdbc.sql(
+              "update query_cache set hit_count = hit_count + 1, last_hit_at = :now"
+                  + " where cache_key = any(:keys)")
+          .param("now", now())
+          .param("keys", inMemory.toArray(String[]::new))
+          .update();
+      memoryHits.add(inMemory.size());
+    }
+    if (!elsewhere.isEmpty()) {
+      jdbc.sql(
+              """
+              update query_cache set hit_count = hit_count + 1, last_hit_at = :now
+              where cache_key = any(:keys) and expires_at > :now
+              returning cache_key, result::text as result, result_sha256, bytes, expires_at
+              """)
+          .param("now", now())
+          .param("keys", elsewhere.toArray(String[]::new))
+          .query(
+              (ResultSet row) -> {
+                Entry entry =
+                    new Entry(
+                        row.getString("result"),
+                        row.getString("result_sha256"),
+                        row.getLong("bytes"),
+                        row.getTimestamp("expires_at").toInstant());
+                memory.put(row.getString("cache_key"), entry);
+                databaseHits.increment();
+                hits.put(row.getString("cache_key"), hit(entry, Level.DATABASE));
+              });
+    }
+    return hits;
   }
 
   /**

@@ -10,10 +10,7 @@ import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchOutcome;
 import io.airlock.transfer.query.QueryCheck;
 import io.airlock.transfer.query.QueryRules;
-import io.airlock.transfer.records.RecordCodec;
-import io.airlock.transfer.records.ResultRecord;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.springframework.stereotype.Component;
@@ -35,6 +32,7 @@ class QueryExecution {
   private final QueryRules rules;
   private final JsonMapper json;
   private final ExecutorProperties properties;
+  private final ResultLimits limits;
   private final Backoff backoff;
 
   QueryExecution(
@@ -50,6 +48,7 @@ class QueryExecution {
     this.rules = rules;
     this.json = json;
     this.properties = properties;
+    this.limits = new ResultLimits(properties);
     this.backoff =
         new Backoff(
             properties.retryBackoff(), properties.maxRetryBackoff(), RandomGenerator.getDefault());
@@ -107,19 +106,19 @@ class QueryExecution {
       long executionMs,
       boolean cacheHit) {
     // jsonb refuses a NUL character: storing it would throw on every run, attempts exhausted.
-    if (body.text().contains("\\u0000")) {
+    if (limits.holdsNul(body)) {
       return fail(
           request,
           ReasonCodes.RESULT_UNSTORABLE,
           "the result holds a NUL character (\\u0000), which cannot be stored as JSON");
     }
     Answer answer = new Answer(body.json(), body.sha256(), body.bytes(), executionMs, cacheHit);
-    if (!fits(request, body)) {
+    if (!limits.fits(request.requestId(), request.traceId(), request.receivedAt(), body)) {
       String detail =
           "the result is "
               + body.bytes()
               + " bytes; a results batch carries at most "
-              + properties.maxResultBytes().toBytes()
+              + limits.maxBytes()
               + " (kept on the response side)";
       return queue.failTooLarge(request, answer, ReasonCodes.RESULT_TOO_LARGE, detail)
           ? new ExecutionOutcome.Failed(ReasonCodes.RESULT_TOO_LARGE, detail)
@@ -131,24 +130,6 @@ class QueryExecution {
     return queue.complete(request, answer)
         ? new ExecutionOutcome.Completed(cacheHit)
         : new ExecutionOutcome.LeaseLost();
-  }
-
-  // Measured as the record that carries it, envelope included: that is what must fit a batch.
-  private boolean fits(ClaimedRequest request, ResultBody body) {
-    if (body.bytes() > properties.maxResultBytes().toBytes()) {
-      return false;
-    }
-    ResultRecord record =
-        new ResultRecord(
-            request.requestId().toString(),
-            request.traceId(),
-            body.json(),
-            0,
-            false,
-            body.sha256(),
-            request.receivedAt(),
-            Instant.now());
-    return RecordCodec.encodeLine(record).length <= properties.maxResultBytes().toBytes();
   }
 
   private ExecutionOutcome fail(ClaimedRequest request, String reasonCode, String detail) {

@@ -1,5 +1,8 @@
 package io.airlock.responseside.inbound;
 
+import io.airlock.responseside.cache.ResultBody;
+import io.airlock.responseside.cache.ResultCache;
+import io.airlock.responseside.execution.ResultLimits;
 import io.airlock.responseside.inbound.InboundAudit.Subject;
 import io.airlock.responseside.inbound.RequestTombstones.Tombstone;
 import io.airlock.responseside.queue.IncomingRequests;
@@ -8,16 +11,19 @@ import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes in a request: once per request id, re-validated, then queued, or answered at once with the
- * reason it was refused. A tombstone left by an earlier cancel of its owner cancels it on arrival.
+ * Takes in a request: once per request id, re-validated, then queued, or answered at once: with the
+ * reason it was refused, or with the fresh cached result of the same query (no worker needs to run
+ * it). A tombstone left by an earlier cancel of its owner cancels it on arrival.
  */
 @Component
 class RequestImport {
@@ -26,6 +32,8 @@ class RequestImport {
   private final RequestTombstones tombstones;
   private final RequestScreening screening;
   private final QueryResults results;
+  private final ResultCache cache;
+  private final ResultLimits limits;
   private final InboundAudit audit;
 
   RequestImport(
@@ -33,11 +41,15 @@ class RequestImport {
       RequestTombstones tombstones,
       RequestScreening screening,
       QueryResults results,
+      ResultCache cache,
+      ResultLimits limits,
       InboundAudit audit) {
     this.requests = requests;
     this.tombstones = tombstones;
     this.screening = screening;
     this.results = results;
+    this.cache = cache;
+    this.limits = limits;
     this.audit = audit;
   }
 
@@ -47,8 +59,8 @@ class RequestImport {
 
   /**
    * Takes in a run of requests, in their order, with a few statements however long it is: which ids
-   * are known, the tombstones, the new rows and the audit entries each go to the database at once,
-   * and the directory is read once per user.
+   * are known, the tombstones, the cached results, the new rows and the audit entries each go to
+   * the database at once, and the directory is read once per user.
    */
   void applyAll(List<RequestRecord> run, Arrival arrival) {
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
@@ -63,6 +75,7 @@ class RequestImport {
     InboundAudit.Entries entries = audit.entries();
     List<IncomingRequests.Row> rows = new ArrayList<>();
     List<Ended> ended = new ArrayList<>();
+    List<Queued> queued = new ArrayList<>();
     for (RequestRecord request : run) {
       Subject subject =
           new Subject(request.userId(), request.id(), request.id(), request.traceId());
@@ -117,10 +130,31 @@ class RequestImport {
             "not_owner",
             "user_id: the request belongs to another user");
       }
-      rows.add(row(id.get(), request, arrival, accepted, "queued", null, null));
+      queued.add(new Queued(id.get(), request, accepted));
       entries.applied(arrival, subject, "request.accepted");
     }
+    List<Answered> answered = answerFromCache(queued, arrival);
+    for (Queued request : queued) {
+      rows.add(
+          row(request.id(), request.request(), arrival, request.accepted(), "queued", null, null));
+    }
+    for (Answered answer : answered) {
+      rows.add(
+          row(answer.id(), answer.request(), arrival, answer.accepted(), "completed", null, null));
+    }
     requests.insertAll(rows);
+    for (Answered answer : answered) {
+      ResultBody body = answer.hit().body();
+      results.completed(
+          answer.id(),
+          WireText.storable(answer.request().traceId()),
+          body.json(),
+          body.sha256(),
+          body.bytes(),
+          0,
+          true,
+          arrival.receivedAt());
+    }
     for (Ended end : ended) {
       results.ended(
           end.id(),
@@ -132,6 +166,41 @@ class RequestImport {
     }
     entries.write();
   }
+
+  /**
+   * Takes out of {@code queued} the requests the cache has a fresh result for that can be answered
+   * as it is, and returns them with it.
+   */
+  private List<Answered> answerFromCache(List<Queued> queued, Arrival arrival) {
+    Map<String, ResultCache.Hit> hits =
+        cache.lookupAll(
+            queued.stream().map(q -> q.accepted().cacheKey()).filter(Objects::nonNull).toList());
+    List<Answered> answered = new ArrayList<>();
+    if (hits.isEmpty()) {
+      return answered;
+    }
+    for (Iterator<Queued> each = queued.iterator(); each.hasNext(); ) {
+      Queued request = each.next();
+      ResultCache.Hit hit = hits.get(request.accepted().cacheKey());
+      if (hit != null
+          && limits.answerable(
+              request.id(),
+              WireText.storable(request.request().traceId()),
+              arrival.receivedAt(),
+              hit.body())) {
+        answered.add(new Answered(request.id(), request.request(), request.accepted(), hit));
+        each.remove();
+      }
+    }
+    return answered;
+  }
+
+  /** A request accepted for the queue. */
+  private record Queued(UUID id, RequestRecord request, Screening.Accepted accepted) {}
+
+  /** A request answered at once from the cache. */
+  private record Answered(
+      UUID id, RequestRecord request, Screening.Accepted accepted, ResultCache.Hit hit) {}
 
   /** A request stored as ended and answered at once. */
   private record Ended(

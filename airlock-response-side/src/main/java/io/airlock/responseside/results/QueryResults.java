@@ -12,7 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The answer to every request that ended, for the results exporter to send. The first answer
  * stands: a request is answered once, whoever (importer, executor, a retransmitted copy) tries
- * again. Written in the caller's transaction, so a request's status and its answer commit together.
+ * again. Written in the caller's transaction, so a request's status and its answer commit together;
+ * decided when written ({@code clock_timestamp()}: the transaction began before the import that
+ * answers a request at once had received it).
  */
 @Repository
 public class QueryResults {
@@ -42,9 +44,9 @@ public class QueryResults {
     return jdbc.sql(
                 """
                 insert into query_results (request_id, trace_id, outcome, result, result_sha256,
-                    result_bytes, execution_ms, cache_hit, received_at)
+                    result_bytes, execution_ms, cache_hit, received_at, decided_at)
                 values (:id, :traceId, 'completed', cast(:result as jsonb), :sha256, :bytes,
-                    :executionMs, :cacheHit, :receivedAt)
+                    :executionMs, :cacheHit, :receivedAt, clock_timestamp())
                 on conflict (request_id) do nothing""")
             .param("id", requestId)
             .param("traceId", traceId)
@@ -75,8 +77,9 @@ public class QueryResults {
     return jdbc.sql(
                 """
                 insert into query_results (request_id, trace_id, outcome, reason_code,
-                    reason_detail, received_at)
-                values (:id, :traceId, :outcome, :reasonCode, :detail, :receivedAt)
+                    reason_detail, received_at, decided_at)
+                values (:id, :traceId, :outcome, :reasonCode, :detail, :receivedAt,
+                    clock_timestamp())
                 on conflict (request_id) do nothing""")
             .param("id", requestId)
             .param("traceId", traceId)

@@ -53,6 +53,36 @@ class ResultCacheIntegrationTests {
   }
 
   @Test
+  void looksUpManyKeysAtOnceFromMemoryAndTheTableCountingHitsButNoMisses() {
+    ResultCache instance = cache(Duration.ofSeconds(3), DataSize.ofMegabytes(1));
+    String inMemory = key();
+    String inTable = key();
+    String expired = key();
+    String absent = key();
+    instance.store(expired, "assets", QueryType.COUNT, PARAMS, body("{\"count\":1}"));
+    clock.advance(Duration.ofSeconds(2));
+    instance.store(inMemory, "assets", QueryType.COUNT, PARAMS, body("{\"count\":2}"));
+    cache(Duration.ofSeconds(3), DataSize.ofMegabytes(1))
+        .store(inTable, "assets", QueryType.COUNT, PARAMS, body("{\"count\":3}"));
+    clock.advance(Duration.ofSeconds(2));
+
+    Map<String, ResultCache.Hit> hits =
+        instance.lookupAll(java.util.List.of(inMemory, inTable, expired, absent, inMemory));
+
+    assertThat(hits).containsOnlyKeys(inMemory, inTable);
+    assertThat(hits.get(inMemory).level()).isEqualTo(ResultCache.Level.MEMORY);
+    assertThat(hits.get(inTable).level()).isEqualTo(ResultCache.Level.DATABASE);
+    assertThat(hits.get(inTable).body().json().path("count").asInt()).isEqualTo(3);
+    assertThat(row(inMemory)).containsEntry("hit_count", 1L);
+    assertThat(row(inTable)).containsEntry("hit_count", 1L);
+    assertThat(row(expired)).containsEntry("hit_count", 0L);
+    assertThat(instance.lookup(inTable).orElseThrow().level())
+        .as("kept in memory once read")
+        .isEqualTo(ResultCache.Level.MEMORY);
+    assertThat(instance.stats().misses()).isZero();
+  }
+
+  @Test
   void anEntryExpiresInMemoryAndInTheTableAtItsTtl() {
     ResultCache instance = cache(Duration.ofSeconds(3), DataSize.ofMegabytes(1));
     String key = key();

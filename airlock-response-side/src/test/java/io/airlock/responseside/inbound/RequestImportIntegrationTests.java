@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
 import io.airlock.platform.transfer.TransferFolders;
+import io.airlock.responseside.cache.ResultBody;
+import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.directory.DirectoryAdministration;
 import io.airlock.responseside.directory.IndexAllowList;
 import io.airlock.responseside.directory.User;
@@ -33,6 +35,7 @@ class RequestImportIntegrationTests {
   @Autowired TransferFolders folders;
   @Autowired DirectoryAdministration administration;
   @Autowired JdbcClient jdbc;
+  @Autowired ResultCache cache;
 
   RequestsFixture fixture;
   User user;
@@ -76,6 +79,41 @@ class RequestImportIntegrationTests {
                     .containsEntry("sender_node_id", "request")
                     .containsEntry("trace_id", request.traceId())
                     .containsEntry("inbound_batch_id", row.get("inbound_batch_id")));
+  }
+
+  @Test
+  void answersAtOnceARequestWhoseQueryHasAFreshCachedResultAndQueuesTheOthersOfItsBatch() {
+    JsonMapper json = JsonMapper.builder().build();
+    String query = "{\"query\": {\"term\": {\"host\": \"cached-" + UUID.randomUUID() + "\"}}}";
+    cache.store(
+        QueryRules.cacheKey("incidents", QueryType.SEARCH, json.readTree(query)),
+        "incidents",
+        QueryType.SEARCH,
+        json.readTree(query),
+        ResultBody.of(json.readTree("{\"hits\":{\"total\":{\"value\":3}}}"), json));
+    RequestRecord cached = request(user.id(), "incidents", query, 1);
+    RequestRecord other = request(user.id(), "incidents", MATCH_ALL, 1);
+
+    fixture.publish(cached, other);
+    fixture.importNow();
+
+    assertThat(fixture.incoming(cached.id()).orElseThrow()).containsEntry("status", "completed");
+    assertThat(
+            jdbc.sql(
+                    """
+                    select outcome, cache_hit, execution_ms, result::text as result,
+                           decided_at >= received_at as decided_after_received
+                      from query_results where request_id = cast(:id as uuid)""")
+                .param("id", cached.id())
+                .query()
+                .singleRow())
+        .containsEntry("outcome", "completed")
+        .containsEntry("cache_hit", true)
+        .containsEntry("execution_ms", 0L)
+        .containsEntry("result", "{\"hits\": {\"total\": {\"value\": 3}}}")
+        .containsEntry("decided_after_received", true);
+    assertThat(fixture.incoming(other.id()).orElseThrow()).containsEntry("status", "queued");
+    assertThat(fixture.result(other.id())).isEmpty();
   }
 
   @Test
