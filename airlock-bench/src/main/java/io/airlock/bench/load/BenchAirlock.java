@@ -33,13 +33,15 @@ final class BenchAirlock implements AutoCloseable {
   private static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
 
   private final Standalone standalone;
+  private final Path dataDir;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonMapper json = JsonMapper.shared();
   private String apiKey;
 
-  private BenchAirlock(Standalone standalone) {
+  private BenchAirlock(Standalone standalone, Path dataDir) {
     this.standalone = standalone;
+    this.dataDir = dataDir;
   }
 
   static BenchAirlock start(Duration shuttleInterval) throws Exception {
@@ -57,7 +59,7 @@ final class BenchAirlock implements AutoCloseable {
             // The API-wide limit stays on, raised above what the load sends.
             "--airlock.rate-limits.authenticated=100000000",
             "--logging.level.root=WARN");
-    BenchAirlock airlock = new BenchAirlock(standalone);
+    BenchAirlock airlock = new BenchAirlock(standalone, dataDir);
     try {
       airlock.createAnalyst();
     } catch (Exception e) {
@@ -273,8 +275,14 @@ final class BenchAirlock implements AutoCloseable {
     }
   }
 
+  /** Stops the standalone and deletes its data (two databases, the engine's index, batches). */
   @Override
-  public void close() {
+  public void close() throws IOException {
     standalone.close();
+    try (var paths = Files.walk(dataDir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }

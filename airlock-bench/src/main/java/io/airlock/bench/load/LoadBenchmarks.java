@@ -28,7 +28,7 @@ public final class LoadBenchmarks {
   // longer than the probe's to settle.
   static final Duration SUBMIT_WARMUP = Duration.ofSeconds(15);
   static final Duration MEASURED = Duration.ofSeconds(15);
-  static final int ROUND_TRIPS = 20;
+  static final int ROUND_TRIPS = 40;
   // Connections the submit path is plotted at, each run briefly.
   static final int[] SWEEP = {1, 2, 4, 8, 16, 32, 64};
   static final Duration SWEEP_WARMUP = Duration.ofSeconds(2);
@@ -70,7 +70,7 @@ public final class LoadBenchmarks {
     List<Row> rows = new ArrayList<>();
     try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(20))) {
       if (scenarios.contains("roundtrip")) {
-        rows.add(roundTrip(airlock, "20 ms", 150, ROUND_TRIP_QUERIES));
+        rows.add(roundTrip(airlock, Duration.ofMillis(20), "20 ms", 150, ROUND_TRIP_QUERIES));
         rows.add(cacheHit(airlock, ROUND_TRIP_QUERIES));
       }
       if (scenarios.contains("pipeline")) {
@@ -82,7 +82,9 @@ public final class LoadBenchmarks {
     }
     if (scenarios.contains("roundtrip")) {
       try (BenchAirlock airlock = BenchAirlock.start(Duration.ofMillis(200))) {
-        rows.add(roundTrip(airlock, "200 ms (default)", 400, ROUND_TRIP_QUERIES));
+        rows.add(
+            roundTrip(
+                airlock, Duration.ofMillis(200), "200 ms (default)", 400, ROUND_TRIP_QUERIES));
       }
     }
     if (scenarios.contains("import")) {
@@ -94,11 +96,19 @@ public final class LoadBenchmarks {
     return rows;
   }
 
-  /** One request at a time on an idle Airlock: from submission until its answer can be read. */
-  private static Row roundTrip(BenchAirlock airlock, String shuttle, double targetMs, long first)
+  /**
+   * One request at a time on an idle Airlock: from submission until its answer can be read. Each is
+   * submitted at a random moment of the shuttle's interval, as an idle system's requests come: one
+   * submitted as soon as the previous was answered would come just after the shuttle's move that
+   * brought that answer, and wait the longest for the next.
+   */
+  private static Row roundTrip(
+      BenchAirlock airlock, Duration interval, String shuttle, double targetMs, long first)
       throws Exception {
     double[] millis = new double[ROUND_TRIPS];
+    java.util.Random phase = new java.util.Random(first);
     for (int i = -3; i < ROUND_TRIPS; i++) {
+      Thread.sleep(phase.nextLong(interval.toMillis()));
       long start = System.nanoTime();
       String id = airlock.submit(first + 3 + i);
       if (id == null) {

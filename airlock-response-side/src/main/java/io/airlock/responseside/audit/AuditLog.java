@@ -2,9 +2,6 @@ package io.airlock.responseside.audit;
 
 import java.util.List;
 import java.util.Locale;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,42 +47,72 @@ public class AuditLog {
       String traceId) {}
 
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batch;
 
-  AuditLog(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+  AuditLog(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.batch = batch;
   }
 
   public void record(Entry entry) {
     recordAll(List.of(entry));
   }
 
-  /** Records the entries, sent to the database at once (one round trip). */
+  /**
+   * Records the entries with one statement, however many (their fields as arrays, unnested by the
+   * database), in their order.
+   */
   public void recordAll(List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
-    batch.batchUpdate(
-        """
-        insert into audit_logs (actor, sender_node_id, action, record_id, resource_id, outcome,
-            reason_code, detail, inbound_batch_id, trace_id)
-        values (:actor, :sender, :action, :recordId, :resourceId, :outcome, :reasonCode,
-            :detail, :batch, :traceId)""",
-        entries.stream().map(AuditLog::parameters).toArray(SqlParameterSource[]::new));
-  }
-
-  private static SqlParameterSource parameters(Entry entry) {
-    return new MapSqlParameterSource()
-        .addValue("actor", entry.actor())
-        .addValue("sender", entry.senderNodeId())
-        .addValue("action", entry.action())
-        .addValue("recordId", entry.recordId())
-        .addValue("resourceId", entry.resourceId())
-        .addValue("outcome", entry.outcome().name().toLowerCase(Locale.ROOT))
-        .addValue("reasonCode", entry.reasonCode())
-        .addValue("detail", entry.detail())
-        .addValue("batch", entry.inboundBatchId())
-        .addValue("traceId", entry.traceId());
+    int n = entries.size();
+    String[] actors = new String[n];
+    String[] senders = new String[n];
+    String[] actions = new String[n];
+    String[] recordIds = new String[n];
+    String[] resourceIds = new String[n];
+    String[] outcomes = new String[n];
+    String[] reasonCodes = new String[n];
+    String[] details = new String[n];
+    Long[] batches = new Long[n];
+    String[] traceIds = new String[n];
+    for (int i = 0; i < n; i++) {
+      Entry entry = entries.get(i);
+      actors[i] = entry.actor();
+      senders[i] = entry.senderNodeId();
+      actions[i] = entry.action();
+      recordIds[i] = entry.recordId();
+      resourceIds[i] = entry.resourceId();
+      outcomes[i] = entry.outcome().name().toLowerCase(Locale.ROOT);
+      reasonCodes[i] = entry.reasonCode();
+      details[i] = entry.detail();
+      batches[i] = entry.inboundBatchId();
+      traceIds[i] = entry.traceId();
+    }
+    // WITH ORDINALITY and ORDER BY keep the entries' order in their ids.
+    jdbc.sql(
+            """
+            insert into audit_logs (actor, sender_node_id, action, record_id, resource_id,
+                outcome, reason_code, detail, inbound_batch_id, trace_id)
+            select actor, sender, action, record_id, resource_id, outcome, reason_code, detail,
+                batch, trace_id
+            from unnest(cast(:actors as text[]), cast(:senders as text[]),
+                cast(:actions as text[]), cast(:recordIds as text[]),
+                cast(:resourceIds as text[]), cast(:outcomes as text[]),
+                cast(:reasonCodes as text[]), cast(:details as text[]),
+                cast(:batches as bigint[]), cast(:traceIds as text[]))
+                with ordinality as e(actor, sender, action, record_id, resource_id, outcome,
+                    reason_code, detail, batch, trace_id, position)
+            order by position""")
+        .param("actors", actors)
+        .param("senders", senders)
+        .param("actions", actions)
+        .param("recordIds", recordIds)
+        .param("resourceIds", resourceIds)
+        .param("outcomes", outcomes)
+        .param("reasonCodes", reasonCodes)
+        .param("details", details)
+        .param("batches", batches)
+        .param("traceIds", traceIds)
+        .update();
   }
 }

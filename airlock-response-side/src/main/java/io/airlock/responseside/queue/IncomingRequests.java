@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -50,12 +49,10 @@ public class IncomingRequests {
   public record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
 
   private final JdbcClient jdbc;
-  private final NamedParameterJdbcTemplate batch;
   private final JsonMapper json;
 
-  IncomingRequests(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+  IncomingRequests(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
-    this.batch = batch;
     this.json = json;
   }
 
@@ -85,12 +82,89 @@ public class IncomingRequests {
   }
 
   /**
-   * Stores the requests, sent to the database at once (one round trip; the driver rewrites them
-   * into multi-row inserts); one whose id is there already is left as it is.
+   * Stores the requests with one statement, however many (their fields as arrays, unnested by the
+   * database: no statement text or parameter list grows with them); one whose id is there already
+   * is left as it is.
    */
   public void insertAll(List<Row> rows) {
-    batch.batchUpdate(
-        INSERT, rows.stream().map(this::parameters).toArray(SqlParameterSource[]::new));
+    if (rows.isEmpty()) {
+      return;
+    }
+    int n = rows.size();
+    UUID[] ids = new UUID[n];
+    String[] traceIds = new String[n];
+    UUID[] userIds = new UUID[n];
+    String[] indices = new String[n];
+    String[] queryTypes = new String[n];
+    String[] params = new String[n];
+    Integer[] requestedPriorities = new Integer[n];
+    Integer[] priorities = new Integer[n];
+    String[] cacheKeys = new String[n];
+    String[] statuses = new String[n];
+    String[] reasonCodes = new String[n];
+    String[] reasonDetails = new String[n];
+    String[] submittedAt = new String[n];
+    String[] deadlines = new String[n];
+    String[] receivedAt = new String[n];
+    String[] finishedAt = new String[n];
+    Long[] batches = new Long[n];
+    for (int i = 0; i < n; i++) {
+      Row row = rows.get(i);
+      ids[i] = row.requestId();
+      traceIds[i] = row.traceId();
+      userIds[i] = row.userId();
+      indices[i] = row.index();
+      queryTypes[i] = row.queryType();
+      params[i] = row.params() == null ? null : json.writeValueAsString(row.params());
+      requestedPriorities[i] = row.requestedPriority();
+      priorities[i] = row.priority();
+      cacheKeys[i] = row.cacheKey();
+      statuses[i] = row.status();
+      reasonCodes[i] = row.reasonCode();
+      reasonDetails[i] = row.reasonDetail();
+      submittedAt[i] = text(row.submittedAt());
+      deadlines[i] = text(row.deadline());
+      receivedAt[i] = text(row.receivedAt());
+      finishedAt[i] = "queued".equals(row.status()) ? null : receivedAt[i];
+      batches[i] = row.inboundBatchId();
+    }
+    jdbc.sql(
+            """
+            insert into incoming_requests (request_id, trace_id, user_id, index_name,
+                query_type, query_params, requested_priority, priority, cache_key, status,
+                reason_code, reason_detail, submitted_at, deadline, received_at,
+                finished_at, inbound_batch_id)
+            select * from unnest(cast(:ids as uuid[]), cast(:traceIds as text[]),
+                cast(:userIds as uuid[]), cast(:indices as text[]), cast(:queryTypes as text[]),
+                cast(:params as jsonb[]), cast(:requestedPriorities as int[]),
+                cast(:priorities as int[]), cast(:cacheKeys as text[]),
+                cast(:statuses as text[]), cast(:reasonCodes as text[]),
+                cast(:reasonDetails as text[]), cast(:submittedAt as timestamptz[]),
+                cast(:deadlines as timestamptz[]), cast(:receivedAt as timestamptz[]),
+                cast(:finishedAt as timestamptz[]), cast(:batches as bigint[]))
+            on conflict (request_id) do nothing""")
+        .param("ids", ids)
+        .param("traceIds", traceIds)
+        .param("userIds", userIds)
+        .param("indices", indices)
+        .param("queryTypes", queryTypes)
+        .param("params", params)
+        .param("requestedPriorities", requestedPriorities)
+        .param("priorities", priorities)
+        .param("cacheKeys", cacheKeys)
+        .param("statuses", statuses)
+        .param("reasonCodes", reasonCodes)
+        .param("reasonDetails", reasonDetails)
+        .param("submittedAt", submittedAt)
+        .param("deadlines", deadlines)
+        .param("receivedAt", receivedAt)
+        .param("finishedAt", finishedAt)
+        .param("batches", batches)
+        .update();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private SqlParameterSource parameters(Row row) {
