@@ -26,8 +26,12 @@ public class IndexAllowList {
 
   /** Whether the list allows {@code index}; true when there is no list. */
   public boolean allows(String index) {
-    Optional<Set<String>> allowed = indices();
-    return allowed.isEmpty() || allowed.get().contains(index);
+    return allows(indices(), index);
+  }
+
+  /** Whether {@code indices} (as {@link #indices()} reads them) allow {@code index}. */
+  public static boolean allows(Optional<Set<String>> indices, String index) {
+    return indices.isEmpty() || indices.get().contains(index);
   }
 
   /** The indices the list names, or empty when there is no list. */

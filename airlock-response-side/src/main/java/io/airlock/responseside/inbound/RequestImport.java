@@ -9,6 +9,8 @@ import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -35,6 +37,7 @@ class RequestImport {
   private final ResultCache cache;
   private final ResultLimits limits;
   private final InboundAudit audit;
+  private final Clock clock;
 
   RequestImport(
       IncomingRequests requests,
@@ -43,7 +46,8 @@ class RequestImport {
       QueryResults results,
       ResultCache cache,
       ResultLimits limits,
-      InboundAudit audit) {
+      InboundAudit audit,
+      Clock clock) {
     this.requests = requests;
     this.tombstones = tombstones;
     this.screening = screening;
@@ -51,6 +55,7 @@ class RequestImport {
     this.cache = cache;
     this.limits = limits;
     this.audit = audit;
+    this.clock = clock;
   }
 
   void apply(RequestRecord request, Arrival arrival) {
@@ -134,6 +139,7 @@ class RequestImport {
       entries.applied(arrival, subject, "request.accepted");
     }
     List<Answered> answered = answerFromCache(queued, arrival);
+    Instant answeredAt = clock.instant();
     for (Queued request : queued) {
       rows.add(
           row(request.id(), request.request(), arrival, request.accepted(), "queued", null, null));
@@ -153,7 +159,8 @@ class RequestImport {
           body.bytes(),
           0,
           true,
-          arrival.receivedAt());
+          arrival.receivedAt(),
+          answeredAt);
     }
     for (Ended end : ended) {
       results.ended(

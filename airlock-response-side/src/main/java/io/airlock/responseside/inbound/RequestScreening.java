@@ -1,5 +1,7 @@
 package io.airlock.responseside.inbound;
 
+import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.signals.SignalledCache;
 import io.airlock.responseside.directory.Directory;
 import io.airlock.responseside.directory.IndexAllowList;
 import io.airlock.responseside.directory.ProfileType;
@@ -8,12 +10,14 @@ import io.airlock.transfer.query.QueryCheck;
 import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -23,18 +27,34 @@ import tools.jackson.databind.JsonNode;
  * Re-validates an imported request against this side's directory (DESIGN §3): the response side
  * trusts nothing the request side checked. The checks run in a fixed order (timestamps, user,
  * index, query, result size, deadline), so the same request always gets the same answer.
+ *
+ * <p>Users are read afresh for every run of requests. Profile types and the index allow-list, which
+ * change rarely, are cached in process and emptied on every instance by the {@value #CHANNEL}
+ * signal (a trigger's {@code NOTIFY} when one changes): a change takes effect at import within the
+ * signal's delivery, at most {@link DatabaseSignals#STALE_AFTER}.
  */
 @Component
 class RequestScreening {
 
+  /** The channel the triggers on profile types and settings notify. */
+  static final String CHANNEL = "airlock_screening";
+
+  private static final Duration TIME_TO_LIVE = Duration.ofSeconds(30);
+
   private final Directory directory;
   private final IndexAllowList allowList;
   private final QueryRules rules;
+  private final SignalledCache<String, ProfileType> cachedProfileTypes;
+  // Under one key: the list, or empty when there is none.
+  private final SignalledCache<Boolean, Optional<Set<String>>> cachedAllowList;
 
-  RequestScreening(Directory directory, IndexAllowList allowList, QueryRules rules) {
+  RequestScreening(
+      Directory directory, IndexAllowList allowList, QueryRules rules, DatabaseSignals signals) {
     this.directory = directory;
     this.allowList = allowList;
     this.rules = rules;
+    this.cachedProfileTypes = new SignalledCache<>(signals, CHANNEL, TIME_TO_LIVE, 10_000);
+    this.cachedAllowList = new SignalledCache<>(signals, CHANNEL, TIME_TO_LIVE, 1);
   }
 
   /**
@@ -51,11 +71,17 @@ class RequestScreening {
     }
 
     private Optional<ProfileType> profileType(String name) {
-      return profileTypes.computeIfAbsent(name, directory::profileType);
+      return profileTypes.computeIfAbsent(
+          name, n -> cachedProfileTypes.get(n, directory::profileType));
     }
 
     private boolean allows(String index) {
-      return allowedIndices.computeIfAbsent(index, allowList::allows);
+      return allowedIndices.computeIfAbsent(
+          index,
+          i ->
+              IndexAllowList.allows(
+                  cachedAllowList.get(true, any -> Optional.of(allowList.indices())).orElseThrow(),
+                  i));
     }
   }
 

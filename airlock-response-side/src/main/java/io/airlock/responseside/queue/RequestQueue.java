@@ -111,7 +111,8 @@ public class RequestQueue {
         answer.resultBytes(),
         answer.executionMs(),
         answer.cacheHit(),
-        request.receivedAt());
+        request.receivedAt(),
+        null);
     return true;
   }
 

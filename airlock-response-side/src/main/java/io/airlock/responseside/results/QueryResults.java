@@ -30,6 +30,8 @@ public class QueryResults {
   /**
    * Records a result.
    *
+   * @param decidedAt when the result was found, on this side's clock (as {@code receivedAt}); null
+   *     for now, as it is written
    * @return false if the request had been answered already
    */
   public boolean completed(
@@ -40,13 +42,15 @@ public class QueryResults {
       long resultBytes,
       long executionMs,
       boolean cacheHit,
-      Instant receivedAt) {
+      Instant receivedAt,
+      Instant decidedAt) {
     return jdbc.sql(
                 """
                 insert into query_results (request_id, trace_id, outcome, result, result_sha256,
                     result_bytes, execution_ms, cache_hit, received_at, decided_at)
                 values (:id, :traceId, 'completed', cast(:result as jsonb), :sha256, :bytes,
-                    :executionMs, :cacheHit, :receivedAt, clock_timestamp())
+                    :executionMs, :cacheHit, :receivedAt,
+                    coalesce(cast(:decidedAt as timestamptz), clock_timestamp()))
                 on conflict (request_id) do nothing""")
             .param("id", requestId)
             .param("traceId", traceId)
@@ -56,6 +60,7 @@ public class QueryResults {
             .param("executionMs", executionMs)
             .param("cacheHit", cacheHit)
             .param("receivedAt", timestamp(receivedAt))
+            .param("decidedAt", timestamp(decidedAt))
             .update()
         == 1;
   }

@@ -2,6 +2,7 @@ package io.airlock.responseside.inbound;
 
 import static io.airlock.responseside.inbound.RequestsFixture.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.airlock.platform.transfer.ImportOutcome;
 import io.airlock.platform.transfer.InboxImporter;
@@ -13,6 +14,7 @@ import io.airlock.responseside.directory.IndexAllowList;
 import io.airlock.responseside.directory.User;
 import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.query.QueryRules;
+import io.airlock.transfer.records.Limits;
 import io.airlock.transfer.records.QueryType;
 import io.airlock.transfer.records.RequestRecord;
 import java.time.Duration;
@@ -114,6 +116,28 @@ class RequestImportIntegrationTests {
         .containsEntry("decided_after_received", true);
     assertThat(fixture.incoming(other.id()).orElseThrow()).containsEntry("status", "queued");
     assertThat(fixture.result(other.id())).isEmpty();
+  }
+
+  @Test
+  void aChangedProfileTypeTakesEffectAtImportOnceItsSignalArrives() {
+    String type = fixture.profileType(3, List.of("incidents", "assets"), 100);
+    User analyst = fixture.user(type);
+    RequestRecord before = request(analyst.id(), "assets", MATCH_ALL, 1);
+    assertThat(fixture.send(before)).isInstanceOf(ImportOutcome.Imported.class);
+    assertThat(fixture.incoming(before.id()).orElseThrow()).containsEntry("status", "queued");
+
+    administration.updateProfileType(
+        type, new Limits(10L, 100L, 1000L), 3, List.of("incidents"), 100, "test");
+
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(
+            () -> {
+              RequestRecord after = request(analyst.id(), "assets", MATCH_ALL, 1);
+              fixture.send(after);
+              assertThat(fixture.incoming(after.id()).orElseThrow())
+                  .containsEntry("reason_code", "index_not_allowed");
+            });
   }
 
   @Test
