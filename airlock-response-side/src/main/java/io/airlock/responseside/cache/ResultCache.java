@@ -38,8 +38,13 @@ public class ResultCache {
     DATABASE
   }
 
-  /** A fresh cached result. */
-  public record Hit(ResultBody body, Level level) {}
+  /**
+   * A fresh cached result.
+   *
+   * @param foundAt when it was found, on this side's clock: for memory, before its hit is counted
+   *     in the table
+   */
+  public record Hit(ResultBody body, Level level, Instant foundAt) {}
 
   private record Entry(String text, String sha256, long bytes, Instant expiresAt) {}
 
@@ -222,7 +227,8 @@ public class ResultCache {
   private Hit hit(Entry entry, Level level) {
     return new Hit(
         new ResultBody(json.readTree(entry.text()), entry.text(), entry.sha256(), entry.bytes()),
-        level);
+        level,
+        clock.instant());
   }
 
   private Timestamp now() {

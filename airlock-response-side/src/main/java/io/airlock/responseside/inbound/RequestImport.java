@@ -9,8 +9,6 @@ import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -37,7 +35,6 @@ class RequestImport {
   private final ResultCache cache;
   private final ResultLimits limits;
   private final InboundAudit audit;
-  private final Clock clock;
 
   RequestImport(
       IncomingRequests requests,
@@ -46,8 +43,7 @@ class RequestImport {
       QueryResults results,
       ResultCache cache,
       ResultLimits limits,
-      InboundAudit audit,
-      Clock clock) {
+      InboundAudit audit) {
     this.requests = requests;
     this.tombstones = tombstones;
     this.screening = screening;
@@ -55,7 +51,6 @@ class RequestImport {
     this.cache = cache;
     this.limits = limits;
     this.audit = audit;
-    this.clock = clock;
   }
 
   void apply(RequestRecord request, Arrival arrival) {
@@ -139,7 +134,6 @@ class RequestImport {
       entries.applied(arrival, subject, "request.accepted");
     }
     List<Answered> answered = answerFromCache(queued, arrival);
-    Instant answeredAt = clock.instant();
     for (Queued request : queued) {
       rows.add(
           row(request.id(), request.request(), arrival, request.accepted(), "queued", null, null));
@@ -160,7 +154,7 @@ class RequestImport {
           0,
           true,
           arrival.receivedAt(),
-          answeredAt);
+          answer.hit().foundAt());
     }
     for (Ended end : ended) {
       results.ended(
