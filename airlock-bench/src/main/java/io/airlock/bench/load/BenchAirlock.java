@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -201,26 +202,55 @@ final class BenchAirlock implements AutoCloseable {
   }
 
   /**
-   * When the last request reached each stage, in seconds after the first was submitted: where the
-   * requests queued up on their way.
+   * When the last of the requests submitted since {@code since} reached each stage, in seconds
+   * after the first was submitted: where the requests queued up on their way.
    */
-  List<String> stageSpans() {
+  List<String> stageSpans(Instant since) {
     return standalone
         .requestSide()
         .getBean(JdbcClient.class)
         .sql(
             """
+            with drained as (select * from requests where submitted_at >= :since)
             select s.stage, extract(epoch from s.last - t.first) as seconds
-            from (select min(submitted_at) as first from requests) t,
-                 lateral (values ('submitted', (select max(submitted_at) from requests)),
-                                 ('exported', (select max(exported_at) from requests)),
-                                 ('received', (select max(received_at) from requests)),
-                                 ('executed', (select max(executed_at) from requests)),
-                                 ('result exported', (select max(result_exported_at) from requests)),
-                                 ('result received', (select max(result_received_at) from requests)))
+            from (select min(submitted_at) as first from drained) t,
+                 lateral (values ('submitted', (select max(submitted_at) from drained)),
+                                 ('exported', (select max(exported_at) from drained)),
+                                 ('received', (select max(received_at) from drained)),
+                                 ('executed', (select max(executed_at) from drained)),
+                                 ('result exported', (select max(result_exported_at) from drained)),
+                                 ('result received', (select max(result_received_at) from drained)))
                  as s(stage, last)""")
+        .param("since", java.sql.Timestamp.from(since))
         .query((rs, row) -> "%-16s %6.1f s".formatted(rs.getString(1), rs.getDouble(2)))
         .list();
+  }
+
+  /** How many batches each side sent, by channel, with their records: the per-batch overhead. */
+  List<String> batchesSent() {
+    List<String> lines = new ArrayList<>();
+    for (var side :
+        List.of(
+            java.util.Map.entry("request side", standalone.requestSide()),
+            java.util.Map.entry("response side", standalone.responseSide()))) {
+      lines.addAll(
+          side.getValue()
+              .getBean(JdbcClient.class)
+              .sql(
+                  """
+                  select channel, count(*) as batches, sum(record_count) as records
+                  from outbound_batches group by channel order by channel""")
+              .query(
+                  (rs, row) ->
+                      "%-13s %-9s %,6d batches, %,7d records"
+                          .formatted(
+                              side.getKey(),
+                              rs.getString("channel"),
+                              rs.getLong("batches"),
+                              rs.getLong("records")))
+              .list());
+    }
+    return lines;
   }
 
   boolean liveness() throws IOException, InterruptedException {

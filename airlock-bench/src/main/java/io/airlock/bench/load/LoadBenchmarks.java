@@ -3,6 +3,7 @@ package io.airlock.bench.load;
 import io.airlock.bench.Row;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class LoadBenchmarks {
   // longer than the probe's to settle.
   static final Duration SUBMIT_WARMUP = Duration.ofSeconds(15);
   static final Duration MEASURED = Duration.ofSeconds(15);
+  // How long a profile is taken for, apart from the measured run.
+  static final Duration PROFILED = Duration.ofSeconds(5);
   static final int ROUND_TRIPS = 40;
   // Connections the submit path is plotted at, each run briefly.
   static final int[] SWEEP = {1, 2, 4, 8, 16, 32, 64};
@@ -178,30 +181,23 @@ public final class LoadBenchmarks {
   private static Row pipeline(BenchAirlock airlock) throws Exception {
     Duration direct =
         ClosedLoop.drain(CONNECTIONS, PIPELINE_QUERIES, PIPELINE_REQUESTS, airlock::countOnEngine);
-    long start = System.nanoTime();
-    double seconds;
+    Instant began = Instant.now();
+    double seconds = drainThroughAirlock(airlock, PIPELINE_QUERIES, PIPELINE_REQUESTS);
+    PROFILES.put(
+        "When the last request of the pipeline's drain reached each stage, after the first was"
+            + " submitted",
+        airlock.stageSpans(began));
+    PROFILES.put(
+        "The batches each side sent since the standalone started (the scenarios before this one"
+            + " included)",
+        airlock.batchesSent());
+    // Profiled apart: taking thread dumps stops every thread, and would slow the timed drain.
     try (StackSampler profile = StackSampler.ofAirlock(20)) {
-      ClosedLoop.drain(
-          CONNECTIONS,
-          PIPELINE_QUERIES,
-          PIPELINE_REQUESTS,
-          sequence -> airlock.submit(sequence) != null);
-      long submitted = System.nanoTime();
-      while (airlock.unanswered() > 0) {
-        if (System.nanoTime() - submitted > Duration.ofMinutes(5).toNanos()) {
-          throw new IllegalStateException("The pipeline did not drain in 5 minutes");
-        }
-        Thread.sleep(20);
-      }
-      seconds = (System.nanoTime() - start) / 1e9;
+      drainThroughAirlock(airlock, PIPELINE_QUERIES + PIPELINE_REQUESTS, PIPELINE_REQUESTS / 4);
       PROFILES.put(
-          "Where the threads were during the pipeline's drain (thread-dump samples of every"
-              + " Airlock thread)",
+          "Where the threads were during a second, smaller drain, profiled apart from the timed"
+              + " one (thread-dump samples of every Airlock thread)",
           profile.summary(20));
-      PROFILES.put(
-          "When the last request of the pipeline's drain reached each stage, after the first was"
-              + " submitted",
-          airlock.stageSpans());
     }
     return Row.ratio(
         "pipeline: distinct count queries answered end to end, per second",
@@ -209,6 +205,24 @@ public final class LoadBenchmarks {
         PIPELINE_REQUESTS / (direct.toNanos() / 1e9),
         "the engine directly",
         0.5);
+  }
+
+  /**
+   * Seconds from submitting {@code count} distinct count queries from {@code first} at once until
+   * every one is answered.
+   */
+  private static double drainThroughAirlock(BenchAirlock airlock, long first, long count)
+      throws Exception {
+    long start = System.nanoTime();
+    ClosedLoop.drain(CONNECTIONS, first, count, sequence -> airlock.submit(sequence) != null);
+    long submitted = System.nanoTime();
+    while (airlock.unanswered() > 0) {
+      if (System.nanoTime() - submitted > Duration.ofMinutes(5).toNanos()) {
+        throw new IllegalStateException("The pipeline did not drain in 5 minutes");
+      }
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /**
@@ -223,13 +237,16 @@ public final class LoadBenchmarks {
     airlock.pauseShuttle();
     ClosedLoop.Outcome liveness =
         ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, sequence -> airlock.liveness());
-    ClosedLoop.Outcome submit;
+    // Profiled after the warm-up and apart from the measured run: taking thread dumps stops every
+    // thread, which would show in the measured latencies.
     try (StackSampler profile = StackSampler.of(SUBMIT_HANDLER, "submit", 20)) {
-      submit = ClosedLoop.run(CONNECTIONS, SUBMIT_WARMUP, MEASURED, submitting);
+      ClosedLoop.run(CONNECTIONS, SUBMIT_WARMUP, PROFILED, submitting);
       PROFILES.put(
-          "Where the request threads were during submit (thread-dump samples)",
+          "Where the request threads were during submit, profiled apart from the measured run"
+              + " (thread-dump samples)",
           profile.summary(15));
     }
+    ClosedLoop.Outcome submit = ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, submitting);
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
     List<ClosedLoop.Outcome> sweep = new ArrayList<>();
     for (int connections : SWEEP) {
