@@ -17,6 +17,12 @@ import java.util.List;
  */
 final class RateCountsInRedis implements RateCounts {
 
+  /**
+   * Before every Redis key of the counts. Bucket4j kept its buckets, of another type, under the
+   * bare keys; those expire by themselves, and the counts start afresh under these.
+   */
+  static final String PREFIX = "airlock:counts:";
+
   private static final String SCRIPT = script();
 
   private final StatefulRedisConnection<String, String> redis;
@@ -42,7 +48,7 @@ final class RateCountsInRedis implements RateCounts {
       arguments[3 + i] = Long.toString(capacities[i]);
       arguments[3 + windows.size() + i] = Long.toString(windows.get(i).length().toMillis());
     }
-    List<Long> result = run(new String[] {key}, arguments);
+    List<Long> result = run(new String[] {PREFIX + key}, arguments);
     long[] remaining = new long[windows.size()];
     for (int i = 0; i < remaining.length; i++) {
       remaining[i] = result.get(i + 1);
@@ -52,7 +58,7 @@ final class RateCountsInRedis implements RateCounts {
 
   @Override
   public void remove(String key) {
-    redis.sync().del(key);
+    redis.sync().del(PREFIX + key);
   }
 
   @Override

@@ -35,6 +35,10 @@ class QuotaOnRedisIntegrationTests extends QuotaIntegrationTests {
                 .query(Long.class)
                 .single())
         .isZero();
-    assertThat(EmbeddedRedis.connection().sync().exists("quota:" + user.id())).isEqualTo(1L);
+    assertThat(
+            EmbeddedRedis.connection()
+                .sync()
+                .exists(RateCountsInRedis.PREFIX + "quota:" + user.id()))
+        .isEqualTo(1L);
   }
 }
