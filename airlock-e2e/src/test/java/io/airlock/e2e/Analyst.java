@@ -48,14 +48,7 @@ final class Analyst {
    * if the side refused it or could not answer (it may still have stored it).
    */
   Optional<String> trySubmit(String request) {
-    try {
-      HttpResponse<String> accepted = call("POST", "/requests", request);
-      return accepted.statusCode() == 202
-          ? Optional.of(json.readTree(accepted.body()).path("id").asString())
-          : Optional.empty();
-    } catch (Exception e) {
-      return Optional.empty();
-    }
+    return trySubmit(request, Map.of());
   }
 
   /**
@@ -63,10 +56,13 @@ final class Analyst {
    * empty if there was no answer (the side was down or died) or another one.
    */
   Optional<String> trySubmit(String request, String idempotencyKey) {
+    return trySubmit(request, Map.of("Idempotency-Key", idempotencyKey));
+  }
+
+  private Optional<String> trySubmit(String request, Map<String, String> headers) {
     try {
       HttpResponse<String> accepted =
-          airlock.onRequestSide(
-              "POST", "/requests", token, request, Map.of("Idempotency-Key", idempotencyKey));
+          airlock.onRequestSide("POST", "/requests", token, request, headers);
       return accepted.statusCode() == 202
           ? Optional.of(json.readTree(accepted.body()).path("id").asString())
           : Optional.empty();

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
  * run highest priority first, and a request cancelled before it leaves is cancelled at once, while
  * one cancelled after it crossed is cancelled by the response side, whose answer comes back.
  *
- * <p>The request side's exporter lingers for ten seconds here, so a cancel right after a submit
- * always beats it; the response side runs one worker claiming one request at a time, so the order
- * in which it runs a backlog is the order it chose.
+ * <p>The request side's exporter sends at once while its outbox is empty, and lingers (ten seconds
+ * here) while a batch still waits there; so a cancel right after a submit beats it when an earlier
+ * batch is held in the outbox. The response side runs one worker claiming one request at a time, so
+ * the order in which it runs a backlog is the order it chose.
  */
 class BacklogAndCancellationIntegrationTests {
 
@@ -90,14 +93,25 @@ class BacklogAndCancellationIntegrationTests {
 
   @Test
   void aRequestCancelledBeforeItIsExportedIsCancelledAtOnceAndNeverLeaves() throws Exception {
-    String id = submitCount("assets", 1);
+    String id;
+    airlock.pauseShuttle();
+    try {
+      // An earlier batch held in the outbox makes the exporter linger.
+      String earlier = submitCount("incidents", 2);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> analyst.status(earlier).path("status").asString().equals("exported"));
+      id = submitCount("assets", 1);
 
-    HttpResponse<String> cancel = analyst.cancel(id);
-    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
-    assertThat(cancel.body()).contains("\"status\":\"cancelled\"");
-    JsonNode status = analyst.status(id);
-    assertThat(status.path("status").asString()).isEqualTo("cancelled");
-    assertThat(status.path("status_reason").asString()).isNotBlank();
+      HttpResponse<String> cancel = analyst.cancel(id);
+      assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+      assertThat(cancel.body()).contains("\"status\":\"cancelled\"");
+      JsonNode status = analyst.status(id);
+      assertThat(status.path("status").asString()).isEqualTo("cancelled");
+      assertThat(status.path("status_reason").asString()).isNotBlank();
+    } finally {
+      airlock.resumeShuttle();
+    }
 
     // A later request crossing both ways shows the exporter has run since, without this one.
     String later = submitCount("incidents", 1);

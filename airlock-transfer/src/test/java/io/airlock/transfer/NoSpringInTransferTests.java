@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The protocol library stays plain Java and Jackson, usable by operators' tools without Spring. */
+/**
+ * The protocol library stays plain Java, Jackson and Bouncy Castle, usable by operators' tools
+ * without Spring.
+ */
 class NoSpringInTransferTests {
 
   @Test

@@ -173,21 +173,22 @@ final class BenchAirlock implements AutoCloseable {
   }
 
   /**
-   * How long the response side took from receiving the request to having executed it, in ms (its
-   * two times, carried back with the answer); negative unless it was answered from the cache.
+   * How an answered request was executed: from the cache or not, and in how many ms from its
+   * receipt (the response side's two times, carried back with the answer).
    */
-  double cachedExecutionMillis(String id) {
+  record Execution(boolean cacheHit, double millis) {}
+
+  Execution execution(String id) {
     return standalone
         .requestSide()
         .getBean(JdbcClient.class)
         .sql(
             """
-            select extract(epoch from q.executed_at - q.received_at) * 1000
-                   * case when r.cache_hit then 1 else -1 end
+            select r.cache_hit, extract(epoch from q.executed_at - q.received_at) * 1000 as millis
             from requests q join responses r on r.request_id = q.id
             where q.id = :id""")
         .param("id", java.util.UUID.fromString(id))
-        .query(Double.class)
+        .query((rs, row) -> new Execution(rs.getBoolean("cache_hit"), rs.getDouble("millis")))
         .single();
   }
 

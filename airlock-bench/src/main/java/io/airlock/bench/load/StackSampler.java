@@ -12,8 +12,9 @@ import java.util.function.Predicate;
 /**
  * A thread-dump profile of the calls under load: samples the stacks of the threads serving them
  * (the benchmark runs the standalone in its own JVM) and counts where they are, by the deepest
- * Airlock frame and what that frame is waiting for or doing below it. Cheap enough to run beside
- * the measurement: one dump every {@code everyMillis}.
+ * Airlock frame and what that frame is waiting for or doing below it: one dump every {@code
+ * everyMillis}. A dump stops every thread, so a profile is taken in a run of its own, never during
+ * a measured one.
  */
 final class StackSampler implements AutoCloseable {
 

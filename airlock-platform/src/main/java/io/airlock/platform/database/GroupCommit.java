@@ -18,7 +18,8 @@ import java.util.function.Function;
  * at once, on its own thread.
  *
  * <p>When a shared write fails, each of its items is written again on its own, so a bad item fails
- * only its own caller.
+ * only its own caller, and each caller returns as soon as its own write is over. (An {@link Error}
+ * fails them all, without a retry.)
  *
  * @param <T> what one caller writes
  * @param <R> what the write says of one item (what it took, what it refused), or {@link Void}
@@ -141,33 +142,56 @@ public final class GroupCommit<T, R> {
       }
     }
     try {
-      List<R> results = write.apply(batch.stream().map(pending -> pending.item).toList());
+      List<R> results;
+      try {
+        results = write.apply(batch.stream().map(pending -> pending.item).toList());
+      } catch (RuntimeException shared) {
+        if (batch.size() == 1) {
+          batch.get(0).failure = shared;
+        } else {
+          writeEachAlone(batch);
+        }
+        return;
+      } catch (Error error) {
+        // Not a bad item: nothing is retried.
+        batch.forEach(pending -> pending.failure = unchecked(error));
+        throw error;
+      }
+      if (results.size() != batch.size()) {
+        // Written, but the writer says nothing usable: a bug of the writer, not of the items.
+        IllegalStateException wrong =
+            new IllegalStateException(
+                "The write said " + results.size() + " things of " + batch.size() + " items");
+        batch.forEach(pending -> pending.failure = wrong);
+        return;
+      }
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).result = results.get(i);
       }
-    } catch (RuntimeException | Error shared) {
-      if (batch.size() == 1) {
-        batch.get(0).failure = unchecked(shared);
-      } else {
-        for (Pending<T, R> pending : batch) {
-          try {
-            pending.result = write.apply(List.of(pending.item)).get(0);
-          } catch (RuntimeException | Error own) {
-            pending.failure = unchecked(own);
-          }
-        }
-      }
     } finally {
-      for (Pending<T, R> pending : batch) {
-        pending.done = true;
-        LockSupport.unpark(pending.owner);
+      batch.stream().filter(pending -> !pending.done).forEach(GroupCommit::release);
+    }
+  }
+
+  /** Writes each item on its own, releasing its caller as soon as that write is over. */
+  private void writeEachAlone(List<Pending<T, R>> batch) {
+    for (Pending<T, R> pending : batch) {
+      try {
+        pending.result = write.apply(List.of(pending.item)).get(0);
+      } catch (RuntimeException own) {
+        pending.failure = own;
+      } finally {
+        release(pending);
       }
     }
   }
 
-  private static RuntimeException unchecked(Throwable failure) {
-    return failure instanceof RuntimeException runtime
-        ? runtime
-        : new IllegalStateException("The shared write failed", failure);
+  private static void release(Pending<?, ?> pending) {
+    pending.done = true;
+    LockSupport.unpark(pending.owner);
+  }
+
+  private static RuntimeException unchecked(Error error) {
+    return new IllegalStateException("The shared write failed", error);
   }
 }

@@ -140,6 +140,25 @@ class GroupCommitTests {
     assertThat(writes.stream().flatMap(List::stream)).hasSize(40);
   }
 
+  @Test
+  void aWriterThatSaysTooLittleFailsItsCallersWithoutWritingTheirItemsAgain() throws Exception {
+    GroupCommit<Integer, String> group =
+        new GroupCommit<>(
+            items -> {
+              pause();
+              writes.add(items);
+              return List.of();
+            },
+            50);
+    List<Future<Boolean>> calls = writeAtOnce(20, item -> group.write(item) != null);
+
+    for (Future<Boolean> call : calls) {
+      assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS))
+          .hasRootCauseInstanceOf(IllegalStateException.class);
+    }
+    assertThat(writes.stream().flatMap(List::stream)).hasSize(20).doesNotHaveDuplicates();
+  }
+
   /** Items 0 to {@code count - 1}, each written by its own caller, all starting at once. */
   private List<Future<Boolean>> writeAtOnce(int count, Function<Integer, Boolean> write) {
     CountDownLatch start = new CountDownLatch(1);

@@ -73,7 +73,8 @@ public final class TableMap {
   public static Set<String> tablesCreatedIn(Path migrations) {
     Set<String> tables = new TreeSet<>();
     try (Stream<Path> files = Files.list(migrations)) {
-      // In the order Flyway applies them: a table a later migration drops is gone.
+      // In the order Flyway applies them (by name: version order as long as the migrations of one
+      // day number alike, .10, .11, ...): a table a later migration drops is gone.
       for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
         Matcher statement = CREATE_OR_DROP.matcher(Files.readString(file).toLowerCase(Locale.ROOT));
         while (statement.find()) {

@@ -1,10 +1,10 @@
 package io.airlock.requestside.audit;
 
+import io.airlock.platform.database.Columns;
 import io.airlock.platform.web.RequestId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -62,19 +62,16 @@ public class AuditLog {
                                  cast(:outcomes as text[]), cast(:requestIds as text[]),
                                  cast(:details as text[]))
             """)
-        .param("actors", column(entries, Entry::actor))
-        .param("actions", column(entries, Entry::action))
-        .param("resources", column(entries, Entry::resource))
-        .param("ips", column(entries, Entry::clientIp))
+        .param("actors", Columns.texts(entries, Entry::actor))
+        .param("actions", Columns.texts(entries, Entry::action))
+        .param("resources", Columns.texts(entries, Entry::resource))
+        .param("ips", Columns.texts(entries, Entry::clientIp))
         .param(
-            "outcomes", column(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
-        .param("requestIds", column(entries, Entry::requestId))
-        .param("details", column(entries, Entry::detail))
+            "outcomes",
+            Columns.texts(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
+        .param("requestIds", Columns.texts(entries, Entry::requestId))
+        .param("details", Columns.texts(entries, Entry::detail))
         .update();
-  }
-
-  private static String[] column(List<Entry> entries, Function<Entry, String> value) {
-    return entries.stream().map(value).toArray(String[]::new);
   }
 
   // The socket's address, not X-Forwarded-For: trusting that header is a proxy setting

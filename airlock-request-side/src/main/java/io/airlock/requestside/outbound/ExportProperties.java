@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * When pending requests, cancellations and account changes are sent across the gap.
  *
  * @param enabled whether the exporter runs on its own; off, it runs only when called (tests)
- * @param batchTrigger export as soon as this many requests are pending
- * @param linger export once the oldest pending record has waited this long, however few there are
+ * @param batchTrigger while the previous batch still waits in the outbox, export as soon as this
+ *     many requests are pending (with the outbox empty, pending records go at once)
+ * @param linger while the previous batch still waits in the outbox, export once the oldest pending
+ *     record has waited this long, however few there are
  * @param checkInterval how often the trigger conditions are checked
  * @param maxRecords most records in one batch (it is also cut at 8 MiB)
  * @param answerGrace how long past its deadline an exported request still waits for its answer

@@ -26,6 +26,9 @@ class QuotaCleanup implements SchedulingConfigurer {
 
   private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
+  /** How long the grace periods of a window are kept: longer than the longest window (a day). */
+  private static final Duration GRACE_KEPT = Duration.ofDays(2);
+
   private final RateCounts counts;
   private final JdbcClient jdbc;
   private final SingletonJobs jobs;
@@ -68,7 +71,7 @@ class QuotaCleanup implements SchedulingConfigurer {
     } while (batch == BATCH);
     removed +=
         jdbc.sql("delete from quota_grace where window_start < :before")
-            .param("before", Timestamp.from(clock.instant().minus(QuotaConfiguration.GRACE_KEPT)))
+            .param("before", Timestamp.from(clock.instant().minus(GRACE_KEPT)))
             .update();
     if (removed > 0) {
       log.info("Deleted {} quota count(s) and grace period(s) that no longer count", removed);

@@ -2,7 +2,6 @@ package io.airlock.requestside.ratelimit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,9 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuotaProperties.class)
 class QuotaConfiguration {
-
-  /** How long the grace periods of a window are kept: longer than the longest window (a day). */
-  static final Duration GRACE_KEPT = Duration.ofDays(2);
 
   @Bean(destroyMethod = "shutdown")
   @ConditionalOnProperty("airlock.rate-limits.redis-url")

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * A user's quotas, from the directory: the user's own overrides where set, else their profile
  * type's. {@code version} grows whenever either changes here (in the order the changes are applied,
- * whatever their directory versions), so stored buckets take new limits.
+ * whatever their directory versions), so stored counts take new limits.
  */
 record QuotaLimits(Map<QuotaWindow, Integer> perWindow, long version) {
 

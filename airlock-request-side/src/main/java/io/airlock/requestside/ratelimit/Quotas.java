@@ -89,8 +89,9 @@ public class Quotas {
             requests, new QuotaDecision.Refused(state(window, limits, 0, now), false));
       }
     }
+    long[] capacities = capacities(limits);
     RateCounts.Taken taken =
-        counts.take(key(userId), limits.version(), capacities(limits), WINDOWS, requests, now);
+        counts.take(key(userId), limits.version(), capacities, WINDOWS, requests, now);
     Map<QuotaWindow, Optional<Instant>> graceStarts = new EnumMap<>(QuotaWindow.class);
     List<QuotaDecision> decisions = new ArrayList<>(requests);
     int givenBack = 0;
@@ -111,7 +112,7 @@ public class Quotas {
     }
     if (givenBack > 0) {
       // Refused after all: those requests must not count.
-      counts.take(key(userId), limits.version(), capacities(limits), WINDOWS, -givenBack, now);
+      counts.take(key(userId), limits.version(), capacities, WINDOWS, -givenBack, now);
     }
     return decisions;
   }

@@ -1,11 +1,9 @@
 package io.airlock.requestside.requests;
 
 import io.airlock.platform.web.InvalidField;
+import io.airlock.transfer.batch.BatchEncoder;
 import io.airlock.transfer.query.CanonicalJson;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -51,16 +49,9 @@ record IdempotencyKey(String value, String fingerprint) {
     body.put("query_type", queryType);
     body.set("query_params", params);
     body.put("priority", priority);
-    return Optional.of(new IdempotencyKey(value, sha256(CanonicalJson.of(body))));
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every JDK has SHA-256", e);
-    }
+    return Optional.of(
+        new IdempotencyKey(
+            value,
+            BatchEncoder.sha256Hex(CanonicalJson.of(body).getBytes(StandardCharsets.UTF_8))));
   }
 }

@@ -32,7 +32,7 @@ class IdempotencyKeyCleanup implements SchedulingConfigurer {
     try {
       keys.forgetBefore(clock.instant());
     } catch (RuntimeException e) {
-      log.debug("Deleting old idempotency keys failed; retrying: {}", e.toString());
+      log.warn("Deleting old idempotency keys failed; retrying in an hour: {}", e.toString());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.platform.database.Columns;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,11 +88,11 @@ class IdempotencyKeys {
             select * from unnest(cast(:owners as uuid[]), cast(:keys as text[]),
                                  cast(:fingerprints as text[]), cast(:requests as uuid[]),
                                  cast(:createdAt as timestamptz[]))""")
-        .param("owners", keys.stream().map(k -> k.ownerId().toString()).toArray(String[]::new))
-        .param("keys", keys.stream().map(Stored::key).toArray(String[]::new))
-        .param("fingerprints", keys.stream().map(Stored::fingerprint).toArray(String[]::new))
-        .param("requests", keys.stream().map(k -> k.requestId().toString()).toArray(String[]::new))
-        .param("createdAt", keys.stream().map(k -> k.createdAt().toString()).toArray(String[]::new))
+        .param("owners", Columns.texts(keys, k -> k.ownerId().toString()))
+        .param("keys", Columns.texts(keys, Stored::key))
+        .param("fingerprints", Columns.texts(keys, Stored::fingerprint))
+        .param("requests", Columns.texts(keys, k -> k.requestId().toString()))
+        .param("createdAt", Columns.texts(keys, k -> k.createdAt().toString()))
         .update();
   }
 

@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.platform.database.Columns;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,21 +62,16 @@ class Requests {
                  as added(id, owner_id, index_name, query_type, query_params, priority, deadline,
                           submitted_at, trace_id)
             """)
-        .param("ids", column(added, request -> request.id().toString()))
-        .param("owners", column(added, request -> request.ownerId().toString()))
-        .param("indices", column(added, NewRequest::index))
-        .param("queryTypes", column(added, NewRequest::queryType))
-        .param("params", column(added, NewRequest::canonicalParams))
-        .param("priorities", column(added, request -> String.valueOf(request.priority())))
-        .param("deadlines", column(added, request -> request.deadline().toString()))
-        .param("submittedAt", column(added, request -> request.submittedAt().toString()))
-        .param("traceIds", column(added, NewRequest::traceId))
+        .param("ids", Columns.texts(added, request -> request.id().toString()))
+        .param("owners", Columns.texts(added, request -> request.ownerId().toString()))
+        .param("indices", Columns.texts(added, NewRequest::index))
+        .param("queryTypes", Columns.texts(added, NewRequest::queryType))
+        .param("params", Columns.texts(added, NewRequest::canonicalParams))
+        .param("priorities", Columns.texts(added, request -> String.valueOf(request.priority())))
+        .param("deadlines", Columns.texts(added, request -> request.deadline().toString()))
+        .param("submittedAt", Columns.texts(added, request -> request.submittedAt().toString()))
+        .param("traceIds", Columns.texts(added, NewRequest::traceId))
         .update();
-  }
-
-  // One column of a multi-row insert, as text for PostgreSQL to cast.
-  private static String[] column(List<NewRequest> rows, Function<NewRequest, String> value) {
-    return rows.stream().map(value).toArray(String[]::new);
   }
 
   Optional<StoredRequest> byId(UUID ownerId, UUID id) {

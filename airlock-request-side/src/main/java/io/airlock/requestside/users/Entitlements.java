@@ -32,7 +32,7 @@ public class Entitlements {
    * Requests a user may submit per minute, hour and day.
    *
    * @param version grows whenever the user's or their profile type's limits change here, in the
-   *     order the changes are applied (whatever their directory versions), so that stored buckets
+   *     order the changes are applied (whatever their directory versions), so that stored counts
    *     take new limits
    */
   public record Quota(int perMinute, int perHour, int perDay, long version) {}

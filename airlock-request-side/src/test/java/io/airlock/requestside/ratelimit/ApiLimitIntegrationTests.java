@@ -80,7 +80,7 @@ class ApiLimitIntegrationTests {
   void aMinuteOfItsOwn() {
     client = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
     users = new UserFixture(jdbc, passwords, client);
-    // Forwards only: a bucket never refills for a clock that went back.
+    // Forwards only, to a minute no earlier test counted in.
     Instant later = CLOCK.instant().isAfter(Instant.now()) ? CLOCK.instant() : Instant.now();
     CLOCK.set(later.plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).plusSeconds(5));
   }

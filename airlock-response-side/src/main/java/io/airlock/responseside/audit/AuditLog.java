@@ -1,5 +1,6 @@
 package io.airlock.responseside.audit;
 
+import io.airlock.platform.database.Columns;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,30 +65,6 @@ public class AuditLog {
     if (entries.isEmpty()) {
       return;
     }
-    int n = entries.size();
-    String[] actors = new String[n];
-    String[] senders = new String[n];
-    String[] actions = new String[n];
-    String[] recordIds = new String[n];
-    String[] resourceIds = new String[n];
-    String[] outcomes = new String[n];
-    String[] reasonCodes = new String[n];
-    String[] details = new String[n];
-    Long[] batches = new Long[n];
-    String[] traceIds = new String[n];
-    for (int i = 0; i < n; i++) {
-      Entry entry = entries.get(i);
-      actors[i] = entry.actor();
-      senders[i] = entry.senderNodeId();
-      actions[i] = entry.action();
-      recordIds[i] = entry.recordId();
-      resourceIds[i] = entry.resourceId();
-      outcomes[i] = entry.outcome().name().toLowerCase(Locale.ROOT);
-      reasonCodes[i] = entry.reasonCode();
-      details[i] = entry.detail();
-      batches[i] = entry.inboundBatchId();
-      traceIds[i] = entry.traceId();
-    }
     // WITH ORDINALITY and ORDER BY keep the entries' order in their ids.
     jdbc.sql(
             """
@@ -103,16 +80,18 @@ public class AuditLog {
                 with ordinality as e(actor, sender, action, record_id, resource_id, outcome,
                     reason_code, detail, batch, trace_id, position)
             order by position""")
-        .param("actors", actors)
-        .param("senders", senders)
-        .param("actions", actions)
-        .param("recordIds", recordIds)
-        .param("resourceIds", resourceIds)
-        .param("outcomes", outcomes)
-        .param("reasonCodes", reasonCodes)
-        .param("details", details)
-        .param("batches", batches)
-        .param("traceIds", traceIds)
+        .param("actors", Columns.texts(entries, Entry::actor))
+        .param("senders", Columns.texts(entries, Entry::senderNodeId))
+        .param("actions", Columns.texts(entries, Entry::action))
+        .param("recordIds", Columns.texts(entries, Entry::recordId))
+        .param("resourceIds", Columns.texts(entries, Entry::resourceId))
+        .param(
+            "outcomes",
+            Columns.texts(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
+        .param("reasonCodes", Columns.texts(entries, Entry::reasonCode))
+        .param("details", Columns.texts(entries, Entry::detail))
+        .param("batches", Columns.of(entries, Entry::inboundBatchId, Long[]::new))
+        .param("traceIds", Columns.texts(entries, Entry::traceId))
         .update();
   }
 }

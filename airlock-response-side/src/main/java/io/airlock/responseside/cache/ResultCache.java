@@ -12,13 +12,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,6 +52,7 @@ public class ResultCache {
   private record Entry(String text, String sha256, long bytes, Instant expiresAt) {}
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
   private final JsonMapper json;
   private final CacheProperties properties;
   private final Clock clock;
@@ -57,8 +61,15 @@ public class ResultCache {
   private final LongAdder databaseHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
-  ResultCache(JdbcClient jdbc, JsonMapper json, CacheProperties properties, Clock clock) {
+  ResultCache(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactions,
+      JsonMapper json,
+      CacheProperties properties,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.json = json;
     this.properties = properties;
     this.clock = clock;
@@ -78,77 +89,37 @@ public class ResultCache {
 
   /** The fresh result for {@code cacheKey}, from memory or else from the table. */
   public Optional<Hit> lookup(String cacheKey) {
-    Entry entry = memory.getIfPresent(cacheKey);
-    if (entry != null) {
-      jdbc.sql(
-              "update query_cache set hit_count = hit_count + 1, last_hit_at = :now"
-                  + " where cache_key = :key")
-          .param("now", now())
-          .param("key", cacheKey)
-          .update();
-      memoryHits.increment();
-      return Optional.of(hit(entry, Level.MEMORY));
-    }
-    Optional<Entry> stored =
-        jdbc.sql(
-                """
-                update query_cache set hit_count = hit_count + 1, last_hit_at = :now
-                where cache_key = :key and expires_at > :now
-                returning result::text as result, result_sha256, bytes, expires_at
-                """)
-            .param("now", now())
-            .param("key", cacheKey)
-            .query(
-                (row, n) ->
-                    new Entry(
-                        row.getString("result"),
-                        row.getString("result_sha256"),
-                        row.getLong("bytes"),
-                        row.getTimestamp("expires_at").toInstant()))
-            .optional();
-    if (stored.isEmpty()) {
+    Optional<Hit> hit = Optional.ofNullable(lookupAll(List.of(cacheKey)).get(cacheKey));
+    if (hit.isEmpty()) {
       misses.increment();
-      return Optional.empty();
     }
-    memory.put(cacheKey, stored.get());
-    databaseHits.increment();
-    return Optional.of(hit(stored.get(), Level.DATABASE));
+    return hit;
   }
 
   /**
-   * The fresh results of those {@code cacheKeys} that have one, with two statements however many
-   * keys there are: for importing a run of requests, where most have none. Hits count as {@link
-   * #lookup} counts them; a key without a result is not counted as a miss (its request is looked up
-   * again when it runs).
+   * The fresh results of those {@code cacheKeys} that have one, from memory or else from the table
+   * (one statement however many keys there are: an import looks up a whole run of requests, where
+   * most have none). Each key found counts one hit in its row, in a transaction of its own, so that
+   * a long import does not hold the rows of popular queries locked until it commits. A key without
+   * a result counts nothing here: {@link #lookup} counts misses.
    */
   public Map<String, Hit> lookupAll(Collection<String> cacheKeys) {
     Map<String, Hit> hits = new HashMap<>();
-    List<String> inMemory = new ArrayList<>();
     List<String> elsewhere = new ArrayList<>();
-    for (String key : new LinkedHashSet<>(cacheKeys)) {
+    for (String key : new HashSet<>(cacheKeys)) {
       Entry entry = memory.getIfPresent(key);
       if (entry != null) {
         hits.put(key, hit(entry, Level.MEMORY));
-        inMemory.add(key);
+        memoryHits.increment();
       } else {
         elsewhere.add(key);
       }
     }
-    if (!inMemory.isEmpty()) {
-      jdbc.sql(
-              "update query_cache set hit_count = hit_count + 1, last_hit_at = :now"
-                  + " where cache_key = any(:keys)")
-          .param("now", now())
-          .param("keys", inMemory.toArray(String[]::new))
-          .update();
-      memoryHits.add(inMemory.size());
-    }
     if (!elsewhere.isEmpty()) {
       jdbc.sql(
               """
-              update query_cache set hit_count = hit_count + 1, last_hit_at = :now
-              where cache_key = any(:keys) and expires_at > :now
-              returning cache_key, result::text as result, result_sha256, bytes, expires_at
+              select cache_key, result::text as result, result_sha256, bytes, expires_at
+              from query_cache where cache_key = any(:keys) and expires_at > :now
               """)
           .param("now", now())
           .param("keys", elsewhere.toArray(String[]::new))
@@ -164,6 +135,16 @@ public class ResultCache {
                 databaseHits.increment();
                 hits.put(row.getString("cache_key"), hit(entry, Level.DATABASE));
               });
+    }
+    if (!hits.isEmpty()) {
+      ownTransaction.executeWithoutResult(
+          status ->
+              jdbc.sql(
+                      "update query_cache set hit_count = hit_count + 1, last_hit_at = :now"
+                          + " where cache_key = any(:keys)")
+                  .param("now", now())
+                  .param("keys", hits.keySet().toArray(String[]::new))
+                  .update());
     }
     return hits;
   }

@@ -54,7 +54,7 @@ record ExecutorProperties(
     }
   }
 
-  /** The worker threads to run: as configured, or one per available processor. */
+  /** The worker threads to run: as configured, or {@link #WORKERS_PER_PROCESSOR} per processor. */
   int workerCount() {
     return workers > 0
         ? workers

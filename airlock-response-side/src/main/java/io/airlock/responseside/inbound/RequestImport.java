@@ -11,7 +11,6 @@ import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,7 +59,8 @@ class RequestImport {
   /**
    * Takes in a run of requests, in their order, with a few statements however long it is: which ids
    * are known, the tombstones, the cached results, the new rows and the audit entries each go to
-   * the database at once, and the directory is read once per user.
+   * the database at once, and the directory is read once per user. (Only the answers of requests
+   * ended at once, refused or answered from the cache, are written one by one: few in a run.)
    */
   void applyAll(List<RequestRecord> run, Arrival arrival) {
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
@@ -133,21 +133,38 @@ class RequestImport {
       queued.add(new Queued(id.get(), request, accepted));
       entries.applied(arrival, subject, "request.accepted");
     }
-    List<Answered> answered = answerFromCache(queued, arrival);
+    Map<String, ResultCache.Hit> hits =
+        cache.lookupAll(
+            queued.stream().map(q -> q.accepted().cacheKey()).filter(Objects::nonNull).toList());
+    List<Answered> answered = new ArrayList<>();
     for (Queued request : queued) {
+      ResultCache.Hit hit = hits.get(request.accepted().cacheKey());
+      boolean answerable =
+          hit != null
+              && limits.answerable(
+                  request.id(),
+                  WireText.storable(request.request().traceId()),
+                  arrival.receivedAt(),
+                  hit.body());
       rows.add(
-          row(request.id(), request.request(), arrival, request.accepted(), "queued", null, null));
-    }
-    for (Answered answer : answered) {
-      rows.add(
-          row(answer.id(), answer.request(), arrival, answer.accepted(), "completed", null, null));
+          row(
+              request.id(),
+              request.request(),
+              arrival,
+              request.accepted(),
+              answerable ? "completed" : "queued",
+              null,
+              null));
+      if (answerable) {
+        answered.add(new Answered(request, hit));
+      }
     }
     requests.insertAll(rows);
     for (Answered answer : answered) {
       ResultBody body = answer.hit().body();
       results.completed(
-          answer.id(),
-          WireText.storable(answer.request().traceId()),
+          answer.request().id(),
+          WireText.storable(answer.request().request().traceId()),
           body.json(),
           body.sha256(),
           body.bytes(),
@@ -168,40 +185,11 @@ class RequestImport {
     entries.write();
   }
 
-  /**
-   * Takes out of {@code queued} the requests the cache has a fresh result for that can be answered
-   * as it is, and returns them with it.
-   */
-  private List<Answered> answerFromCache(List<Queued> queued, Arrival arrival) {
-    Map<String, ResultCache.Hit> hits =
-        cache.lookupAll(
-            queued.stream().map(q -> q.accepted().cacheKey()).filter(Objects::nonNull).toList());
-    List<Answered> answered = new ArrayList<>();
-    if (hits.isEmpty()) {
-      return answered;
-    }
-    for (Iterator<Queued> each = queued.iterator(); each.hasNext(); ) {
-      Queued request = each.next();
-      ResultCache.Hit hit = hits.get(request.accepted().cacheKey());
-      if (hit != null
-          && limits.answerable(
-              request.id(),
-              WireText.storable(request.request().traceId()),
-              arrival.receivedAt(),
-              hit.body())) {
-        answered.add(new Answered(request.id(), request.request(), request.accepted(), hit));
-        each.remove();
-      }
-    }
-    return answered;
-  }
-
-  /** A request accepted for the queue. */
+  /** A request accepted: queued, unless the cache answers it at once. */
   private record Queued(UUID id, RequestRecord request, Screening.Accepted accepted) {}
 
   /** A request answered at once from the cache. */
-  private record Answered(
-      UUID id, RequestRecord request, Screening.Accepted accepted, ResultCache.Hit hit) {}
+  private record Answered(Queued request, ResultCache.Hit hit) {}
 
   /** A request stored as ended and answered at once. */
   private record Ended(

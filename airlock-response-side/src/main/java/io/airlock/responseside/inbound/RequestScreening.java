@@ -59,12 +59,13 @@ class RequestScreening {
 
   /**
    * What screening reads from the directory, each read once: for the requests of one run, which
-   * mostly share a few users. Used within one transaction, so nothing read changes meanwhile.
+   * mostly share a few users. Users are read in the run's transaction; profile types and the
+   * allow-list come from the caches above.
    */
   final class Lookups {
     private final Map<UUID, Optional<User>> users = new HashMap<>();
     private final Map<String, Optional<ProfileType>> profileTypes = new HashMap<>();
-    private final Map<String, Boolean> allowedIndices = new HashMap<>();
+    private Optional<Set<String>> allowedIndices;
 
     private Optional<User> user(UUID id) {
       return users.computeIfAbsent(id, directory::user);
@@ -76,21 +77,16 @@ class RequestScreening {
     }
 
     private boolean allows(String index) {
-      return allowedIndices.computeIfAbsent(
-          index,
-          i ->
-              IndexAllowList.allows(
-                  cachedAllowList.get(true, any -> Optional.of(allowList.indices())).orElseThrow(),
-                  i));
+      if (allowedIndices == null) {
+        allowedIndices =
+            cachedAllowList.get(true, any -> Optional.of(allowList.indices())).orElseThrow();
+      }
+      return IndexAllowList.allows(allowedIndices, index);
     }
   }
 
   Lookups lookups() {
     return new Lookups();
-  }
-
-  Screening screen(RequestRecord request, Instant receivedAt) {
-    return screen(request, receivedAt, lookups());
   }
 
   Screening screen(RequestRecord request, Instant receivedAt, Lookups lookups) {

@@ -1,6 +1,6 @@
 package io.airlock.responseside.queue;
 
-import java.sql.Timestamp;
+import io.airlock.platform.database.Columns;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -65,70 +63,23 @@ public class IncomingRequests {
             .list());
   }
 
-  private static final String INSERT =
-      """
-      insert into incoming_requests (request_id, trace_id, user_id, index_name,
-          query_type, query_params, requested_priority, priority, cache_key, status,
-          reason_code, reason_detail, submitted_at, deadline, received_at,
-          finished_at, inbound_batch_id)
-      values (:id, :traceId, :userId, :index, :queryType, cast(:params as jsonb),
-          :requestedPriority, :priority, :cacheKey, :status, :reasonCode, :reasonDetail,
-          :submittedAt, :deadline, :receivedAt, :finishedAt, :batch)
-      on conflict (request_id) do nothing""";
-
   /** Stores the request; false if one with its id is there already. */
   public boolean insert(Row row) {
-    return jdbc.sql(INSERT).paramSource(parameters(row)).update() == 1;
+    return insertAll(List.of(row)) == 1;
   }
 
   /**
    * Stores the requests with one statement, however many (their fields as arrays, unnested by the
    * database: no statement text or parameter list grows with them); one whose id is there already
    * is left as it is.
+   *
+   * @return how many were stored
    */
-  public void insertAll(List<Row> rows) {
+  public int insertAll(List<Row> rows) {
     if (rows.isEmpty()) {
-      return;
+      return 0;
     }
-    int n = rows.size();
-    UUID[] ids = new UUID[n];
-    String[] traceIds = new String[n];
-    UUID[] userIds = new UUID[n];
-    String[] indices = new String[n];
-    String[] queryTypes = new String[n];
-    String[] params = new String[n];
-    Integer[] requestedPriorities = new Integer[n];
-    Integer[] priorities = new Integer[n];
-    String[] cacheKeys = new String[n];
-    String[] statuses = new String[n];
-    String[] reasonCodes = new String[n];
-    String[] reasonDetails = new String[n];
-    String[] submittedAt = new String[n];
-    String[] deadlines = new String[n];
-    String[] receivedAt = new String[n];
-    String[] finishedAt = new String[n];
-    Long[] batches = new Long[n];
-    for (int i = 0; i < n; i++) {
-      Row row = rows.get(i);
-      ids[i] = row.requestId();
-      traceIds[i] = row.traceId();
-      userIds[i] = row.userId();
-      indices[i] = row.index();
-      queryTypes[i] = row.queryType();
-      params[i] = row.params() == null ? null : json.writeValueAsString(row.params());
-      requestedPriorities[i] = row.requestedPriority();
-      priorities[i] = row.priority();
-      cacheKeys[i] = row.cacheKey();
-      statuses[i] = row.status();
-      reasonCodes[i] = row.reasonCode();
-      reasonDetails[i] = row.reasonDetail();
-      submittedAt[i] = text(row.submittedAt());
-      deadlines[i] = text(row.deadline());
-      receivedAt[i] = text(row.receivedAt());
-      finishedAt[i] = "queued".equals(row.status()) ? null : receivedAt[i];
-      batches[i] = row.inboundBatchId();
-    }
-    jdbc.sql(
+    return jdbc.sql(
             """
             insert into incoming_requests (request_id, trace_id, user_id, index_name,
                 query_type, query_params, requested_priority, priority, cache_key, status,
@@ -143,50 +94,35 @@ public class IncomingRequests {
                 cast(:deadlines as timestamptz[]), cast(:receivedAt as timestamptz[]),
                 cast(:finishedAt as timestamptz[]), cast(:batches as bigint[]))
             on conflict (request_id) do nothing""")
-        .param("ids", ids)
-        .param("traceIds", traceIds)
-        .param("userIds", userIds)
-        .param("indices", indices)
-        .param("queryTypes", queryTypes)
-        .param("params", params)
-        .param("requestedPriorities", requestedPriorities)
-        .param("priorities", priorities)
-        .param("cacheKeys", cacheKeys)
-        .param("statuses", statuses)
-        .param("reasonCodes", reasonCodes)
-        .param("reasonDetails", reasonDetails)
-        .param("submittedAt", submittedAt)
-        .param("deadlines", deadlines)
-        .param("receivedAt", receivedAt)
-        .param("finishedAt", finishedAt)
-        .param("batches", batches)
+        .param("ids", Columns.of(rows, Row::requestId, UUID[]::new))
+        .param("traceIds", Columns.texts(rows, Row::traceId))
+        .param("userIds", Columns.of(rows, Row::userId, UUID[]::new))
+        .param("indices", Columns.texts(rows, Row::index))
+        .param("queryTypes", Columns.texts(rows, Row::queryType))
+        .param(
+            "params",
+            Columns.texts(
+                rows, row -> row.params() == null ? null : json.writeValueAsString(row.params())))
+        .param("requestedPriorities", Columns.of(rows, Row::requestedPriority, Integer[]::new))
+        .param("priorities", Columns.of(rows, Row::priority, Integer[]::new))
+        .param("cacheKeys", Columns.texts(rows, Row::cacheKey))
+        .param("statuses", Columns.texts(rows, Row::status))
+        .param("reasonCodes", Columns.texts(rows, Row::reasonCode))
+        .param("reasonDetails", Columns.texts(rows, Row::reasonDetail))
+        .param("submittedAt", Columns.texts(rows, row -> text(row.submittedAt())))
+        .param("deadlines", Columns.texts(rows, row -> text(row.deadline())))
+        .param("receivedAt", Columns.texts(rows, row -> text(row.receivedAt())))
+        // A request that ended on arrival (refused, cancelled, answered from the cache) ended then.
+        .param(
+            "finishedAt",
+            Columns.texts(
+                rows, row -> "queued".equals(row.status()) ? null : text(row.receivedAt())))
+        .param("batches", Columns.of(rows, Row::inboundBatchId, Long[]::new))
         .update();
   }
 
   private static String text(Instant instant) {
     return instant == null ? null : instant.toString();
-  }
-
-  private SqlParameterSource parameters(Row row) {
-    boolean ended = !"queued".equals(row.status());
-    return new MapSqlParameterSource()
-        .addValue("id", row.requestId())
-        .addValue("traceId", row.traceId())
-        .addValue("userId", row.userId())
-        .addValue("index", row.index())
-        .addValue("queryType", row.queryType())
-        .addValue("params", row.params() == null ? null : json.writeValueAsString(row.params()))
-        .addValue("requestedPriority", row.requestedPriority())
-        .addValue("priority", row.priority())
-        .addValue("cacheKey", row.cacheKey())
-        .addValue("status", row.status())
-        .addValue("reasonCode", row.reasonCode())
-        .addValue("reasonDetail", row.reasonDetail())
-        .addValue("submittedAt", timestamp(row.submittedAt()))
-        .addValue("deadline", timestamp(row.deadline()))
-        .addValue("receivedAt", timestamp(row.receivedAt()))
-        .addValue("finishedAt", ended ? timestamp(row.receivedAt()) : null)
-        .addValue("batch", row.inboundBatchId());
   }
 
   /** The request, locked until the caller commits, so that no worker claims it meanwhile. */
@@ -217,9 +153,5 @@ public class IncomingRequests {
             .param("id", requestId)
             .update()
         == 1;
-  }
-
-  private static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
   }
 }

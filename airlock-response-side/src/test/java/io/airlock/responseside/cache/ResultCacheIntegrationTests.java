@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,6 +23,7 @@ class ResultCacheIntegrationTests {
   private static final JsonNode PARAMS = JsonMapper.shared().readTree("{\"query\":{}}");
 
   @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactions;
   final MovableClock clock = new MovableClock();
   @Autowired JsonMapper json;
 
@@ -129,6 +131,7 @@ class ResultCacheIntegrationTests {
   private ResultCache cache(Duration ttl, DataSize memory) {
     return new ResultCache(
         jdbc,
+        transactions,
         json,
         new CacheProperties(
             new CacheProperties.Ttl(ttl, ttl),

@@ -60,14 +60,18 @@ public final class BatchWriter {
    * across: the gap is behind, so there is no hurry to publish the next one.
    */
   public boolean waiting(Channel channel) {
-    try (DirectoryStream<Path> manifests =
-        Files.newDirectoryStream(outbox, channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX)) {
+    try (DirectoryStream<Path> manifests = Files.newDirectoryStream(outbox, manifestsOf(channel))) {
       return manifests.iterator().hasNext();
     } catch (IOException e) {
       // An outbox that cannot be listed cannot be written either: the export that this answer
       // lets go at once fails on its own, and says why.
       return false;
     }
+  }
+
+  /** The glob of the manifest files of {@code channel}'s batches. */
+  private static String manifestsOf(Channel channel) {
+    return channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX;
   }
 
   /** Encodes and publishes a batch; returns what was written. */
@@ -116,8 +120,7 @@ public final class BatchWriter {
     if (!Files.isDirectory(sent)) {
       return names;
     }
-    try (DirectoryStream<Path> manifests =
-        Files.newDirectoryStream(sent, channel.wireName() + "-*" + BatchName.MANIFEST_SUFFIX)) {
+    try (DirectoryStream<Path> manifests = Files.newDirectoryStream(sent, manifestsOf(channel))) {
       for (Path manifest : manifests) {
         BatchName.parseManifest(manifest.getFileName().toString())
             .filter(name -> name.sequence() >= from && name.sequence() <= to)

@@ -1,13 +1,11 @@
 package io.airlock.transfer.signing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
 
 /**
  * Signs manifests with one Ed25519 private key, naming it by the key id of its public half. Signs
@@ -20,15 +18,7 @@ public final class BatchSigner {
   private final String keyId;
 
   public BatchSigner(PrivateKey privateKey, PublicKey publicKey) {
-    try {
-      if (!(PrivateKeyFactory.createKey(privateKey.getEncoded())
-          instanceof Ed25519PrivateKeyParameters ed25519)) {
-        throw new IllegalArgumentException("Not an Ed25519 private key: " + privateKey);
-      }
-      this.privateKey = ed25519;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable private key", e);
-    }
+    this.privateKey = PemKeys.ed25519(privateKey);
     this.keyId = PemKeys.keyId(publicKey);
   }
 

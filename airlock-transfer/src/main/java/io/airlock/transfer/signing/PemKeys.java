@@ -1,6 +1,7 @@
 package io.airlock.transfer.signing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * Ed25519 keys in PEM files: private keys as PKCS#8 ({@code PRIVATE KEY}), public keys as X.509
@@ -53,6 +59,33 @@ public final class PemKeys {
       return "ed25519:" + HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The key as Bouncy Castle's Ed25519 signs with it. */
+  static Ed25519PrivateKeyParameters ed25519(PrivateKey key) {
+    return ed25519(
+        key.getEncoded(), PrivateKeyFactory::createKey, Ed25519PrivateKeyParameters.class);
+  }
+
+  /** The key as Bouncy Castle's Ed25519 verifies with it. */
+  static Ed25519PublicKeyParameters ed25519(PublicKey key) {
+    return ed25519(key.getEncoded(), PublicKeyFactory::createKey, Ed25519PublicKeyParameters.class);
+  }
+
+  private interface Decoder {
+    AsymmetricKeyParameter decode(byte[] encoded) throws IOException;
+  }
+
+  private static <K> K ed25519(byte[] encoded, Decoder decoder, Class<K> type) {
+    try {
+      AsymmetricKeyParameter key = decoder.decode(encoded);
+      if (!type.isInstance(key)) {
+        throw new IllegalArgumentException("Not an Ed25519 key: " + key.getClass().getSimpleName());
+      }
+      return type.cast(key);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Unreadable key", e);
     }
   }
 

@@ -1,16 +1,16 @@
 package io.airlock.transfer.signing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 
 /**
  * The public keys a receiver trusts, by key id. Holding several lets keys rotate with overlap: the
@@ -21,36 +21,22 @@ public final class TrustedKeys {
 
   private final Map<String, Ed25519PublicKeyParameters> keys;
 
-  private TrustedKeys(Map<String, PublicKey> keys) {
-    Map<String, Ed25519PublicKeyParameters> ed25519 = new LinkedHashMap<>();
-    keys.forEach((id, key) -> ed25519.put(id, ed25519(key)));
-    this.keys = Map.copyOf(ed25519);
-  }
-
-  private static Ed25519PublicKeyParameters ed25519(PublicKey key) {
-    try {
-      if (PublicKeyFactory.createKey(key.getEncoded()) instanceof Ed25519PublicKeyParameters ed) {
-        return ed;
-      }
-      throw new IllegalArgumentException("Not an Ed25519 public key: " + key);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable public key", e);
-    }
+  private TrustedKeys(Map<String, Ed25519PublicKeyParameters> keys) {
+    this.keys = Map.copyOf(keys);
   }
 
   public static TrustedKeys of(Collection<PublicKey> publicKeys) {
-    Map<String, PublicKey> byId = new LinkedHashMap<>();
-    publicKeys.forEach(key -> byId.put(PemKeys.keyId(key), key));
+    Map<String, Ed25519PublicKeyParameters> byId = new HashMap<>();
+    publicKeys.forEach(key -> byId.put(PemKeys.keyId(key), PemKeys.ed25519(key)));
     return new TrustedKeys(byId);
   }
 
   public static TrustedKeys fromPemFiles(Collection<Path> files) throws IOException {
-    Map<String, PublicKey> byId = new LinkedHashMap<>();
+    List<PublicKey> keys = new ArrayList<>();
     for (Path file : files) {
-      PublicKey key = PemKeys.readPublicKey(file);
-      byId.put(PemKeys.keyId(key), key);
+      keys.add(PemKeys.readPublicKey(file));
     }
-    return new TrustedKeys(byId);
+    return of(keys);
   }
 
   public Set<String> keyIds() {
