@@ -59,23 +59,48 @@ class Authenticator {
   }
 
   Outcome login(String username, String password) {
+    Optional<User> verified = verified(username, password);
+    if (verified.isEmpty()) {
+      return new Refused("refused");
+    }
+    User user = verified.get();
+    Instant now = clock.instant();
+    return transactions.execute(
+        status -> {
+          signedIn(user, now);
+          return new SignedIn(
+              accessTokens.issue(user), newRefreshToken(user.id(), UUID.randomUUID(), now));
+        });
+  }
+
+  /**
+   * Signs a user in to a browser session of the console: the same checks and audit entries as
+   * {@link #login}, without any token.
+   */
+  Optional<User> signIn(String username, String password) {
+    Optional<User> verified = verified(username, password);
+    verified.ifPresent(
+        user -> transactions.executeWithoutResult(status -> signedIn(user, clock.instant())));
+    return verified;
+  }
+
+  /** The active user with that password; a refusal is audited with its reason. */
+  private Optional<User> verified(String username, String password) {
     Optional<User> found = users.byUsername(username);
     boolean matches = passwords.matches(password, found.map(User::passwordHash).orElse(decoyHash));
     if (found.isEmpty() || !matches || !found.get().active()) {
       String reason =
           found.isEmpty() ? "unknown user" : !matches ? "wrong password" : "inactive user";
       audit.record(username, "login", "user:" + username, AuditLog.Outcome.FAILURE, reason);
-      return new Refused(reason);
+      return Optional.empty();
     }
-    User user = found.get();
-    Instant now = clock.instant();
-    return transactions.execute(
-        status -> {
-          users.loggedIn(user.id(), now);
-          audit.record(username, "login", "user:" + username, AuditLog.Outcome.SUCCESS, null);
-          return new SignedIn(
-              accessTokens.issue(user), newRefreshToken(user.id(), UUID.randomUUID(), now));
-        });
+    return found;
+  }
+
+  private void signedIn(User user, Instant now) {
+    users.loggedIn(user.id(), now);
+    audit.record(
+        user.username(), "login", "user:" + user.username(), AuditLog.Outcome.SUCCESS, null);
   }
 
   Outcome refresh(String refreshToken) {

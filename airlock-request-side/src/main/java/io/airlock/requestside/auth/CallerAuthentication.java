@@ -9,8 +9,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * An authenticated caller, by access token or API key; the role comes from the directory. A key's
- * caller is limited to the key's scopes; a token's caller is the user and is not.
+ * An authenticated caller, by access token, API key or a browser session of the console; the role
+ * comes from the directory. A key's caller is limited to the key's scopes; a token's caller is the
+ * user and is not.
  */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
@@ -28,6 +29,11 @@ final class CallerAuthentication extends AbstractAuthenticationToken {
 
   static CallerAuthentication byToken(Caller caller, Object token) {
     return new CallerAuthentication(caller, token, null);
+  }
+
+  /** A caller signed in to the console: a user, unlimited by scopes, kept in the session. */
+  static CallerAuthentication byBrowser(Caller caller) {
+    return new CallerAuthentication(caller, null, null);
   }
 
   static CallerAuthentication byApiKey(Caller caller, Collection<String> scopes) {

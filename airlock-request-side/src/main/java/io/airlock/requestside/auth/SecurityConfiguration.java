@@ -1,5 +1,8 @@
 package io.airlock.requestside.auth;
 
+import io.airlock.console.ConsoleNavigation;
+import io.airlock.console.ConsoleProperties;
+import io.airlock.console.ConsoleSecurity;
 import io.airlock.platform.web.ProblemWriter;
 import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.apikeys.ApiKeys;
@@ -12,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -29,6 +34,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
+ * The REST API's security (the console's pages have their own chain, {@link ConsoleSecurity}).
  * Everything needs an authenticated caller except logging in, health, info and the API docs; {@code
  * /admin/**} needs an admin. Stateless: no session, so no CSRF token to protect. Every response
  * carries the hardening headers (CSP, no framing, no sniffing, no referrer, no powerful features,
@@ -93,7 +99,27 @@ class SecurityConfiguration {
     return source;
   }
 
+  /** The console's menu on this side. */
   @Bean
+  ConsoleNavigation consoleNavigation() {
+    return new ConsoleNavigation(
+        "request.side",
+        List.of(
+            new ConsoleNavigation.Item("request.nav.ask", "/console/ask", false),
+            new ConsoleNavigation.Item("request.nav.requests", "/console/requests", false)));
+  }
+
+  /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */
+  @Bean
+  @Order(1)
+  SecurityFilterChain consoleFilterChain(
+      HttpSecurity http, ConsoleSignIn signIn, ConsoleProperties properties, Clock clock)
+      throws Exception {
+    return ConsoleSecurity.chain(http, signIn, signIn::current, properties, clock);
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       SecurityProblems problems,
@@ -117,6 +143,10 @@ class SecurityConfiguration {
                         hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // A console session's cookie authenticates nothing here.
+        .securityContext(
+            context ->
+                context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .httpBasic(basic -> basic.disable())
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())

@@ -1,6 +1,7 @@
 package io.airlock.requestside.requests;
 
 import io.airlock.platform.web.RequestId;
+import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.users.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,16 +22,36 @@ class RequestCancelling {
 
   private final Requests requests;
   private final RequestCancellations cancellations;
+  private final AuditLog audit;
   private final Clock clock;
 
-  RequestCancelling(Requests requests, RequestCancellations cancellations, Clock clock) {
+  RequestCancelling(
+      Requests requests, RequestCancellations cancellations, AuditLog audit, Clock clock) {
     this.requests = requests;
     this.cancellations = cancellations;
+    this.audit = audit;
     this.clock = clock;
   }
 
+  /** Cancels one of the caller's requests, audited unless it is not theirs (or not there). */
   @Transactional
   Cancellation cancel(Caller caller, UUID id) {
+    Cancellation outcome = decide(caller, id);
+    if (outcome instanceof Cancellation.AlreadyFinished finished) {
+      audit.record(
+          caller.username(),
+          "request.cancel",
+          "request:" + id,
+          AuditLog.Outcome.FAILURE,
+          "already " + finished.status().wireName());
+    } else if (!(outcome instanceof Cancellation.NotFound)) {
+      audit.record(
+          caller.username(), "request.cancel", "request:" + id, AuditLog.Outcome.SUCCESS, null);
+    }
+    return outcome;
+  }
+
+  private Cancellation decide(Caller caller, UUID id) {
     Optional<RequestStatus> status = requests.lockStatus(caller.id(), id);
     if (status.isEmpty()) {
       return new Cancellation.NotFound();

@@ -2,8 +2,6 @@ package io.airlock.requestside.requests;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.web.InvalidField;
-import io.airlock.requestside.audit.AuditLog;
-import io.airlock.requestside.ratelimit.QuotaExceeded;
 import io.airlock.requestside.ratelimit.QuotaHeaders;
 import io.airlock.requestside.users.Caller;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -41,7 +39,6 @@ class RequestController {
   private final RequestIntake intake;
   private final RequestCancelling cancelling;
   private final Requests requests;
-  private final AuditLog audit;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -49,13 +46,11 @@ class RequestController {
       RequestIntake intake,
       RequestCancelling cancelling,
       Requests requests,
-      AuditLog audit,
       JsonMapper json,
       Clock clock) {
     this.intake = intake;
     this.cancelling = cancelling;
     this.requests = requests;
-    this.audit = audit;
     this.json = json;
     this.clock = clock;
   }
@@ -117,20 +112,9 @@ class RequestController {
     Optional<IdempotencyKey> key =
         IdempotencyKey.of(
             idempotencyKey, form.index(), form.queryType(), form.queryParams(), form.priority());
-    RequestIntake.Submitted submitted;
-    try {
-      submitted =
-          intake.submit(
-              caller, form.index(), form.queryType(), form.queryParams(), form.priority(), key);
-    } catch (QuotaExceeded refused) {
-      audit.record(
-          caller.username(),
-          "request.submit",
-          null,
-          AuditLog.Outcome.FAILURE,
-          "quota: " + refused.getBody().getDetail());
-      throw refused;
-    }
+    RequestIntake.Submitted submitted =
+        intake.submit(
+            caller, form.index(), form.queryType(), form.queryParams(), form.priority(), key);
     UUID id = submitted.id();
     HttpHeaders headers = new HttpHeaders();
     if (submitted.replayed()) {
@@ -199,16 +183,8 @@ class RequestController {
       throw new RequestNotFound(id);
     }
     if (outcome instanceof Cancellation.AlreadyFinished finished) {
-      audit.record(
-          caller.username(),
-          "request.cancel",
-          "request:" + id,
-          AuditLog.Outcome.FAILURE,
-          "already " + finished.status().wireName());
       throw new RequestFinished(id, finished.status());
     }
-    audit.record(
-        caller.username(), "request.cancel", "request:" + id, AuditLog.Outcome.SUCCESS, null);
     if (outcome instanceof Cancellation.Cancelled) {
       return ResponseEntity.ok(new CancelView(id, RequestStatus.CANCELLED.wireName()));
     }

@@ -168,7 +168,14 @@ class RequestIntake {
                     : new IdempotencyKeys.Stored(
                         caller.id(), key.value(), key.fingerprint(), id, now)));
     if (quota instanceof QuotaDecision.Refused refused) {
-      throw new QuotaExceeded(refused, clock);
+      QuotaExceeded exceeded = new QuotaExceeded(refused, clock);
+      audit.record(
+          caller.username(),
+          "request.submit",
+          null,
+          AuditLog.Outcome.FAILURE,
+          "quota: " + exceeded.getBody().getDetail());
+      throw exceeded;
     }
     return new Submitted(id, quota, false);
   }

@@ -1,0 +1,79 @@
+// The console's behaviour: the theme switch, CSRF tokens on htmx calls, instants in the browser's
+// time zone, and confirm dialogs for forms marked data-confirm. No inline script anywhere (CSP).
+(function () {
+  "use strict";
+
+  function dark() {
+    var chosen = document.documentElement.getAttribute("data-theme");
+    if (chosen) {
+      return chosen === "dark";
+    }
+    return window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function localTimes(root) {
+    var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+      dateStyle: "medium",
+      timeStyle: "medium"
+    });
+    root.querySelectorAll("time[data-local]").forEach(function (time) {
+      var instant = new Date(time.getAttribute("datetime"));
+      if (!isNaN(instant)) {
+        time.textContent = format.format(instant);
+        time.title = time.getAttribute("datetime");
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var themeSwitch = document.getElementById("theme-switch");
+    if (themeSwitch) {
+      themeSwitch.setAttribute("aria-pressed", String(dark()));
+      themeSwitch.addEventListener("click", function () {
+        var next = dark() ? "light" : "dark";
+        document.documentElement.setAttribute("data-theme", next);
+        themeSwitch.setAttribute("aria-pressed", String(next === "dark"));
+        try {
+          window.localStorage.setItem("airlock-theme", next);
+        } catch (e) {
+          // Not remembered; still switched.
+        }
+      });
+    }
+
+    var token = document.querySelector("meta[name=_csrf]");
+    var header = document.querySelector("meta[name=_csrf_header]");
+    document.body.addEventListener("htmx:configRequest", function (event) {
+      if (token && header) {
+        event.detail.headers[header.content] = token.content;
+      }
+    });
+    document.body.addEventListener("htmx:afterSwap", function (event) {
+      localTimes(event.target);
+    });
+    localTimes(document);
+
+    var dialog = document.getElementById("confirm");
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (form.dataset.confirmed === "yes" || !dialog || !dialog.showModal) {
+          return;
+        }
+        event.preventDefault();
+        document.getElementById("confirm-text").textContent = form.dataset.confirm;
+        dialog.returnValue = "";
+        dialog.showModal();
+        dialog.addEventListener(
+          "close",
+          function () {
+            if (dialog.returnValue === "ok") {
+              form.dataset.confirmed = "yes";
+              form.requestSubmit();
+            }
+          },
+          { once: true }
+        );
+      });
+    });
+  });
+})();
