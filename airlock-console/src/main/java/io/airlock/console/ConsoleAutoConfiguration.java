@@ -38,9 +38,8 @@ public class ConsoleAutoConfiguration {
 
   @Bean(DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
   LocaleResolver localeResolver() {
+    // Without the cookie, Accept-Language as before: the API's messages keep their language too.
     CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
-    resolver.setDefaultLocaleFunction(
-        request -> supported(request.getLocale()) ? request.getLocale() : Locale.ENGLISH);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     resolver.setCookieSameSite("Strict");
     return resolver;
@@ -51,7 +50,17 @@ public class ConsoleAutoConfiguration {
     return new WebMvcConfigurer() {
       @Override
       public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor change =
+            new LocaleChangeInterceptor() {
+              @Override
+              protected Locale parseLocaleValue(String value) {
+                Locale locale = super.parseLocaleValue(value);
+                if (locale == null || !supported(locale)) {
+                  throw new IllegalArgumentException("not a console language: " + value);
+                }
+                return locale;
+              }
+            };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change).addPathPatterns("/console", "/console/**");
@@ -70,7 +79,7 @@ public class ConsoleAutoConfiguration {
     return cookie;
   }
 
-  private static boolean supported(Locale locale) {
+  static boolean supported(Locale locale) {
     for (String language : ConsoleModel.LANGUAGES) {
       if (language.equals(locale.getLanguage())) {
         return true;

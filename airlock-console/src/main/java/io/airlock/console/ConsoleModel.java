@@ -1,14 +1,32 @@
 package io.airlock.console;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** What every console page's layout needs: added to the model of {@link ConsolePages} only. */
+/**
+ * What every console page's layout needs, added to the model of {@link ConsolePages} only; and
+ * their errors as pages rather than the API's problem details (before the platform's advice).
+ */
 @ControllerAdvice(annotations = ConsolePages.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleModel {
 
   /** The languages the console speaks, by their tag; each has a message bundle. */
@@ -24,38 +42,65 @@ class ConsoleModel {
    * The page's frame.
    *
    * @param user the signed-in user's name, or null on the sign-in page
+   * @param language the page's language: the caller's, if the console speaks it, else English
    * @param rtl whether the language is written right to left
+   * @param languages each language's link to this same page, keeping its parameters
    */
   record Frame(
       String sideKey,
       String user,
       boolean admin,
-      java.util.List<ConsoleNavigation.Item> navigation,
+      List<ConsoleNavigation.Item> navigation,
       String language,
       boolean rtl,
-      String[] languages) {}
+      Map<String, String> languages) {}
 
   @ModelAttribute("console")
-  Frame frame(Locale locale) {
+  Frame frame(Locale locale, HttpServletRequest request) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    boolean signedIn = authentication != null && authentication.isAuthenticated();
     String user =
-        signedIn && !"anonymousUser".equals(authentication.getName())
-            ? authentication.getName()
-            : null;
+        authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken
+            ? null
+            : authentication.getName();
     boolean admin =
         user != null
             && authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
                 .anyMatch("ROLE_ADMIN"::equals);
-    String language = locale.getLanguage();
+    String language =
+        ConsoleAutoConfiguration.supported(locale) ? locale.getLanguage() : LANGUAGES[0];
+    Map<String, String> languages = new LinkedHashMap<>();
+    for (String each : LANGUAGES) {
+      languages.put(
+          each,
+          UriComponentsBuilder.fromPath(request.getRequestURI())
+              .query(request.getQueryString())
+              .replaceQueryParam("lang", each)
+              .build()
+              .toUriString());
+    }
     return new Frame(
         navigation.sideKey(),
         user,
         admin,
-        user == null ? java.util.List.of() : navigation.visibleTo(admin),
+        user == null ? List.of() : navigation.visibleTo(admin),
         language,
         "fa".equals(language),
-        LANGUAGES);
+        languages);
+  }
+
+  /** A page that refused (not found, bad input): its status, in the layout. */
+  @ExceptionHandler({ResponseStatusException.class, ErrorResponseException.class})
+  ModelAndView refused(
+      Exception refused, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    int status = ((ErrorResponse) refused).getStatusCode().value();
+    response.setStatus(status);
+    ModelAndView page = new ModelAndView("console/error");
+    page.addObject("console", frame(locale, request));
+    page.addObject("status", status);
+    page.addObject("notFound", status == 404);
+    return page;
   }
 }

@@ -1,5 +1,6 @@
 package io.airlock.console;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,6 +21,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -57,11 +59,13 @@ public final class ConsoleSecurity {
    *     {@link SignInThrottled} when the throttle refuses
    * @param current the session's user as the directory has them now (their role may have changed),
    *     or empty if they may no longer sign in: the session then ends on its next request
+   * @param limits the side's rate limits, applied once the caller is known, as for its API
    */
   public static SecurityFilterChain chain(
       HttpSecurity http,
       AuthenticationProvider signIn,
       Function<Authentication, Optional<Authentication>> current,
+      Filter limits,
       ConsoleProperties properties,
       Clock clock)
       throws Exception {
@@ -128,6 +132,7 @@ public final class ConsoleSecurity {
         .addFilterBefore(
             new SessionLimits(current, properties.absoluteTimeout(), clock),
             AnonymousAuthenticationFilter.class)
+        .addFilterBefore(limits, AuthorizationFilter.class)
         .build();
   }
 

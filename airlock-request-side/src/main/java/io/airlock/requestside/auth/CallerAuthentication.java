@@ -15,6 +15,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 final class CallerAuthentication extends AbstractAuthenticationToken {
 
+  // Kept in browser sessions (JDK serialisation): a new version must still read the old ones.
+  private static final long serialVersionUID = 1L;
+
   private final Caller caller;
   private final Object credentials;
   private final Set<String> keyScopes;

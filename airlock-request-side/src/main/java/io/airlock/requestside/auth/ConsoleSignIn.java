@@ -37,6 +37,11 @@ class ConsoleSignIn implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication attempt) {
     String username = attempt.getName();
+    String password = String.valueOf(attempt.getCredentials());
+    // The API's bounds (AuthController.LoginForm), before anything is counted or written.
+    if (username.isBlank() || username.length() > 200 || password.length() > 1000) {
+      throw new BadCredentialsException(AuthController.REFUSED);
+    }
     String address =
         attempt.getDetails() instanceof WebAuthenticationDetails details
             ? details.getRemoteAddress()
@@ -48,7 +53,7 @@ class ConsoleSignIn implements AuthenticationProvider {
       throw new SignInThrottled(refused.get().secondsToReset(clock));
     }
     return authenticator
-        .signIn(username, String.valueOf(attempt.getCredentials()))
+        .signIn(username, password)
         .map(user -> CallerAuthentication.byBrowser(Caller.of(user)))
         .orElseThrow(() -> new BadCredentialsException(AuthController.REFUSED));
   }

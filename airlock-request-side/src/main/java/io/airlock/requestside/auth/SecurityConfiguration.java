@@ -113,9 +113,13 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain consoleFilterChain(
-      HttpSecurity http, ConsoleSignIn signIn, ConsoleProperties properties, Clock clock)
+      HttpSecurity http,
+      ConsoleSignIn signIn,
+      ApiLimitFilter limits,
+      ConsoleProperties properties,
+      Clock clock)
       throws Exception {
-    return ConsoleSecurity.chain(http, signIn, signIn::current, properties, clock);
+    return ConsoleSecurity.chain(http, signIn, signIn::current, limits, properties, clock);
   }
 
   @Bean

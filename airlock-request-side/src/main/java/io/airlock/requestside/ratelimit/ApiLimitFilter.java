@@ -40,7 +40,11 @@ public class ApiLimitFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return request.getRequestURI().startsWith("/actuator/");
+    String path = request.getRequestURI();
+    // Nor the console's static files: a page brings a few of them each time.
+    return path.startsWith("/actuator/")
+        || path.startsWith("/console/assets/")
+        || path.startsWith("/webjars/");
   }
 
   @Override

@@ -174,7 +174,6 @@ class RequestPages {
       return askForm(
           caller, model, index, queryType, queryParams, priority, e.field() + " " + e.getMessage());
     } catch (ErrorResponseException e) {
-      model.addAttribute("status", e.getStatusCode().value());
       return askForm(
           caller, model, index, queryType, queryParams, priority, e.getBody().getDetail());
     }
@@ -247,6 +246,9 @@ class RequestPages {
       }
       java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
       hits.forEach(hit -> hit.path("_source").propertyNames().forEach(columns::add));
+      if (columns.isEmpty()) {
+        return null;
+      }
       List<List<String>> rows = new java.util.ArrayList<>();
       for (JsonNode hit : hits) {
         List<String> row = new java.util.ArrayList<>();

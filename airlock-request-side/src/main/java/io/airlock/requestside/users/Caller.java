@@ -9,6 +9,8 @@ import java.util.UUID;
  */
 public record Caller(UUID id, String username, String role) implements Serializable {
 
+  private static final long serialVersionUID = 1L;
+
   public static Caller of(User user) {
     return new Caller(user.id(), user.username(), user.role());
   }

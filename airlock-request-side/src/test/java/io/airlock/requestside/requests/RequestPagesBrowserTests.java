@@ -10,6 +10,7 @@ import io.airlock.console.testing.Browser;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -208,6 +209,8 @@ class RequestPagesBrowserTests extends SignedInRequester {
 
     Response response = page.navigate("/console/requests/" + theirs);
     assertThat(response.status()).isEqualTo(404);
+    assertThat(page.locator("main")).containsText("nothing you may see");
+    Browser.assertAccessible(page);
     assertThat(page.navigate("/console/admin/users").status()).isEqualTo(404);
   }
 
@@ -237,6 +240,29 @@ class RequestPagesBrowserTests extends SignedInRequester {
   }
 
   @Test
+  void endsTheConsoleSessionsOfAUserWhoChangesTheirPassword() {
+    page = browser.page(base());
+    signIn(user);
+
+    client
+        .post()
+        .uri("/users/me/change-password")
+        .header("Authorization", "Bearer " + token)
+        .body(
+            Map.of(
+                "current_password",
+                UserFixture.PASSWORD,
+                "new_password",
+                "another long enough password"))
+        .exchange()
+        .expectStatus()
+        .is2xxSuccessful();
+
+    page.navigate("/console/requests");
+    assertThat(page).hasURL(Pattern.compile("/console/login$"));
+  }
+
+  @Test
   void speaksPersianRightToLeftAndRemembersTheSwitch() {
     page = browser.page(base(), "fa-IR", ColorScheme.LIGHT);
     page.navigate("/console/login");
@@ -248,7 +274,9 @@ class RequestPagesBrowserTests extends SignedInRequester {
     assertThat(page.locator("h1")).hasText("درخواست‌های من");
     Browser.assertAccessible(page);
 
-    page.navigate("/console/requests?lang=en");
+    page.navigate("/console/requests?status=pending");
+    page.locator("a[lang=en]").click();
+    assertThat(page).hasURL(Pattern.compile("/console/requests\\?status=pending&lang=en$"));
     page.navigate("/console/ask");
     assertThat(page.locator("html")).hasAttribute("dir", "ltr");
     assertThat(page.locator("h1")).hasText("Ask a question");
