@@ -53,27 +53,30 @@
     });
     localTimes(document);
 
+    // Delegated, so that forms htmx swaps in later are confirmed too.
     var dialog = document.getElementById("confirm");
-    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
-      form.addEventListener("submit", function (event) {
-        if (form.dataset.confirmed === "yes" || !dialog || !dialog.showModal) {
-          return;
-        }
-        event.preventDefault();
-        document.getElementById("confirm-text").textContent = form.dataset.confirm;
-        dialog.returnValue = "";
-        dialog.showModal();
-        dialog.addEventListener(
-          "close",
-          function () {
-            if (dialog.returnValue === "ok") {
-              form.dataset.confirmed = "yes";
-              form.requestSubmit();
-            }
-          },
-          { once: true }
-        );
-      });
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.matches("form[data-confirm]") || form.dataset.confirmed === "yes") {
+        return;
+      }
+      if (!dialog || !dialog.showModal) {
+        return;
+      }
+      event.preventDefault();
+      document.getElementById("confirm-text").textContent = form.dataset.confirm;
+      dialog.returnValue = "";
+      dialog.showModal();
+      dialog.addEventListener(
+        "close",
+        function () {
+          if (dialog.returnValue === "ok") {
+            form.dataset.confirmed = "yes";
+            form.requestSubmit();
+          }
+        },
+        { once: true }
+      );
     });
   });
 })();

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.ratelimit.QuotaHeaders;
 import io.airlock.requestside.users.Caller;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +43,7 @@ class RequestController {
   private final RequestIntake intake;
   private final RequestCancelling cancelling;
   private final Requests requests;
+  private final RequestEvents events;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -46,11 +51,13 @@ class RequestController {
       RequestIntake intake,
       RequestCancelling cancelling,
       Requests requests,
+      RequestEvents events,
       JsonMapper json,
       Clock clock) {
     this.intake = intake;
     this.cancelling = cancelling;
     this.requests = requests;
+    this.events = events;
     this.json = json;
     this.clock = clock;
   }
@@ -167,13 +174,45 @@ class RequestController {
 
   @GetMapping("/{id}/status")
   StatusView status(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-    StoredRequest request = stored(caller, id);
+    return statusView(stored(caller, id));
+  }
+
+  private static StatusView statusView(StoredRequest request) {
     return new StatusView(
         request.id(),
         request.status(),
         request.statusReason(),
         request.deadline(),
         request.stages());
+  }
+
+  /** How long an event stream stays open before the client must connect again. */
+  static final Duration EVENTS_TIMEOUT = Duration.ofMinutes(10);
+
+  @Operation(
+      summary = "The request's status as it changes",
+      description =
+          "Server-sent events named status, each holding what GET /requests/{id}/status answers:"
+              + " the state now, then every change, on whichever instance it happens. The stream"
+              + " ends after a final status (completed, failed, expired, cancelled), or after 10"
+              + " minutes; connect again to go on.")
+  @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+    stored(caller, id);
+    SseEmitter emitter = new SseEmitter(EVENTS_TIMEOUT.toMillis());
+    RequestEvents.Watch watch =
+        events.watch(
+            List.of(id),
+            (request, changed) ->
+                emitter.send(
+                    SseEmitter.event()
+                        .name("status")
+                        .data(statusView(request), MediaType.APPLICATION_JSON)),
+            emitter::complete);
+    emitter.onCompletion(watch::close);
+    emitter.onTimeout(watch::close);
+    emitter.onError(failure -> watch.close());
+    return emitter;
   }
 
   @DeleteMapping("/{id}")

@@ -6,10 +6,13 @@ import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.users.Caller;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -18,7 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +47,8 @@ class RequestPages {
   private final RequestCancelling cancelling;
   private final Responses responses;
   private final ProfileTypes profileTypes;
+  private final RequestEvents events;
+  private final ITemplateEngine templates;
   private final JsonMapper json;
 
   RequestPages(
@@ -50,12 +57,16 @@ class RequestPages {
       RequestCancelling cancelling,
       Responses responses,
       ProfileTypes profileTypes,
+      RequestEvents events,
+      ITemplateEngine templates,
       JsonMapper json) {
     this.intake = intake;
     this.requests = requests;
     this.cancelling = cancelling;
     this.responses = responses;
     this.profileTypes = profileTypes;
+    this.events = events;
+    this.templates = templates;
     this.json = json;
   }
 
@@ -85,6 +96,7 @@ class RequestPages {
       total = requests.count(caller.id(), filter);
     }
     model.addAttribute("rows", rows);
+    model.addAttribute("live", live(rows));
     model.addAttribute("statuses", RequestStatus.values());
     model.addAttribute("page", Math.max(0, page));
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -92,13 +104,26 @@ class RequestPages {
     return "request/requests";
   }
 
+  /**
+   * What a cancel did, named in the redirect (not a flash attribute: htmx's refresh would take it).
+   */
+  static final Set<String> CANCEL_OUTCOMES = Set.of("done", "asked", "finished");
+
   @GetMapping("/console/requests/{id}")
-  String one(@AuthenticationPrincipal Caller caller, @PathVariable UUID id, Model model) {
+  String one(
+      @AuthenticationPrincipal Caller caller,
+      @PathVariable UUID id,
+      @RequestParam(required = false) String cancel,
+      Model model) {
+    if (cancel != null && CANCEL_OUTCOMES.contains(cancel)) {
+      model.addAttribute("flashKey", "request.cancel." + cancel);
+    }
     StoredRequest request =
         requests
             .byId(caller.id(), id)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("request", request);
+    model.addAttribute("live", live(List.of(request)));
     model.addAttribute("query", pretty(request.queryParams()));
     model.addAttribute("timeline", Timeline.of(stages(request.stages())));
     model.addAttribute(
@@ -120,21 +145,58 @@ class RequestPages {
     return "request/request";
   }
 
+  /**
+   * The live status of the caller's requests among {@code ids} (those of a page), as server-sent
+   * events for htmx: {@code status-<id>} with the new status chip, and {@code done} when one ends.
+   * The same {@link RequestEvents} as {@code GET /requests/{id}/events}.
+   */
+  @GetMapping(path = "/console/requests/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+  SseEmitter events(
+      @AuthenticationPrincipal Caller caller, @RequestParam List<UUID> ids, Locale locale) {
+    List<UUID> theirs =
+        ids.stream()
+            .distinct()
+            .limit(PAGE_SIZE)
+            .filter(id -> requests.byId(caller.id(), id).isPresent())
+            .toList();
+    SseEmitter emitter = new SseEmitter(RequestController.EVENTS_TIMEOUT.toMillis());
+    if (theirs.isEmpty()) {
+      emitter.complete();
+      return emitter;
+    }
+    RequestEvents.Watch watch =
+        events.watch(
+            theirs,
+            (request, changed) -> {
+              emitter.send(
+                  SseEmitter.event()
+                      .name("status-" + request.id())
+                      .data(chip(request.status(), locale)));
+              if (changed
+                  && RequestStatus.fromWireName(request.status())
+                      .map(RequestStatus::isFinal)
+                      .orElse(false)) {
+                emitter.send(SseEmitter.event().name("done").data(request.id().toString()));
+              }
+            },
+            emitter::complete);
+    emitter.onCompletion(watch::close);
+    emitter.onTimeout(watch::close);
+    emitter.onError(failure -> watch.close());
+    return emitter;
+  }
+
   @PostMapping("/console/requests/{id}/cancel")
-  String cancel(
-      @AuthenticationPrincipal Caller caller, @PathVariable UUID id, RedirectAttributes flash) {
+  String cancel(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
     Cancellation outcome = cancelling.cancel(caller, id);
     if (outcome instanceof Cancellation.NotFound) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    flash.addFlashAttribute(
-        "flashKey",
+    String done =
         outcome instanceof Cancellation.AlreadyFinished
-            ? "request.cancel.finished"
-            : outcome instanceof Cancellation.Cancelled
-                ? "request.cancel.done"
-                : "request.cancel.asked");
-    return "redirect:/console/requests/" + id;
+            ? "finished"
+            : outcome instanceof Cancellation.Cancelled ? "done" : "asked";
+    return "redirect:/console/requests/" + id + "?cancel=" + done;
   }
 
   @GetMapping("/console/ask")
@@ -197,6 +259,22 @@ class RequestPages {
     model.addAttribute("problem", problem);
     model.addAttribute("examples", EXAMPLES);
     return "request/ask";
+  }
+
+  /**
+   * The ids of those requests that may still change, for the page's event stream; empty if none.
+   */
+  private static String live(List<StoredRequest> shown) {
+    return shown.stream()
+        .filter(
+            r -> !RequestStatus.fromWireName(r.status()).map(RequestStatus::isFinal).orElse(true))
+        .map(r -> r.id().toString())
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  private String chip(String status, Locale locale) {
+    return templates.process(
+        "console/fragments", Set.of("chip"), new Context(locale, Map.of("status", status)));
   }
 
   private String pretty(String canonical) {

@@ -14,6 +14,11 @@ public enum RequestStatus {
   CANCELLING,
   CANCELLED;
 
+  /** Whether the request has ended: nothing about it changes any more. */
+  public boolean isFinal() {
+    return this == COMPLETED || this == FAILED || this == EXPIRED || this == CANCELLED;
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

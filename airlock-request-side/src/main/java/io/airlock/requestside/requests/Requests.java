@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +81,14 @@ class Requests {
         .param("id", id)
         .query(STORED)
         .optional();
+  }
+
+  /** These requests as stored now, whoever owns them; the unknown ones are left out. */
+  List<StoredRequest> byIds(Collection<UUID> ids) {
+    return jdbc.sql(SELECT + " where q.id = any(:ids)")
+        .param("ids", ids.toArray(UUID[]::new))
+        .query(STORED)
+        .list();
   }
 
   /** One page of the owner's requests, newest first unless {@code oldestFirst}. */

@@ -201,6 +201,27 @@ class RequestPagesBrowserTests extends SignedInRequester {
   }
 
   @Test
+  void updatesTheStatusLiveAndShowsTheAnswerOnceItArrives() {
+    UUID listed = requests.submit(token);
+    UUID id = requests.submit(token);
+    page = browser.page(base());
+    signIn(user);
+    assertThat(page.locator("tr[data-request='" + listed + "'] .chip")).hasText("pending");
+
+    requests.exported(listed);
+    assertThat(page.locator("tr[data-request='" + listed + "'] .chip")).hasText("exported");
+
+    page.navigate("/console/requests/" + id);
+    assertThat(page.locator("#status .chip")).hasText("pending");
+    requests.exported(id);
+    assertThat(page.locator("#status .chip")).hasText("exported");
+    requests.responded(id, "{\"count\": 1234}", "0".repeat(64));
+    assertThat(page.locator("#answer .stat .value")).hasText("1234");
+    assertThat(page.locator("#status .chip")).hasText("completed");
+    assertThat(page).hasURL(Pattern.compile("/console/requests/" + id + "$"));
+  }
+
+  @Test
   void hidesAnotherUsersRequestsAndTheAdminPages() {
     User other = requests.user();
     UUID theirs = requests.submit(users.accessToken(other));

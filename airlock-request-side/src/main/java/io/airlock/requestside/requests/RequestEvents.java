@@ -1,0 +1,164 @@
+package io.airlock.requestside.requests;
+
+import io.airlock.platform.signals.DatabaseSignals;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Status changes of requests, as they happen, for event streams ({@code GET /requests/{id}/events},
+ * the console's live status). Works across instances: the database signals {@value #CHANNEL}
+ * whenever a request's status changes, whichever instance changed it, and each instance then reads
+ * the requests its open streams watch again, in one statement however many streams are open.
+ * Signals that come while a read runs are folded into one more read.
+ */
+@Component
+public class RequestEvents implements DisposableBean {
+
+  /** The channel the {@code requests} status trigger notifies. */
+  static final String CHANNEL = "airlock_request_status";
+
+  private static final Logger log = LoggerFactory.getLogger(RequestEvents.class);
+
+  /** Told of each watched request's state: at once, then on every change. */
+  @FunctionalInterface
+  interface Listener {
+
+    /**
+     * @param request the request as it is now
+     * @param changed false for the state told when the watch began
+     * @throws IOException when the listener is gone: its watch ends
+     */
+    void told(StoredRequest request, boolean changed) throws IOException;
+  }
+
+  /** A stream's watch of some requests; it ends once all of them have ended, or when closed. */
+  final class Watch implements AutoCloseable {
+
+    private final Map<UUID, String> seen = new ConcurrentHashMap<>();
+    private final Listener listener;
+    private final Runnable onEnd;
+
+    private Watch(Collection<UUID> ids, Listener listener, Runnable onEnd) {
+      ids.forEach(id -> seen.put(id, ""));
+      this.listener = listener;
+      this.onEnd = onEnd;
+    }
+
+    /** Tells the changed ones; false once the watch is over. */
+    private synchronized boolean tell(Map<UUID, StoredRequest> now) {
+      try {
+        boolean open = false;
+        for (Map.Entry<UUID, String> entry : seen.entrySet()) {
+          StoredRequest request = now.get(entry.getKey());
+          if (request == null) {
+            continue;
+          }
+          String state = request.status() + request.stages();
+          if (!state.equals(entry.getValue())) {
+            boolean first = entry.getValue().isEmpty();
+            entry.setValue(state);
+            listener.told(request, !first);
+          }
+          open |=
+              !RequestStatus.fromWireName(request.status())
+                  .map(RequestStatus::isFinal)
+                  .orElse(true);
+        }
+        return open;
+      } catch (IOException | RuntimeException e) {
+        log.debug("An event stream is gone: {}", e.toString());
+        return false;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (watches.remove(this)) {
+        onEnd.run();
+      }
+    }
+  }
+
+  private final Requests requests;
+  private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "airlock-request-events");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final AtomicBoolean readQueued = new AtomicBoolean();
+
+  RequestEvents(Requests requests, DatabaseSignals signals) {
+    this.requests = requests;
+    signals.subscribe(CHANNEL, this::changed);
+  }
+
+  /**
+   * Watches requests the caller has already been shown to own: their state now is told at once,
+   * each change after it as it comes. {@code onEnd} runs once the watch is over (all ended, the
+   * listener gone, or closed).
+   */
+  Watch watch(Collection<UUID> ids, Listener listener, Runnable onEnd) {
+    Watch watch = new Watch(ids, listener, onEnd);
+    watches.add(watch);
+    reader.execute(() -> tell(List.of(watch)));
+    return watch;
+  }
+
+  /** Open watches on this instance. */
+  int open() {
+    return watches.size();
+  }
+
+  private void changed() {
+    if (!watches.isEmpty() && readQueued.compareAndSet(false, true)) {
+      reader.execute(
+          () -> {
+            readQueued.set(false);
+            tell(List.copyOf(watches));
+          });
+    }
+  }
+
+  private void tell(List<Watch> told) {
+    if (told.isEmpty()) {
+      return;
+    }
+    Set<UUID> ids = new java.util.HashSet<>();
+    told.forEach(watch -> ids.addAll(watch.seen.keySet()));
+    Map<UUID, StoredRequest> now = new HashMap<>();
+    try {
+      requests.byIds(ids).forEach(request -> now.put(request.id(), request));
+    } catch (RuntimeException e) {
+      // The next signal, or the streams' own timeouts, try again.
+      log.warn("Reading the watched requests failed: {}", e.toString());
+      return;
+    }
+    for (Watch watch : told) {
+      if (!watch.tell(now)) {
+        watch.close();
+      }
+    }
+  }
+
+  @Override
+  public void destroy() {
+    reader.shutdownNow();
+    List.copyOf(watches).forEach(Watch::close);
+  }
+}
