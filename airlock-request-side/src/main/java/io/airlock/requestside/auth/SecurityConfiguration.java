@@ -106,7 +106,8 @@ class SecurityConfiguration {
         "request.side",
         List.of(
             new ConsoleNavigation.Item("request.nav.ask", "/console/ask", false),
-            new ConsoleNavigation.Item("request.nav.requests", "/console/requests", false)));
+            new ConsoleNavigation.Item("request.nav.requests", "/console/requests", false),
+            new ConsoleNavigation.Item("request.nav.quota", "/console/quota", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */

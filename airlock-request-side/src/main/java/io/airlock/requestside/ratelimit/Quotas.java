@@ -181,6 +181,66 @@ public class Quotas {
     return new QuotaDecision.Allowed(List.copyOf(windows), nearlyUsed, grace);
   }
 
+  /**
+   * How one window stands for a user.
+   *
+   * @param used requests counted in the window, past {@code limit} while in the grace
+   * @param warning used at or past the warning share ({@code warn-at})
+   * @param graceUntil when the grace past the limit ends, while the user is in it
+   */
+  public record Standing(
+      QuotaWindow window,
+      int limit,
+      long used,
+      long remaining,
+      Instant resetsAt,
+      boolean warning,
+      Instant graceUntil) {}
+
+  /**
+   * How each of the user's windows stands now, minute first, without counting a request; empty
+   * while the user has no profile type.
+   */
+  public Optional<List<Standing>> standing(UUID userId) {
+    Optional<QuotaLimits> found = directory.of(userId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    QuotaLimits limits = found.get();
+    Instant now = clock.instant();
+    RateCounts.Taken counted =
+        counts.take(key(userId), limits.version(), capacities(limits), WINDOWS, 0, now);
+    List<Standing> windows = new ArrayList<>();
+    for (int i = 0; i < WINDOWS.size(); i++) {
+      QuotaWindow window = WINDOWS.get(i);
+      int limit = limits.of(window);
+      long extra = extra(limits, window);
+      long used = limit + extra - counted.remaining()[i];
+      Instant graceUntil =
+          used > limit
+              ? graceStartedAt(userId, window, now)
+                  .map(since -> since.plus(properties.graceDuration()))
+                  .filter(now::isBefore)
+                  .orElse(null)
+              : null;
+      windows.add(
+          new Standing(
+              window,
+              limit,
+              used,
+              Math.max(0, limit - used),
+              window.end(now),
+              limit == 0 || used >= limit * properties.warnAt(),
+              graceUntil));
+    }
+    return Optional.of(windows);
+  }
+
+  /** The share of a window's quota from which a user is warned. */
+  public double warnAt() {
+    return properties.warnAt();
+  }
+
   /** Clears the user's counts and grace in every window: a fresh start. */
   public void reset(UUID userId) {
     counts.remove(key(userId));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -123,6 +124,66 @@ class QuotaIntegrationTests {
     EntityExchangeResult<String> nextMinute = submit();
     assertThat(nextMinute.getResponseHeaders().getFirst(QuotaHeaders.REMAINING)).isEqualTo("9");
     assertThat(nextMinute.getResponseHeaders().getFirst(QuotaHeaders.GRACE)).isNull();
+  }
+
+  @Test
+  void showsWhatIsUsedOfEachWindowWithoutCountingItself() {
+    limits(20, null, null);
+    for (int i = 0; i < 15; i++) {
+      submit();
+    }
+    Map<String, Object> minute = window(quota(), "minute");
+    assertThat(minute)
+        .containsEntry("used", 15)
+        .containsEntry("limit", 20)
+        .containsEntry("remaining", 5)
+        .containsEntry("warning", false)
+        .containsEntry("resets_at", CLOCK.instant().plusSeconds(50).toString());
+    assertThat(quota().get("warn_at")).isEqualTo(0.8);
+    assertThat(window(quota(), "minute").get("used")).as("reading counts nothing").isEqualTo(15);
+
+    submit();
+    assertThat(window(quota(), "minute"))
+        .containsEntry("warning", true)
+        .containsEntry("grace_until", null);
+    // A grace of 10%: two more past the limit of 20.
+    for (int i = 0; i < 5; i++) {
+      submit();
+    }
+    Map<String, Object> inGrace = window(quota(), "minute");
+    assertThat(inGrace).containsEntry("used", 21).containsEntry("remaining", 0);
+    assertThat(inGrace.get("grace_until"))
+        .isEqualTo(CLOCK.instant().plus(properties.graceDuration()).toString());
+    assertThat(window(quota(), "hour")).containsEntry("used", 21).containsEntry("warning", false);
+  }
+
+  @Test
+  void hasNoQuotasToShowWithoutAProfileType() {
+    directoryChanges.apply(
+        () ->
+            jdbc.sql(
+                    "update users set profile_type = 'not-yet-received', version = version + 1"
+                        + " where id = :id")
+                .param("id", user.id())
+                .update());
+
+    fixture.get(token, "/users/me/quota").expectStatus().isNotFound();
+  }
+
+  private Map<?, ?> quota() {
+    return fixture
+        .get(token, "/users/me/quota")
+        .expectStatus()
+        .isOk()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> window(Map<?, ?> quota, String name) {
+    return ((List<Map<String, Object>>) quota.get("windows"))
+        .stream().filter(window -> name.equals(window.get("window"))).findFirst().orElseThrow();
   }
 
   @Test

@@ -222,6 +222,29 @@ class RequestPagesBrowserTests extends SignedInRequester {
   }
 
   @Test
+  void showsTheQuotasAsGaugesWithTheWarning() {
+    directoryChanges.apply(
+        () ->
+            // The day's window: a minute's could start afresh while the test runs.
+            jdbc.sql("update users set per_day = 5, version = version + 1 where id = :id")
+                .param("id", user.id())
+                .update());
+    for (int i = 0; i < 4; i++) {
+      requests.submit(token);
+    }
+    page = browser.page(base());
+    signIn(user);
+
+    page.getByText("My quotas").first().click();
+    assertThat(page).hasURL(Pattern.compile("/console/quota$"));
+    assertThat(page.locator("[data-window=day] .value")).hasText("4 of 5 used");
+    assertThat(page.locator("[data-window=day] .chip")).hasText("nearly used");
+    assertThat(page.locator("[data-window=hour] .chip")).hasCount(0);
+    assertThat(page.locator("[data-window=day] meter")).hasAttribute("value", "4");
+    Browser.assertAccessible(page);
+  }
+
+  @Test
   void hidesAnotherUsersRequestsAndTheAdminPages() {
     User other = requests.user();
     UUID theirs = requests.submit(users.accessToken(other));
