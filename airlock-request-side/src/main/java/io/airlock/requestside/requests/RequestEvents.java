@@ -120,6 +120,23 @@ public class RequestEvents implements DisposableBean {
     return watch;
   }
 
+  /**
+   * Runs {@code then} once the request has ended (at once if it has), on this instance's events
+   * thread; close the returned watch to give up waiting.
+   */
+  public AutoCloseable whenEnded(UUID id, Runnable then) {
+    return watch(
+        List.of(id),
+        (request, changed) -> {
+          if (RequestStatus.fromWireName(request.status())
+              .map(RequestStatus::isFinal)
+              .orElse(true)) {
+            then.run();
+          }
+        },
+        () -> {});
+  }
+
   /** Open watches on this instance. */
   int open() {
     return watches.size();

@@ -1,40 +1,59 @@
 package io.airlock.requestside.responses;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestEvents;
 import io.airlock.requestside.requests.RequestNotFound;
 import io.airlock.requestside.requests.Responses;
 import io.airlock.requestside.requests.Stages;
 import io.airlock.requestside.users.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 class ResponseController {
 
+  /** The longest a caller may ask {@code GET /requests/{id}/response} to wait. */
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(60);
+
   private final Responses responses;
   private final ResponseBodies bodies;
+  private final ResultDownloads downloads;
+  private final StoredResponses lookup;
+  private final RequestEvents events;
   private final JsonMapper json;
 
-  ResponseController(Responses responses, ResponseBodies bodies, JsonMapper json) {
+  ResponseController(
+      Responses responses,
+      ResponseBodies bodies,
+      ResultDownloads downloads,
+      StoredResponses lookup,
+      RequestEvents events,
+      JsonMapper json) {
     this.responses = responses;
     this.bodies = bodies;
+    this.downloads = downloads;
+    this.lookup = lookup;
+    this.events = events;
     this.json = json;
   }
 
@@ -60,55 +79,99 @@ class ResponseController {
 
   record ResponsePage(List<ResponseSummary> items, int page, int size, long total) {}
 
-  static class ResponseNotYet extends ErrorResponseException {
-    ResponseNotYet(UUID id, String status) {
-      super(HttpStatus.NOT_FOUND, problem(id, status), null);
-    }
-
-    // A failed, expired or cancelled request never gets a response: say so rather than "yet".
-    private static ProblemDetail problem(UUID id, String status) {
-      boolean waiting = status.equals("pending") || status.equals("exported");
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
-              HttpStatus.NOT_FOUND,
-              waiting
-                  ? "Request "
-                      + id
-                      + " has no response yet; /requests/"
-                      + id
-                      + "/status says how far it got."
-                  : "Request "
-                      + id
-                      + " is "
-                      + status
-                      + " and has no response; /requests/"
-                      + id
-                      + "/status says why.");
-      problem.setTitle(waiting ? "No response yet" : "No response");
-      problem.setProperty("status_of_request", status);
-      return problem;
-    }
-  }
-
   /**
    * The result of a request. Responses never change once imported, so the result's checksum is its
    * ETag (weak, for the gzipped bytes differ) and the serialised body can be cached for as long as
    * memory allows.
    */
+  @Operation(
+      summary = "The result",
+      description =
+          "JSON by default. A search's hits come as CSV (one hit a row, _source flattened to"
+              + " dotted names) for Accept: text/csv, and as NDJSON (one hit a line) for Accept:"
+              + " application/x-ndjson; a result without hits answers those with 406.")
   @GetMapping("/requests/{id}/response")
   ResponseEntity<byte[]> response(
       @AuthenticationPrincipal Caller caller,
       @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+    // Asked for by name only: a client accepting anything (*/*) gets the JSON.
+    if (accept != null && accept.contains(ResultDownloads.Format.CSV.mediaType())) {
+      return downloads.file(
+          id, json.readTree(lookup.of(caller, id).result()), ResultDownloads.Format.CSV);
+    }
+    if (accept != null && accept.contains(ResultDownloads.Format.NDJSON.mediaType())) {
+      return downloads.file(
+          id, json.readTree(lookup.of(caller, id).result()), ResultDownloads.Format.NDJSON);
+    }
+    return answer(caller, id, ifNoneMatch);
+  }
+
+  /**
+   * A long poll: the result as soon as it arrives, or after {@code wait} (at most 60 s) what the
+   * call without it answers then ({@code 404} while no response has come).
+   */
+  @Operation(
+      summary = "The result, waiting up to wait for it",
+      description =
+          "wait: how long to wait for the response to arrive (e.g. 30s, at most 60s). Answers as"
+              + " soon as the request ends, on whichever instance its answer is imported; when the"
+              + " wait is over, answers as without it.")
+  @GetMapping(path = "/requests/{id}/response", params = "wait")
+  DeferredResult<ResponseEntity<byte[]>> responseWhenReady(
+      @AuthenticationPrincipal Caller caller,
+      @PathVariable UUID id,
+      @RequestParam String wait,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+    Duration patience = patience(wait);
+    DeferredResult<ResponseEntity<byte[]>> result = new DeferredResult<>(patience.toMillis() + 1);
+    Runnable answer =
+        () -> {
+          try {
+            result.setResult(answer(caller, id, ifNoneMatch));
+          } catch (RuntimeException refused) {
+            result.setErrorResult(refused);
+          }
+        };
+    if (responses.checksum(caller.id(), id).isPresent()) {
+      answer.run();
+      return result;
+    }
+    // Not theirs, or unknown: 404 at once, as without waiting.
+    responses.requestStatus(caller.id(), id).orElseThrow(() -> new RequestNotFound(id));
+    AutoCloseable waiting = events.whenEnded(id, answer);
+    result.onTimeout(answer);
+    result.onCompletion(
+        () -> {
+          try {
+            waiting.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    return result;
+  }
+
+  private static Duration patience(String wait) {
+    Duration patience;
+    try {
+      patience =
+          wait.chars().allMatch(Character::isDigit)
+              ? Duration.ofSeconds(Long.parseLong(wait))
+              : DurationStyle.detectAndParse(wait);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidField("wait", "must be a duration such as 30s");
+    }
+    if (patience.isNegative() || patience.compareTo(LONGEST_WAIT) > 0) {
+      throw new InvalidField("wait", "must be from 0s to 60s");
+    }
+    return patience;
+  }
+
+  private ResponseEntity<byte[]> answer(Caller caller, UUID id, String ifNoneMatch) {
     String checksum =
-        responses
-            .checksum(caller.id(), id)
-            .orElseThrow(
-                () ->
-                    responses
-                        .requestStatus(caller.id(), id)
-                        .<RuntimeException>map(status -> new ResponseNotYet(id, status))
-                        .orElseGet(() -> new RequestNotFound(id)));
+        responses.checksum(caller.id(), id).orElseThrow(() -> lookup.refusal(caller, id));
     // Weak: the bytes on the wire differ when the answer is gzipped (Tomcat compresses no
     // response with a strong tag), while the result they carry, the checksum, is the same.
     String etag = "W/\"" + checksum + "\"";

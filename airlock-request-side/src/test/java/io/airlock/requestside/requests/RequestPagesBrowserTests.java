@@ -3,6 +3,7 @@ package io.airlock.requestside.requests;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.ColorScheme;
@@ -10,6 +11,7 @@ import io.airlock.console.testing.Browser;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -168,7 +170,7 @@ class RequestPagesBrowserTests extends SignedInRequester {
   }
 
   @Test
-  void showsTheAnswerAsATableAndCancelsAfterConfirming() {
+  void showsTheAnswerAsATableAndCancelsAfterConfirming() throws Exception {
     UUID answered = requests.submit(token);
     requests.responded(
         answered,
@@ -185,6 +187,12 @@ class RequestPagesBrowserTests extends SignedInRequester {
     assertThat(page.locator("#hits tbody tr").nth(1)).containsText("db-2");
     assertThat(page.locator(".timeline li.done")).hasCount(6);
     Browser.assertAccessible(page);
+    Download csv =
+        page.waitForDownload(
+            () ->
+                page.locator("#downloads a", new Page.LocatorOptions().setHasText("CSV")).click());
+    assertThat(csv.suggestedFilename()).isEqualTo(answered + ".csv");
+    assertThat(Files.readString(csv.path())).startsWith("_id,host,level,code\r\n").contains("db-2");
 
     page.navigate("/console/requests/" + pending);
     page.getByText("Cancel the request").click();
