@@ -110,13 +110,14 @@ class RequestIntake {
             });
   }
 
-  private Submitted store(
-      Caller caller,
-      String index,
-      String queryType,
-      JsonNode params,
-      int priority,
-      IdempotencyKey key) {
+  /**
+   * Checks a request as {@link #submit} does, with the same rules and the caller's profile type,
+   * without storing or counting anything: for validation as the user types.
+   *
+   * @throws InvalidField or {@link RequestRefused} naming the field (a JSON path) that is wrong
+   */
+  QueryCheck.Valid check(
+      Caller caller, String index, String queryType, JsonNode params, int priority) {
     QueryCheck check = rules.check(index, queryType, params);
     if (check instanceof QueryCheck.Invalid invalid) {
       throw new InvalidField(invalid.field(), invalid.reason());
@@ -142,6 +143,17 @@ class RequestIntake {
               + " for your profile type"
               + (params.has("size") ? "" : " (a search without size asks for 10)"));
     }
+    return valid;
+  }
+
+  private Submitted store(
+      Caller caller,
+      String index,
+      String queryType,
+      JsonNode params,
+      int priority,
+      IdempotencyKey key) {
+    QueryCheck.Valid valid = check(caller, index, queryType, params, priority);
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     QuotaDecision quota =

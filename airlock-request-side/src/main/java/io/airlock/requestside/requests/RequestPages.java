@@ -219,25 +219,62 @@ class RequestPages {
       @RequestParam(name = "query_params", defaultValue = "") String queryParams,
       @RequestParam(defaultValue = "0") int priority,
       Model model) {
+    UUID[] submitted = new UUID[1];
+    String problem =
+        problemOf(
+            () ->
+                submitted[0] =
+                    intake
+                        .submit(
+                            caller,
+                            index,
+                            queryType,
+                            json.readTree(queryParams),
+                            priority,
+                            Optional.empty())
+                        .id());
+    if (problem == null) {
+      return "redirect:/console/requests/" + submitted[0];
+    }
+    return askForm(caller, model, index, queryType, queryParams, priority, problem);
+  }
+
+  /**
+   * The ask form's check as the user types (htmx): the same checks as submitting, {@link
+   * RequestIntake#check}, without storing anything; answers the {@code check} fragment.
+   */
+  @PostMapping("/console/ask/check")
+  String check(
+      @AuthenticationPrincipal Caller caller,
+      @RequestParam(required = false) String index,
+      @RequestParam(name = "query_type", defaultValue = "search") String queryType,
+      @RequestParam(name = "query_params", defaultValue = "") String queryParams,
+      @RequestParam(defaultValue = "0") int priority,
+      Model model) {
+    model.addAttribute(
+        "checkProblem",
+        problemOf(
+            () -> intake.check(caller, index, queryType, json.readTree(queryParams), priority)));
+    model.addAttribute("checked", true);
+    return "request/ask :: check";
+  }
+
+  /** What is wrong, naming the field by its JSON path; null if nothing is. */
+  private static String problemOf(Runnable attempt) {
     try {
-      JsonNode params = json.readTree(queryParams);
-      UUID id = intake.submit(caller, index, queryType, params, priority, Optional.empty()).id();
-      return "redirect:/console/requests/" + id;
+      attempt.run();
+      return null;
     } catch (JacksonException e) {
-      return askForm(
-          caller,
-          model,
-          index,
-          queryType,
-          queryParams,
-          priority,
-          "query_params: " + e.getOriginalMessage());
+      return "query_params: line "
+          + e.getLocation().getLineNr()
+          + ", column "
+          + e.getLocation().getColumnNr()
+          + ": "
+          + e.getOriginalMessage();
     } catch (InvalidField e) {
-      return askForm(
-          caller, model, index, queryType, queryParams, priority, e.field() + " " + e.getMessage());
+      return e.field() + " " + e.getMessage();
     } catch (ErrorResponseException e) {
-      return askForm(
-          caller, model, index, queryType, queryParams, priority, e.getBody().getDetail());
+      return e.getBody().getDetail();
     }
   }
 

@@ -154,6 +154,25 @@ class RequestPagesBrowserTests extends SignedInRequester {
   }
 
   @Test
+  void checksTheQueryAsTheUserTypes() {
+    page = browser.page(base());
+    signIn(user);
+    page.navigate("/console/ask");
+
+    page.locator("#query_params").fill("{\"query\": {\"script\": {\"source\": \"1\"}}}");
+    assertThat(page.locator("#check .error-text")).containsText("query_params.query");
+    page.locator("#query_params").fill("{\"size\": 700}");
+    assertThat(page.locator("#check .error-text"))
+        .containsText("query_params.size must be at most 500");
+    page.locator("#query_params").fill("{\n  \"size\": 5,\n  oops\n}");
+    assertThat(page.locator("#check .error-text")).containsText("query_params: line 3");
+    page.locator("#query_params").fill("{\"query\": {\"match_all\": {}}, \"size\": 5}");
+    assertThat(page.locator("#check")).containsText("passes every check");
+    assertThat(requests.requestsOf(user)).as("checking stores nothing").isZero();
+    Browser.assertAccessible(page);
+  }
+
+  @Test
   void refusesAnInvalidQueryWithTheSameRulesAsTheApi() {
     page = browser.page(base());
     signIn(user);
