@@ -53,6 +53,15 @@
     });
     localTimes(document);
 
+    // A button with data-copy="<selector>" copies that element's text.
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-copy]");
+      var source = button && document.querySelector(button.dataset.copy);
+      if (source && navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent.trim());
+      }
+    });
+
     // Delegated, so that forms htmx swaps in later are confirmed too.
     var dialog = document.getElementById("confirm");
     document.addEventListener("submit", function (event) {

@@ -1,8 +1,6 @@
 package io.airlock.requestside.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.airlock.platform.web.InvalidField;
-import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.users.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,12 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -36,19 +29,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api-keys")
 class ApiKeyController {
 
-  /** Keys look like {@code alk_<8 hex prefix>_<43 base64url chars>}: 256 random bits. */
-  static final String KEY_PREFIX = "alk_";
-
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final ApiKeys apiKeys;
-  private final AuditLog audit;
-  private final Clock clock;
+  private final ApiKeyIssuing issuing;
 
-  ApiKeyController(ApiKeys apiKeys, AuditLog audit, Clock clock) {
+  ApiKeyController(ApiKeys apiKeys, ApiKeyIssuing issuing) {
     this.apiKeys = apiKeys;
-    this.audit = audit;
-    this.clock = clock;
+    this.issuing = issuing;
   }
 
   record NewKeyForm(
@@ -97,31 +83,17 @@ class ApiKeyController {
   @PostMapping
   ResponseEntity<CreatedKey> create(
       @AuthenticationPrincipal Caller caller, @Valid @RequestBody NewKeyForm form) {
-    UUID id = UUID.randomUUID();
-    byte[] prefixBytes = new byte[4];
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(prefixBytes);
-    RANDOM.nextBytes(secret);
-    String prefix = HexFormat.of().formatHex(prefixBytes);
-    String key =
-        KEY_PREFIX + prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    List<String> scopes = form.scopes().stream().distinct().toList();
-    for (String scope : scopes) {
-      if (ApiKeyScope.fromWireName(scope).isEmpty()) {
-        throw new InvalidField(
-            "scopes",
-            "unknown scope '"
-                + scope
-                + "'; known: "
-                + Arrays.stream(ApiKeyScope.values()).map(ApiKeyScope::wireName).toList());
-      }
-    }
-    apiKeys.add(id, caller.id(), form.name(), prefix, key, scopes);
-    audit.record(
-        caller.username(), "api-key.create", "api-key:" + id, AuditLog.Outcome.SUCCESS, null);
-    ApiKeys.Listed stored = apiKeys.byId(caller.id(), id).orElseThrow();
-    return ResponseEntity.created(URI.create("/api-keys/" + id))
-        .body(new CreatedKey(id, form.name(), prefix, scopes, stored.createdAt(), key));
+    ApiKeyIssuing.Issued issued = issuing.issue(caller, form.name(), form.scopes());
+    ApiKeys.Listed stored = issued.stored();
+    return ResponseEntity.created(URI.create("/api-keys/" + stored.id()))
+        .body(
+            new CreatedKey(
+                stored.id(),
+                stored.name(),
+                stored.prefix(),
+                stored.scopes(),
+                stored.createdAt(),
+                issued.key()));
   }
 
   @GetMapping
@@ -132,10 +104,8 @@ class ApiKeyController {
   @DeleteMapping("/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void revoke(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-    if (!apiKeys.revoke(caller.id(), id, clock.instant())) {
+    if (!issuing.revoke(caller, id)) {
       throw new ApiKeyNotFound(id);
     }
-    audit.record(
-        caller.username(), "api-key.revoke", "api-key:" + id, AuditLog.Outcome.SUCCESS, null);
   }
 }

@@ -107,7 +107,9 @@ class SecurityConfiguration {
         List.of(
             new ConsoleNavigation.Item("request.nav.ask", "/console/ask", false),
             new ConsoleNavigation.Item("request.nav.requests", "/console/requests", false),
-            new ConsoleNavigation.Item("request.nav.quota", "/console/quota", false)));
+            new ConsoleNavigation.Item("request.nav.quota", "/console/quota", false),
+            new ConsoleNavigation.Item("request.nav.keys", "/console/api-keys", false),
+            new ConsoleNavigation.Item("request.nav.account", "/console/account", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */

@@ -1,5 +1,7 @@
 package io.airlock.requestside.users;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +17,36 @@ class AccountChanges {
 
   AccountChanges(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A change not yet echoed by the directory.
+   *
+   * @param kind {@code profile} or {@code password}
+   * @param exportedAt when it left for the response side, or null while it waits here
+   */
+  record Pending(UUID id, String kind, Instant createdAt, Instant exportedAt) {}
+
+  /** The user's changes still waiting for the high side, oldest first. */
+  List<Pending> pendingOf(UUID userId) {
+    return jdbc.sql(
+            """
+            select id, case when password_hash is null then 'profile' else 'password' end as kind,
+                created_at, exported_at
+            from account_changes where user_id = :userId and echoed_at is null
+            order by created_at
+            """)
+        .param("userId", userId)
+        .query(
+            (rs, row) ->
+                new Pending(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("kind"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("exported_at") == null
+                        ? null
+                        : rs.getTimestamp("exported_at").toInstant()))
+        .list();
   }
 
   UUID record(UUID userId, String displayName, String email, String passwordHash) {

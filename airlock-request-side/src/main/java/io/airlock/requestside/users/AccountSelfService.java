@@ -1,6 +1,7 @@
 package io.airlock.requestside.users;
 
 import io.airlock.requestside.audit.AuditLog;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -31,6 +32,11 @@ class AccountSelfService {
     this.passwords = passwords;
     this.audit = audit;
     this.events = events;
+  }
+
+  /** The user's own changes the directory has not echoed yet: "waiting for the high side". */
+  List<AccountChanges.Pending> pending(Caller caller) {
+    return changes.pendingOf(caller.id());
   }
 
   @Transactional

@@ -41,9 +41,10 @@ class UsersController {
       @JsonProperty("display_name") String displayName,
       String role,
       @JsonProperty("profile_type") String profileType,
-      @JsonProperty("last_login_at") Instant lastLoginAt) {
+      @JsonProperty("last_login_at") Instant lastLoginAt,
+      @JsonProperty("pending_changes") List<PendingChange> pendingChanges) {
 
-    static Me of(User user) {
+    static Me of(User user, List<AccountChanges.Pending> pending) {
       return new Me(
           user.id(),
           user.username(),
@@ -51,7 +52,21 @@ class UsersController {
           user.displayName(),
           user.role(),
           user.profileType(),
-          user.lastLoginAt());
+          user.lastLoginAt(),
+          pending.stream().map(PendingChange::of).toList());
+    }
+  }
+
+  /** One of the user's own changes, applied here, that the directory has not echoed yet. */
+  record PendingChange(
+      UUID id,
+      String kind,
+      @JsonProperty("created_at") Instant createdAt,
+      @JsonProperty("exported_at") Instant exportedAt) {
+
+    static PendingChange of(AccountChanges.Pending pending) {
+      return new PendingChange(
+          pending.id(), pending.kind(), pending.createdAt(), pending.exportedAt());
     }
   }
 
@@ -89,12 +104,14 @@ class UsersController {
 
   @GetMapping
   Me me(@AuthenticationPrincipal Caller caller) {
-    return Me.of(users.byId(caller.id()).orElseThrow());
+    return Me.of(users.byId(caller.id()).orElseThrow(), selfService.pending(caller));
   }
 
   @PutMapping
   Me update(@AuthenticationPrincipal Caller caller, @Valid @RequestBody ProfileForm form) {
-    return Me.of(selfService.changeProfile(caller, form.displayName().strip(), form.email()));
+    return Me.of(
+        selfService.changeProfile(caller, form.displayName().strip(), form.email()),
+        selfService.pending(caller));
   }
 
   @PostMapping("/change-password")

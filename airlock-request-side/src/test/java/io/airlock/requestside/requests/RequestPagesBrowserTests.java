@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.ColorScheme;
 import io.airlock.console.testing.Browser;
+import io.airlock.requestside.ConsoleBrowserTest;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
@@ -15,9 +16,6 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,39 +24,7 @@ import org.junit.jupiter.api.Test;
  * see, CSRF, the languages and the themes, and axe-core's checks of every page.
  */
 @RequestSideIntegrationTest
-class RequestPagesBrowserTests extends SignedInRequester {
-
-  private static Browser browser;
-  private Page page;
-
-  @BeforeAll
-  static void launch() {
-    browser = Browser.launch();
-  }
-
-  @AfterAll
-  static void quit() {
-    browser.close();
-  }
-
-  @AfterEach
-  void closePage() {
-    if (page != null) {
-      page.context().close();
-    }
-  }
-
-  private String base() {
-    return "http://localhost:" + port;
-  }
-
-  private void signIn(User who) {
-    page.navigate("/console/login");
-    page.locator("#username").fill(who.username());
-    page.locator("#password").fill(UserFixture.PASSWORD);
-    page.locator("main button[type=submit]").click();
-    page.waitForURL(Pattern.compile(".*/console/(?!login).*"));
-  }
+class RequestPagesBrowserTests extends ConsoleBrowserTest {
 
   @Test
   void signsInListsTheirRequestsAndSignsOut() {
@@ -246,29 +212,6 @@ class RequestPagesBrowserTests extends SignedInRequester {
     assertThat(page.locator("#answer .stat .value")).hasText("1234");
     assertThat(page.locator("#status .chip")).hasText("completed");
     assertThat(page).hasURL(Pattern.compile("/console/requests/" + id + "$"));
-  }
-
-  @Test
-  void showsTheQuotasAsGaugesWithTheWarning() {
-    directoryChanges.apply(
-        () ->
-            // The day's window: a minute's could start afresh while the test runs.
-            jdbc.sql("update users set per_day = 5, version = version + 1 where id = :id")
-                .param("id", user.id())
-                .update());
-    for (int i = 0; i < 4; i++) {
-      requests.submit(token);
-    }
-    page = browser.page(base());
-    signIn(user);
-
-    page.getByText("My quotas").first().click();
-    assertThat(page).hasURL(Pattern.compile("/console/quota$"));
-    assertThat(page.locator("[data-window=day] .value")).hasText("4 of 5 used");
-    assertThat(page.locator("[data-window=day] .chip")).hasText("nearly used");
-    assertThat(page.locator("[data-window=hour] .chip")).hasCount(0);
-    assertThat(page.locator("[data-window=day] meter")).hasAttribute("value", "4");
-    Browser.assertAccessible(page);
   }
 
   @Test
