@@ -25,6 +25,37 @@
     });
   }
 
+  // Bar charts of canvas[data-chart] ({"labels": [...], "counts": [...]}), once Chart.js is loaded.
+  function charts(root) {
+    if (!window.Chart) {
+      return;
+    }
+    var text = getComputedStyle(document.body).color;
+    root.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
+      if (canvas.dataset.drawn) {
+        return;
+      }
+      canvas.dataset.drawn = "yes";
+      var data = JSON.parse(canvas.dataset.chart);
+      new window.Chart(canvas, {
+        type: "bar",
+        data: {
+          labels: data.labels,
+          datasets: [{ data: data.counts, backgroundColor: "#0b5cad" }]
+        },
+        options: {
+          animation: false,
+          plugins: { legend: { display: false } },
+          scales: { x: { ticks: { color: text } }, y: { ticks: { color: text } } }
+        }
+      });
+    });
+  }
+
+  window.addEventListener("load", function () {
+    charts(document);
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     var themeSwitch = document.getElementById("theme-switch");
     if (themeSwitch) {
@@ -50,6 +81,7 @@
     });
     document.body.addEventListener("htmx:afterSwap", function (event) {
       localTimes(event.target);
+      charts(event.target);
     });
     localTimes(document);
 

@@ -140,6 +140,7 @@ class RequestPages {
               model.addAttribute(
                   "count", result.path("count").isNumber() ? result.path("count").asLong() : null);
               model.addAttribute("hits", Hits.of(result));
+              model.addAttribute("aggregations", Aggregation.all(result));
               model.addAttribute("response", response);
             });
     return "request/request";
@@ -346,6 +347,46 @@ class RequestPages {
         "request.example.terms",
         "{\"size\": 0, \"aggs\": {\"by_severity\": {\"terms\": {\"field\": \"severity\"}}}}");
     return examples;
+  }
+
+  /**
+   * One aggregation of a search's result: a bucket aggregation's buckets (key and count), or a
+   * metric's value.
+   */
+  record Aggregation(String name, List<Bucket> buckets, String value, String chart) {
+
+    record Bucket(String key, long count) {}
+
+    static List<Aggregation> all(JsonNode result) {
+      List<Aggregation> all = new java.util.ArrayList<>();
+      for (Map.Entry<String, JsonNode> named : result.path("aggregations").properties()) {
+        JsonNode aggregation = named.getValue();
+        if (aggregation.path("buckets").isArray()) {
+          List<Bucket> buckets = new java.util.ArrayList<>();
+          for (JsonNode bucket : aggregation.path("buckets")) {
+            buckets.add(
+                new Bucket(
+                    bucket.path("key_as_string").asString(bucket.path("key").asString()),
+                    bucket.path("doc_count").asLong()));
+          }
+          all.add(new Aggregation(named.getKey(), buckets, null, chart(buckets)));
+        } else if (aggregation.has("value")) {
+          all.add(
+              new Aggregation(
+                  named.getKey(), List.of(), aggregation.path("value").asString(), null));
+        }
+      }
+      return all;
+    }
+
+    // The bar chart's data, for console.js to draw with Chart.js: {"labels": [...], "counts":
+    // [...]}.
+    private static String chart(List<Bucket> buckets) {
+      tools.jackson.databind.node.ObjectNode data = JsonMapper.shared().createObjectNode();
+      buckets.forEach(b -> data.withArray("labels").add(b.key()));
+      buckets.forEach(b -> data.withArray("counts").add(b.count()));
+      return data.toString();
+    }
   }
 
   /**

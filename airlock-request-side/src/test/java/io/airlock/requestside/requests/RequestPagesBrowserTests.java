@@ -215,6 +215,29 @@ class RequestPagesBrowserTests extends ConsoleBrowserTest {
   }
 
   @Test
+  void showsAggregationsAsTablesAndBarCharts() {
+    UUID id = requests.submit(token);
+    requests.responded(
+        id,
+        "{\"hits\": {\"hits\": []}, \"aggregations\": {"
+            + "\"by_severity\": {\"buckets\": [{\"key\": \"critical\", \"doc_count\": 3},"
+            + " {\"key\": \"low\", \"doc_count\": 9}]},"
+            + " \"mean_bytes\": {\"value\": 512.5}}}",
+        "0".repeat(64));
+    page = browser.page(base());
+    signIn(user);
+    page.navigate("/console/requests/" + id);
+
+    assertThat(page.locator("[data-aggregation=by_severity] tbody tr")).hasCount(2);
+    assertThat(page.locator("[data-aggregation=by_severity] tbody tr").first())
+        .containsText("critical");
+    assertThat(page.locator("[data-aggregation=mean_bytes] .value")).hasText("512.5");
+    assertThat(page.locator("[data-aggregation=by_severity] canvas"))
+        .hasAttribute("data-drawn", "yes");
+    Browser.assertAccessible(page);
+  }
+
+  @Test
   void hidesAnotherUsersRequestsAndTheAdminPages() {
     User other = requests.user();
     UUID theirs = requests.submit(users.accessToken(other));
