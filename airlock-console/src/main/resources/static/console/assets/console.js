@@ -25,9 +25,12 @@
     });
   }
 
-  // Bar charts of canvas[data-chart] ({"labels": [...], "counts": [...]}), once Chart.js is loaded.
+  // Charts of canvas[data-chart] ({"type", "labels", "datasets": [{"label", "data"}]}, made by the
+  // server's Charts), once Chart.js is loaded.
+  var palette = ["#0b5cad", "#d4622a", "#1a7f37", "#9a6700", "#8250df", "#b42318", "#57606a"];
+
   function charts(root) {
-    if (!window.Chart) {
+    if (!window.Chart || !root.querySelectorAll) {
       return;
     }
     var text = getComputedStyle(document.body).color;
@@ -36,17 +39,26 @@
         return;
       }
       canvas.dataset.drawn = "yes";
-      var data = JSON.parse(canvas.dataset.chart);
+      var spec = JSON.parse(canvas.dataset.chart);
+      var round = spec.type === "doughnut";
+      var datasets = spec.datasets.map(function (set, i) {
+        return {
+          label: set.label,
+          data: set.data,
+          spanGaps: true,
+          backgroundColor: round ? palette : palette[i % palette.length],
+          borderColor: round ? undefined : palette[i % palette.length]
+        };
+      });
       new window.Chart(canvas, {
-        type: "bar",
-        data: {
-          labels: data.labels,
-          datasets: [{ data: data.counts, backgroundColor: "#0b5cad" }]
-        },
+        type: spec.type,
+        data: { labels: spec.labels, datasets: datasets },
         options: {
           animation: false,
-          plugins: { legend: { display: false } },
-          scales: { x: { ticks: { color: text } }, y: { ticks: { color: text } } }
+          plugins: {
+            legend: { display: round || datasets.length > 1, labels: { color: text } }
+          },
+          scales: round ? {} : { x: { ticks: { color: text } }, y: { ticks: { color: text } } }
         }
       });
     });
@@ -79,9 +91,10 @@
         event.detail.headers[header.content] = token.content;
       }
     });
-    document.body.addEventListener("htmx:afterSwap", function (event) {
-      localTimes(event.target);
-      charts(event.target);
+    // New content from htmx (a refreshed part of the page): its times and charts.
+    document.body.addEventListener("htmx:load", function (event) {
+      localTimes(event.detail.elt);
+      charts(event.detail.elt);
     });
     localTimes(document);
 

@@ -23,10 +23,21 @@ class AdminRequestController {
 
   private final AdminRequests requests;
   private final AdminStats stats;
+  private final AdminDashboard dashboard;
 
-  AdminRequestController(AdminRequests requests, AdminStats stats) {
+  AdminRequestController(AdminRequests requests, AdminStats stats, AdminDashboard dashboard) {
     this.requests = requests;
     this.stats = stats;
+    this.dashboard = dashboard;
+  }
+
+  @GetMapping("/admin/dashboard")
+  @Operation(
+      summary =
+          "The stats, requests and round trips (p50, p95) by the hour over the last day or week,"
+              + " the links across the gap, and the latest requests")
+  AdminDashboard.Dashboard dashboard(@RequestParam(defaultValue = "1") int days) {
+    return dashboard.of(AdminDashboardPages.span(days));
   }
 
   @GetMapping("/admin/requests")

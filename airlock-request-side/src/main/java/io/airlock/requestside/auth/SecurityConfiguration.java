@@ -109,7 +109,8 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("request.nav.requests", "/console/requests", false),
             new ConsoleNavigation.Item("request.nav.quota", "/console/quota", false),
             new ConsoleNavigation.Item("request.nav.keys", "/console/api-keys", false),
-            new ConsoleNavigation.Item("request.nav.account", "/console/account", false)));
+            new ConsoleNavigation.Item("request.nav.account", "/console/account", false),
+            new ConsoleNavigation.Item("request.nav.dashboard", "/console/admin", true)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */

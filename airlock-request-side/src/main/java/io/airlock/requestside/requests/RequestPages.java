@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.console.Charts;
 import io.airlock.console.ConsolePages;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
@@ -379,13 +380,9 @@ class RequestPages {
       return all;
     }
 
-    // The bar chart's data, for console.js to draw with Chart.js: {"labels": [...], "counts":
-    // [...]}.
     private static String chart(List<Bucket> buckets) {
-      tools.jackson.databind.node.ObjectNode data = JsonMapper.shared().createObjectNode();
-      buckets.forEach(b -> data.withArray("labels").add(b.key()));
-      buckets.forEach(b -> data.withArray("counts").add(b.count()));
-      return data.toString();
+      return Charts.bar(
+          buckets.stream().map(Bucket::key).toList(), buckets.stream().map(Bucket::count).toList());
     }
   }
 

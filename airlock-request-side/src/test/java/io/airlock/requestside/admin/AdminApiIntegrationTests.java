@@ -337,4 +337,35 @@ class AdminApiIntegrationTests extends SignedInRequester {
   private static List<Object> usernames(Map<String, Object> page) {
     return items(page).stream().map(i -> i.get("username")).toList();
   }
+
+  @Test
+  void theDashboardHasTheFiguresHourByHourTheLinksAndTheLatestRequests() {
+    UUID id = requests.submit(token);
+
+    Map<?, ?> day =
+        requests
+            .get(adminToken, "/admin/dashboard")
+            .expectStatus()
+            .isOk()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    List<?> hours = (List<?>) day.get("hours");
+    assertThat(hours).hasSize(24);
+    Map<?, ?> thisHour = (Map<?, ?>) hours.get(23);
+    assertThat(((Number) thisHour.get("submitted")).longValue()).isPositive();
+    assertThat((List<?>) day.get("latest"))
+        .hasSizeLessThanOrEqualTo(10)
+        .anySatisfy(row -> assertThat(((Map<?, ?>) row).get("id")).isEqualTo(id.toString()));
+    assertThat(day.keySet().stream().map(String::valueOf).toList())
+        .contains("stats", "incoming", "outgoing");
+
+    requests
+        .get(adminToken, "/admin/dashboard?days=7")
+        .expectBody()
+        .jsonPath("$.hours.length()")
+        .isEqualTo(168);
+    requests.get(adminToken, "/admin/dashboard?days=3").expectStatus().isBadRequest();
+    requests.get(token, "/admin/dashboard").expectStatus().isForbidden();
+  }
 }

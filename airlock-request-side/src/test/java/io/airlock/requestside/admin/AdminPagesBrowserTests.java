@@ -1,0 +1,41 @@
+package io.airlock.requestside.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import io.airlock.console.testing.Browser;
+import io.airlock.requestside.ConsoleBrowserTest;
+import io.airlock.requestside.RequestSideIntegrationTest;
+import io.airlock.requestside.users.User;
+import org.junit.jupiter.api.Test;
+
+/** The admin pages in the browser, for an admin; a user sees none of them. */
+@RequestSideIntegrationTest
+class AdminPagesBrowserTests extends ConsoleBrowserTest {
+
+  @Test
+  void theDashboardShowsCardsChartsLinksAndTheLatestRequests() {
+    requests.submit(token);
+    User admin = users.create("admin", true);
+    page = browser.page(base());
+    signIn(admin);
+
+    page.getByText("Dashboard").first().click();
+    assertThat(page.locator("#cards .stat")).hasCount(5);
+    assertThat(page.locator("canvas[data-chart]")).hasCount(4);
+    assertThat(page.locator("canvas[data-drawn=yes]")).hasCount(4);
+    assertThat(page.locator("#latest tbody tr")).not().hasCount(0);
+    Browser.assertAccessible(page);
+    page.getByText("Last 7 days").click();
+    assertThat(page.locator("canvas[data-drawn=yes]")).hasCount(4);
+  }
+
+  @Test
+  void aUserHasNoAdminPages() {
+    page = browser.page(base());
+    signIn(user);
+
+    assertThat(page.getByText("Dashboard")).hasCount(0);
+    org.assertj.core.api.Assertions.assertThat(page.navigate("/console/admin").status())
+        .isEqualTo(404);
+  }
+}
