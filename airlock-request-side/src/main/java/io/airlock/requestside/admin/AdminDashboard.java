@@ -3,16 +3,14 @@ package io.airlock.requestside.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.transfer.TransferLinks;
 import io.airlock.requestside.requests.Paging;
-import java.sql.Timestamp;
+import io.airlock.requestside.requests.RequestListing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,15 +48,19 @@ class AdminDashboard {
   private final AdminStats stats;
   private final AdminRequests requests;
   private final TransferLinks links;
-  private final JdbcClient jdbc;
+  private final RequestListing listing;
   private final Clock clock;
 
   AdminDashboard(
-      AdminStats stats, AdminRequests requests, TransferLinks links, JdbcClient jdbc, Clock clock) {
+      AdminStats stats,
+      AdminRequests requests,
+      TransferLinks links,
+      RequestListing listing,
+      Clock clock) {
     this.stats = stats;
     this.requests = requests;
     this.links = links;
-    this.jdbc = jdbc;
+    this.listing = listing;
     this.clock = clock;
   }
 
@@ -76,41 +78,12 @@ class AdminDashboard {
   private List<Hour> hours(Duration span) {
     Instant last = clock.instant().truncatedTo(ChronoUnit.HOURS);
     Instant first = last.minus(span).plus(Duration.ofHours(1));
-    Map<Instant, Long> submitted = new HashMap<>();
-    jdbc.sql(
-            """
-            select date_trunc('hour', submitted_at) as hour, count(*) as n from requests
-            where submitted_at >= :first group by 1""")
-        .param("first", Timestamp.from(first))
-        .query(
-            rs -> {
-              submitted.put(rs.getTimestamp("hour").toInstant(), rs.getLong("n"));
-            });
-    Map<Instant, long[]> roundTrips = new HashMap<>();
-    jdbc.sql(
-            """
-            select date_trunc('hour', result_received_at) as hour,
-                percentile_cont(0.5) within group (order by extract(epoch from
-                    result_received_at - submitted_at)) * 1000 as p50,
-                percentile_cont(0.95) within group (order by extract(epoch from
-                    result_received_at - submitted_at)) * 1000 as p95
-            from requests where result_received_at >= :first group by 1""")
-        .param("first", Timestamp.from(first))
-        .query(
-            rs -> {
-              roundTrips.put(
-                  rs.getTimestamp("hour").toInstant(),
-                  new long[] {Math.round(rs.getDouble("p50")), Math.round(rs.getDouble("p95"))});
-            });
+    Map<Instant, RequestListing.HourFigures> figures = listing.byHour(first);
     List<Hour> hours = new ArrayList<>();
     for (Instant hour = first; !hour.isAfter(last); hour = hour.plus(Duration.ofHours(1))) {
-      long[] times = roundTrips.get(hour);
-      hours.add(
-          new Hour(
-              hour,
-              submitted.getOrDefault(hour, 0L),
-              times == null ? null : times[0],
-              times == null ? null : times[1]));
+      RequestListing.HourFigures figure =
+          figures.getOrDefault(hour, new RequestListing.HourFigures(0, null, null));
+      hours.add(new Hour(hour, figure.submitted(), figure.p50Ms(), figure.p95Ms()));
     }
     return hours;
   }

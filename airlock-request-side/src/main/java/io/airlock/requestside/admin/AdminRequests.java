@@ -9,6 +9,8 @@ import io.airlock.requestside.users.UserListing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -66,6 +68,28 @@ class AdminRequests {
                     row.stages(),
                     row.hasResponse()))
         .toList();
+  }
+
+  /** Any user's request, by its id. */
+  Optional<RequestRow> one(UUID id) {
+    return requests
+        .byId(id)
+        .map(
+            row ->
+                new RequestRow(
+                    row.id(),
+                    row.ownerId(),
+                    users.usernames(Set.of(row.ownerId())).get(row.ownerId()),
+                    row.index(),
+                    row.queryType(),
+                    row.queryParams(),
+                    row.priority(),
+                    row.status(),
+                    row.statusReason(),
+                    row.deadline(),
+                    row.traceId(),
+                    row.stages(),
+                    row.hasResponse()));
   }
 
   long count(Filter filter) {

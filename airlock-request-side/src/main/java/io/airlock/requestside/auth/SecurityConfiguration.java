@@ -110,7 +110,9 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("request.nav.quota", "/console/quota", false),
             new ConsoleNavigation.Item("request.nav.keys", "/console/api-keys", false),
             new ConsoleNavigation.Item("request.nav.account", "/console/account", false),
-            new ConsoleNavigation.Item("request.nav.dashboard", "/console/admin", true)));
+            new ConsoleNavigation.Item("request.nav.dashboard", "/console/admin", true),
+            new ConsoleNavigation.Item(
+                "request.nav.all-requests", "/console/admin/requests", true)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */

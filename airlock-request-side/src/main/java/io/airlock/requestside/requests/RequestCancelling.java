@@ -36,17 +36,27 @@ class RequestCancelling {
   /** Cancels one of the caller's requests, audited unless it is not theirs (or not there). */
   @Transactional
   Cancellation cancel(Caller caller, UUID id) {
-    Cancellation outcome = decide(caller, id);
+    return cancelFor(caller, caller, id);
+  }
+
+  /**
+   * Cancels one of {@code owner}'s requests, by {@code actor}: the owner, or an admin, who is
+   * audited as the one who cancelled it.
+   */
+  @Transactional
+  Cancellation cancelFor(Caller actor, Caller owner, UUID id) {
+    Cancellation outcome = decide(owner, id);
+    String onBehalf = actor.id().equals(owner.id()) ? null : "for " + owner.username();
     if (outcome instanceof Cancellation.AlreadyFinished finished) {
       audit.record(
-          caller.username(),
+          actor.username(),
           "request.cancel",
           "request:" + id,
           AuditLog.Outcome.FAILURE,
-          "already " + finished.status().wireName());
+          "already " + finished.status().wireName() + (onBehalf == null ? "" : ", " + onBehalf));
     } else if (!(outcome instanceof Cancellation.NotFound)) {
       audit.record(
-          caller.username(), "request.cancel", "request:" + id, AuditLog.Outcome.SUCCESS, null);
+          actor.username(), "request.cancel", "request:" + id, AuditLog.Outcome.SUCCESS, onBehalf);
     }
     return outcome;
   }

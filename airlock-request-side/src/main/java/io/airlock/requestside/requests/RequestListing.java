@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,22 +64,36 @@ public class RequestListing {
             filter)
         .param("limit", limit)
         .param("offset", offset)
-        .query(
-            (rs, n) ->
-                new Row(
-                    rs.getObject("id", UUID.class),
-                    rs.getObject("owner_id", UUID.class),
-                    rs.getString("index_name"),
-                    rs.getString("query_type"),
-                    rs.getString("params"),
-                    rs.getInt("priority"),
-                    rs.getString("status"),
-                    rs.getString("status_reason"),
-                    instant(rs.getTimestamp("deadline")),
-                    rs.getString("trace_id"),
-                    Stages.of(rs),
-                    rs.getBoolean("has_response")))
+        .query(RequestListing::row)
         .list();
+  }
+
+  /** Any user's request, by its id. */
+  public Optional<Row> byId(UUID id) {
+    return jdbc.sql(
+            """
+            select q.*, q.query_params::text as params,
+                   exists (select 1 from responses r where r.request_id = q.id) as has_response
+            from requests q where q.id = :id""")
+        .param("id", id)
+        .query(RequestListing::row)
+        .optional();
+  }
+
+  private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Row(
+        rs.getObject("id", UUID.class),
+        rs.getObject("owner_id", UUID.class),
+        rs.getString("index_name"),
+        rs.getString("query_type"),
+        rs.getString("params"),
+        rs.getInt("priority"),
+        rs.getString("status"),
+        rs.getString("status_reason"),
+        instant(rs.getTimestamp("deadline")),
+        rs.getString("trace_id"),
+        Stages.of(rs),
+        rs.getBoolean("has_response"));
   }
 
   public long count(Filter filter) {
@@ -109,6 +124,51 @@ public class RequestListing {
                         RequestStatus.fromWireName(rs.getString("status")).orElseThrow(),
                         rs.getLong("n")));
     return byStatus;
+  }
+
+  /**
+   * One hour's figures.
+   *
+   * @param p50Ms median round trip (submitted → result received) of the requests answered in the
+   *     hour, or null if none was
+   */
+  public record HourFigures(long submitted, Long p50Ms, Long p95Ms) {}
+
+  /** Requests submitted, and round trips of those answered, in each hour from {@code from}. */
+  public Map<Instant, HourFigures> byHour(Instant from) {
+    Map<Instant, Long> submitted = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select date_trunc('hour', submitted_at) as hour, count(*) as n from requests
+            where submitted_at >= :from group by 1""")
+        .param("from", timestamp(from))
+        .query(
+            (RowCallbackHandler)
+                rs -> submitted.put(rs.getTimestamp("hour").toInstant(), rs.getLong("n")));
+    Map<Instant, long[]> roundTrips = new java.util.HashMap<>();
+    jdbc.sql(
+            """
+            select date_trunc('hour', result_received_at) as hour,
+                percentile_cont(0.5) within group (order by extract(epoch from
+                    result_received_at - submitted_at)) * 1000 as p50,
+                percentile_cont(0.95) within group (order by extract(epoch from
+                    result_received_at - submitted_at)) * 1000 as p95
+            from requests where result_received_at >= :from group by 1""")
+        .param("from", timestamp(from))
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    roundTrips.put(
+                        rs.getTimestamp("hour").toInstant(),
+                        new long[] {
+                          Math.round(rs.getDouble("p50")), Math.round(rs.getDouble("p95"))
+                        }));
+    Map<Instant, HourFigures> hours = new java.util.HashMap<>();
+    submitted.forEach((hour, n) -> hours.put(hour, new HourFigures(n, null, null)));
+    roundTrips.forEach(
+        (hour, times) ->
+            hours.put(hour, new HourFigures(submitted.getOrDefault(hour, 0L), times[0], times[1])));
+    return hours;
   }
 
   /** The {@code top} users who made the most requests, most first. */

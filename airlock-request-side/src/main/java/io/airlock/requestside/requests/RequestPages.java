@@ -126,7 +126,7 @@ class RequestPages {
     model.addAttribute("request", request);
     model.addAttribute("live", live(List.of(request)));
     model.addAttribute("query", pretty(request.queryParams()));
-    model.addAttribute("timeline", Timeline.of(stages(request.stages())));
+    model.addAttribute("timeline", Timeline.of(request.stages().named()));
     model.addAttribute(
         "cancellable",
         request.status().equals(RequestStatus.PENDING.wireName())
@@ -318,17 +318,6 @@ class RequestPages {
 
   private String pretty(String canonical) {
     return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(canonical));
-  }
-
-  private static Map<String, java.time.Instant> stages(Stages stages) {
-    Map<String, java.time.Instant> named = new LinkedHashMap<>();
-    named.put("submitted", stages.submitted());
-    named.put("exported", stages.exported());
-    named.put("received", stages.received());
-    named.put("executed", stages.executed());
-    named.put("result_exported", stages.resultExported());
-    named.put("result_received", stages.resultReceived());
-    return named;
   }
 
   private static Optional<UUID> uuid(String text) {

@@ -368,4 +368,94 @@ class AdminApiIntegrationTests extends SignedInRequester {
     requests.get(adminToken, "/admin/dashboard?days=3").expectStatus().isBadRequest();
     requests.get(token, "/admin/dashboard").expectStatus().isForbidden();
   }
+
+  @Test
+  void retrySubmitsACopyOfAFailedRequestForItsUserAndAuditsIt() {
+    UUID failed = requests.submit(token);
+    requests.status(failed, "failed");
+
+    Map<?, ?> copy =
+        client
+            .post()
+            .uri("/admin/requests/{id}/retry", failed)
+            .header("Authorization", "Bearer " + adminToken)
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+
+    UUID id = UUID.fromString((String) copy.get("id"));
+    assertThat(id).isNotEqualTo(failed);
+    assertThat(copy.get("retry_of")).isEqualTo(failed.toString());
+    assertThat(
+            jdbc.sql(
+                    "select owner_id = :owner and status = 'pending' and index_name = 'logs'"
+                        + " from requests where id = :id")
+                .param("owner", user.id())
+                .param("id", id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
+    assertThat(
+            jdbc.sql(
+                    "select detail from audit_logs where action = 'request.retry'"
+                        + " and resource = :resource")
+                .param("resource", "request:" + id)
+                .query(String.class)
+                .single())
+        .isEqualTo("copy of " + failed + " for " + user.username());
+  }
+
+  @Test
+  void retriesOnlyWhatFailedOrExpiredAndOnlyForAnAdmin() {
+    UUID pending = requests.submit(token);
+
+    client
+        .post()
+        .uri("/admin/requests/{id}/retry", pending)
+        .header("Authorization", "Bearer " + adminToken)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409);
+    client
+        .post()
+        .uri("/admin/requests/{id}/retry", pending)
+        .header("Authorization", "Bearer " + token)
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .post()
+        .uri("/admin/requests/{id}/retry", UUID.randomUUID())
+        .header("Authorization", "Bearer " + adminToken)
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
+  void anAdminCancelsAUsersRequestAsTheirOwnAct() {
+    UUID id = requests.submit(token);
+
+    client
+        .post()
+        .uri("/admin/requests/{id}/cancel", id)
+        .header("Authorization", "Bearer " + adminToken)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("cancelled");
+    assertThat(
+            jdbc.sql(
+                    "select detail from audit_logs where action = 'request.cancel'"
+                        + " and resource = :resource")
+                .param("resource", "request:" + id)
+                .query(String.class)
+                .single())
+        .isEqualTo("for " + user.username());
+  }
 }

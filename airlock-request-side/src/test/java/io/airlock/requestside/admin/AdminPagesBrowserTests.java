@@ -6,6 +6,7 @@ import io.airlock.console.testing.Browser;
 import io.airlock.requestside.ConsoleBrowserTest;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The admin pages in the browser, for an admin; a user sees none of them. */
@@ -37,5 +38,31 @@ class AdminPagesBrowserTests extends ConsoleBrowserTest {
     assertThat(page.getByText("Dashboard")).hasCount(0);
     org.assertj.core.api.Assertions.assertThat(page.navigate("/console/admin").status())
         .isEqualTo(404);
+  }
+
+  @Test
+  void listsAllRequestsWithADrawerAndRetriesAFailedOne() {
+    UUID pending = requests.submit(token);
+    UUID failed = requests.submit(token);
+    requests.status(failed, "failed");
+    User admin = users.create("admin", true);
+    page = browser.page(base());
+    signIn(admin);
+
+    page.navigate("/console/admin/requests?user=" + user.username());
+    assertThat(page.locator("#all-requests tbody tr")).hasCount(2);
+    page.locator("tr[data-request='" + failed + "'] button").click();
+    assertThat(page.locator("#drawer #status .chip")).hasText("failed");
+    Browser.assertAccessible(page);
+
+    page.locator("#drawer").getByText("Retry as a new request").click();
+    page.locator("#confirm button[value=ok]").click();
+    assertThat(page.locator("#copy")).isVisible();
+    UUID copy = UUID.fromString(page.locator("#copy").textContent().strip());
+    org.assertj.core.api.Assertions.assertThat(copy).isNotIn(pending, failed);
+    org.assertj.core.api.Assertions.assertThat(requests.requestsOf(user)).isEqualTo(3);
+
+    page.navigate("/console/admin/requests?status=pending&user=" + user.username());
+    assertThat(page.locator("#all-requests tbody tr")).hasCount(2);
   }
 }

@@ -1,0 +1,169 @@
+package io.airlock.requestside.admin;
+
+import io.airlock.console.ConsolePages;
+import io.airlock.console.Timeline;
+import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestStatus;
+import io.airlock.requestside.requests.RequestsOnBehalf;
+import io.airlock.requestside.users.Caller;
+import io.airlock.requestside.users.User;
+import io.airlock.requestside.users.Users;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * All users' requests for an admin: filters, a details drawer, cancel and retry. The same {@link
+ * AdminRequests} and {@link RequestsOnBehalf} as {@code /admin/requests}.
+ */
+@ConsolePages
+class AdminRequestPages {
+
+  static final int PAGE_SIZE = 25;
+
+  private final AdminRequests requests;
+  private final RequestsOnBehalf onBehalf;
+  private final Users users;
+  private final JsonMapper json;
+
+  AdminRequestPages(
+      AdminRequests requests, RequestsOnBehalf onBehalf, Users users, JsonMapper json) {
+    this.requests = requests;
+    this.onBehalf = onBehalf;
+    this.users = users;
+    this.json = json;
+  }
+
+  @GetMapping("/console/admin/requests")
+  String list(
+      @RequestParam(required = false) String status,
+      @RequestParam(required = false) String user,
+      @RequestParam(required = false) String index,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) String q,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    List<AdminRequests.RequestRow> rows;
+    long total;
+    if (q != null && !q.isBlank()) {
+      rows = uuid(q.strip()).flatMap(requests::one).stream().toList();
+      total = rows.size();
+    } else {
+      Optional<User> owner = blank(user) ? Optional.empty() : users.byUsername(user.strip());
+      if (!blank(user) && owner.isEmpty()) {
+        rows = List.of();
+        total = 0;
+      } else {
+        AdminRequests.Filter filter =
+            new AdminRequests.Filter(
+                RequestStatus.fromWireName(status).map(RequestStatus::wireName).orElse(null),
+                owner.map(User::id).orElse(null),
+                blank(index) ? null : index.strip(),
+                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
+                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
+        rows = requests.page(filter, paging);
+        total = requests.count(filter);
+      }
+    }
+    model.addAttribute("rows", rows);
+    model.addAttribute("statuses", RequestStatus.values());
+    model.addAttribute("page", Math.max(0, page));
+    model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    model.addAttribute("total", total);
+    return "request/admin/requests";
+  }
+
+  /** A request's details: a page of its own, and the drawer's content (#drawer-content). */
+  @GetMapping("/console/admin/requests/{id}")
+  String one(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String done,
+      @RequestParam(required = false) UUID copy,
+      @RequestParam(required = false) String refused,
+      Model model) {
+    AdminRequests.RequestRow request =
+        requests.one(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    model.addAttribute("request", request);
+    model.addAttribute(
+        "query",
+        json.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(json.readTree(request.queryParams())));
+    model.addAttribute("timeline", Timeline.of(request.stages().named()));
+    RequestStatus status = RequestStatus.fromWireName(request.status()).orElseThrow();
+    model.addAttribute(
+        "cancellable", status == RequestStatus.PENDING || status == RequestStatus.EXPORTED);
+    model.addAttribute(
+        "retryable", status == RequestStatus.FAILED || status == RequestStatus.EXPIRED);
+    model.addAttribute("done", "cancelled".equals(done) || "retried".equals(done) ? done : null);
+    model.addAttribute("copy", copy);
+    model.addAttribute("refused", refused);
+    return "request/admin/request";
+  }
+
+  @PostMapping("/console/admin/requests/{id}/cancel")
+  String cancel(@AuthenticationPrincipal Caller admin, @PathVariable UUID id) {
+    return after(id, onBehalf.cancel(admin, id), "cancelled");
+  }
+
+  @PostMapping("/console/admin/requests/{id}/retry")
+  String retry(@AuthenticationPrincipal Caller admin, @PathVariable UUID id) {
+    try {
+      return after(id, onBehalf.retry(admin, id), "retried");
+    } catch (ErrorResponseException refused) {
+      // The copy was refused as the user's own would be (their quota, their profile's rules).
+      return redirect(id, "refused", refused.getBody().getDetail());
+    }
+  }
+
+  private String after(UUID id, RequestsOnBehalf.Outcome outcome, String done) {
+    if (outcome instanceof RequestsOnBehalf.Outcome.NotFound) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    if (outcome instanceof RequestsOnBehalf.Outcome.Refused refused) {
+      return redirect(id, "refused", refused.why());
+    }
+    RequestsOnBehalf.Outcome.Done acted = (RequestsOnBehalf.Outcome.Done) outcome;
+    return "redirect:/console/admin/requests/"
+        + id
+        + "?done="
+        + done
+        + (acted.id().equals(id) ? "" : "&copy=" + acted.id());
+  }
+
+  private static String redirect(UUID id, String parameter, String value) {
+    return "redirect:"
+        + org.springframework.web.util.UriComponentsBuilder.fromPath(
+                "/console/admin/requests/" + id)
+            .queryParam(parameter, value)
+            .encode()
+            .build()
+            .toUriString();
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+}
