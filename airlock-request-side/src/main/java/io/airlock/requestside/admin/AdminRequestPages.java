@@ -1,6 +1,7 @@
 package io.airlock.requestside.admin;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.requestside.requests.Paging;
 import io.airlock.requestside.requests.RequestStatus;
@@ -60,7 +61,7 @@ class AdminRequestPages {
     List<AdminRequests.RequestRow> rows;
     long total;
     if (q != null && !q.isBlank()) {
-      rows = uuid(q.strip()).flatMap(requests::one).stream().toList();
+      rows = SearchTerms.uuid(q).flatMap(requests::one).stream().toList();
       total = rows.size();
     } else {
       Optional<User> owner = blank(user) ? Optional.empty() : users.byUsername(user.strip());
@@ -157,13 +158,5 @@ class AdminRequestPages {
 
   private static boolean blank(String text) {
     return text == null || text.isBlank();
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -50,46 +50,31 @@ class AdminRequests {
     List<RequestListing.Row> rows = requests.page(listing(filter), paging.size(), paging.offset());
     Map<UUID, String> usernames =
         users.usernames(rows.stream().map(RequestListing.Row::ownerId).collect(Collectors.toSet()));
-    return rows.stream()
-        .map(
-            row ->
-                new RequestRow(
-                    row.id(),
-                    row.ownerId(),
-                    usernames.get(row.ownerId()),
-                    row.index(),
-                    row.queryType(),
-                    row.queryParams(),
-                    row.priority(),
-                    row.status(),
-                    row.statusReason(),
-                    row.deadline(),
-                    row.traceId(),
-                    row.stages(),
-                    row.hasResponse()))
-        .toList();
+    return rows.stream().map(row -> row(row, usernames.get(row.ownerId()))).toList();
   }
 
   /** Any user's request, by its id. */
   Optional<RequestRow> one(UUID id) {
     return requests
         .byId(id)
-        .map(
-            row ->
-                new RequestRow(
-                    row.id(),
-                    row.ownerId(),
-                    users.usernames(Set.of(row.ownerId())).get(row.ownerId()),
-                    row.index(),
-                    row.queryType(),
-                    row.queryParams(),
-                    row.priority(),
-                    row.status(),
-                    row.statusReason(),
-                    row.deadline(),
-                    row.traceId(),
-                    row.stages(),
-                    row.hasResponse()));
+        .map(row -> row(row, users.usernames(Set.of(row.ownerId())).get(row.ownerId())));
+  }
+
+  private static RequestRow row(RequestListing.Row row, String ownerUsername) {
+    return new RequestRow(
+        row.id(),
+        row.ownerId(),
+        ownerUsername,
+        row.index(),
+        row.queryType(),
+        row.queryParams(),
+        row.priority(),
+        row.status(),
+        row.statusReason(),
+        row.deadline(),
+        row.traceId(),
+        row.stages(),
+        row.hasResponse());
   }
 
   long count(Filter filter) {

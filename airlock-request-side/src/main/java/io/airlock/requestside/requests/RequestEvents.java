@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * Signals that come while a read runs are folded into one more read.
  */
 @Component
-public class RequestEvents implements DisposableBean {
+public class RequestEvents implements SmartLifecycle {
 
   /** The channel the {@code requests} status trigger notifies. */
   static final String CHANNEL = "airlock_request_status";
@@ -173,9 +173,32 @@ public class RequestEvents implements DisposableBean {
     }
   }
 
+  private volatile boolean running;
+
   @Override
-  public void destroy() {
-    reader.shutdownNow();
+  public void start() {
+    running = true;
+  }
+
+  /**
+   * Ends every open stream, before the web server's graceful shutdown (a later phase stops first):
+   * a stream whose client has gone is only noticed on its next write, and would otherwise hold the
+   * shutdown up for its whole grace period.
+   */
+  @Override
+  public void stop() {
+    running = false;
     List.copyOf(watches).forEach(Watch::close);
+    reader.shutdownNow();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE;
   }
 }

@@ -2,6 +2,7 @@ package io.airlock.requestside.requests;
 
 import io.airlock.console.Charts;
 import io.airlock.console.ConsolePages;
+import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.users.Caller;
@@ -89,7 +90,7 @@ class RequestPages {
     List<StoredRequest> rows;
     long total;
     if (q != null && !q.isBlank()) {
-      rows = uuid(q.strip()).flatMap(id -> requests.byId(caller.id(), id)).stream().toList();
+      rows = SearchTerms.uuid(q).flatMap(id -> requests.byId(caller.id(), id)).stream().toList();
       total = rows.size();
     } else {
       Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
@@ -206,21 +207,22 @@ class RequestPages {
     return askForm(
         caller,
         model,
-        null,
-        "search",
-        "{\n  \"query\": {\"match_all\": {}},\n  \"size\": 10\n}",
-        0,
+        new AskForm(null, "search", "{\n  \"query\": {\"match_all\": {}},\n  \"size\": 10\n}", 0),
         null);
   }
 
+  /** The ask form as posted; the names are the form fields'. */
+  record AskForm(String index, String queryType, String queryParams, Integer priority) {
+
+    AskForm {
+      queryType = queryType == null ? "search" : queryType;
+      queryParams = queryParams == null ? "" : queryParams;
+      priority = priority == null ? 0 : priority;
+    }
+  }
+
   @PostMapping("/console/ask")
-  String submit(
-      @AuthenticationPrincipal Caller caller,
-      @RequestParam(required = false) String index,
-      @RequestParam(name = "query_type", defaultValue = "search") String queryType,
-      @RequestParam(name = "query_params", defaultValue = "") String queryParams,
-      @RequestParam(defaultValue = "0") int priority,
-      Model model) {
+  String submit(@AuthenticationPrincipal Caller caller, AskForm form, Model model) {
     UUID[] submitted = new UUID[1];
     String problem =
         problemOf(
@@ -229,16 +231,16 @@ class RequestPages {
                     intake
                         .submit(
                             caller,
-                            index,
-                            queryType,
-                            json.readTree(queryParams),
-                            priority,
+                            form.index(),
+                            form.queryType(),
+                            json.readTree(form.queryParams()),
+                            form.priority(),
                             Optional.empty())
                         .id());
     if (problem == null) {
       return "redirect:/console/requests/" + submitted[0];
     }
-    return askForm(caller, model, index, queryType, queryParams, priority, problem);
+    return askForm(caller, model, form, problem);
   }
 
   /**
@@ -246,17 +248,17 @@ class RequestPages {
    * RequestIntake#check}, without storing anything; answers the {@code check} fragment.
    */
   @PostMapping("/console/ask/check")
-  String check(
-      @AuthenticationPrincipal Caller caller,
-      @RequestParam(required = false) String index,
-      @RequestParam(name = "query_type", defaultValue = "search") String queryType,
-      @RequestParam(name = "query_params", defaultValue = "") String queryParams,
-      @RequestParam(defaultValue = "0") int priority,
-      Model model) {
+  String check(@AuthenticationPrincipal Caller caller, AskForm form, Model model) {
     model.addAttribute(
         "checkProblem",
         problemOf(
-            () -> intake.check(caller, index, queryType, json.readTree(queryParams), priority)));
+            () ->
+                intake.check(
+                    caller,
+                    form.index(),
+                    form.queryType(),
+                    json.readTree(form.queryParams()),
+                    form.priority())));
     model.addAttribute("checked", true);
     return "request/ask :: check";
   }
@@ -280,21 +282,11 @@ class RequestPages {
     }
   }
 
-  private String askForm(
-      Caller caller,
-      Model model,
-      String index,
-      String queryType,
-      String queryParams,
-      int priority,
-      String problem) {
+  private String askForm(Caller caller, Model model, AskForm form, String problem) {
     Optional<ProfileType> profile = profileTypes.ofUser(caller.id());
     model.addAttribute("indices", profile.map(ProfileType::allowedIndices).orElse(List.of()));
     model.addAttribute("maxPriority", profile.map(ProfileType::maxPriority).orElse(0));
-    model.addAttribute("index", index);
-    model.addAttribute("queryType", queryType);
-    model.addAttribute("queryParams", queryParams);
-    model.addAttribute("priority", priority);
+    model.addAttribute("form", form);
     model.addAttribute("problem", problem);
     model.addAttribute("examples", EXAMPLES);
     return "request/ask";
@@ -318,14 +310,6 @@ class RequestPages {
 
   private String pretty(String canonical) {
     return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(canonical));
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return Optional.of(UUID.fromString(text));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   private static Map<String, String> examples() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The response as CSV and NDJSON by {@code Accept}, and the long poll {@code ?wait=} that answers
@@ -29,12 +30,7 @@ class ResponseDownloadIntegrationTests extends SignedInRequester {
     UUID id = answered(HITS);
 
     String csv =
-        client
-            .get()
-            .uri("/requests/{id}/response", id)
-            .header("Authorization", "Bearer " + token)
-            .header(HttpHeaders.ACCEPT, "text/csv")
-            .exchange()
+        asking(id, "text/csv")
             .expectStatus()
             .isOk()
             .expectHeader()
@@ -58,12 +54,7 @@ class ResponseDownloadIntegrationTests extends SignedInRequester {
     UUID id = answered(HITS);
 
     String ndjson =
-        client
-            .get()
-            .uri("/requests/{id}/response", id)
-            .header("Authorization", "Bearer " + token)
-            .header(HttpHeaders.ACCEPT, "application/x-ndjson")
-            .exchange()
+        asking(id, "application/x-ndjson")
             .expectStatus()
             .isOk()
             .expectBody(String.class)
@@ -78,25 +69,8 @@ class ResponseDownloadIntegrationTests extends SignedInRequester {
   void refusesRowsOfAResultWithoutHitsAndKeepsJsonForAnyone() {
     UUID id = answered("{\"count\": 12}");
 
-    client
-        .get()
-        .uri("/requests/{id}/response", id)
-        .header("Authorization", "Bearer " + token)
-        .header(HttpHeaders.ACCEPT, "text/csv")
-        .exchange()
-        .expectStatus()
-        .isEqualTo(406);
-    client
-        .get()
-        .uri("/requests/{id}/response", id)
-        .header("Authorization", "Bearer " + token)
-        .header(HttpHeaders.ACCEPT, "*/*")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.result.count")
-        .isEqualTo(12);
+    asking(id, "text/csv").expectStatus().isEqualTo(406);
+    asking(id, "*/*").expectStatus().isOk().expectBody().jsonPath("$.result.count").isEqualTo(12);
   }
 
   @Test
@@ -141,6 +115,15 @@ class ResponseDownloadIntegrationTests extends SignedInRequester {
     requests.get(token, "/requests/{id}/response?wait=2m", id).expectStatus().isBadRequest();
     UUID theirs = requests.submit(users.accessToken(requests.user()));
     requests.get(token, "/requests/{id}/response?wait=5s", theirs).expectStatus().isNotFound();
+  }
+
+  private RestTestClient.ResponseSpec asking(UUID id, String accept) {
+    return client
+        .get()
+        .uri("/requests/{id}/response", id)
+        .header("Authorization", "Bearer " + token)
+        .header(HttpHeaders.ACCEPT, accept)
+        .exchange();
   }
 
   private UUID answered(String result) {
