@@ -91,6 +91,17 @@
         event.detail.headers[header.content] = token.content;
       }
     });
+    // A chart leaving the page (a refresh swaps it out) lets go of what Chart.js holds for it.
+    document.body.addEventListener("htmx:beforeCleanupElement", function (event) {
+      var old = event.detail.elt;
+      if (window.Chart && old.matches && old.matches("canvas[data-chart]")) {
+        var chart = window.Chart.getChart(old);
+        if (chart) {
+          chart.destroy();
+        }
+      }
+    });
+
     // New content from htmx (a refreshed part of the page): its times and charts.
     document.body.addEventListener("htmx:load", function (event) {
       localTimes(event.detail.elt);

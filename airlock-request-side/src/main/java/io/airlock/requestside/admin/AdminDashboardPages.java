@@ -36,9 +36,9 @@ class AdminDashboardPages {
 
   @GetMapping("/console/admin")
   String dashboard(@RequestParam(defaultValue = "1") int days, Model model) {
-    AdminDashboard.Dashboard now = dashboard.of(span(days == 7 ? 7 : 1));
+    AdminDashboard.Dashboard now = dashboard.of(span(days));
     Map<String, Long> byStatus = now.stats().byStatus();
-    model.addAttribute("days", days == 7 ? 7 : 1);
+    model.addAttribute("days", days);
     model.addAttribute("dashboard", now);
     model.addAttribute(
         "cards",

@@ -3,6 +3,7 @@ package io.airlock.requestside.admin;
 import io.airlock.console.ConsolePages;
 import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.requests.Paging;
 import io.airlock.requestside.requests.RequestStatus;
 import io.airlock.requestside.requests.RequestsOnBehalf;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -95,7 +97,6 @@ class AdminRequestPages {
       @PathVariable UUID id,
       @RequestParam(required = false) String done,
       @RequestParam(required = false) UUID copy,
-      @RequestParam(required = false) String refused,
       Model model) {
     AdminRequests.RequestRow request =
         requests.one(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -112,31 +113,35 @@ class AdminRequestPages {
         "retryable", status == RequestStatus.FAILED || status == RequestStatus.EXPIRED);
     model.addAttribute("done", "cancelled".equals(done) || "retried".equals(done) ? done : null);
     model.addAttribute("copy", copy);
-    model.addAttribute("refused", refused);
     return "request/admin/request";
   }
 
   @PostMapping("/console/admin/requests/{id}/cancel")
-  String cancel(@AuthenticationPrincipal Caller admin, @PathVariable UUID id) {
-    return after(id, onBehalf.cancel(admin, id), "cancelled");
+  String cancel(
+      @AuthenticationPrincipal Caller admin, @PathVariable UUID id, RedirectAttributes flash) {
+    return after(id, onBehalf.cancel(admin, id), "cancelled", flash);
   }
 
   @PostMapping("/console/admin/requests/{id}/retry")
-  String retry(@AuthenticationPrincipal Caller admin, @PathVariable UUID id) {
+  String retry(
+      @AuthenticationPrincipal Caller admin, @PathVariable UUID id, RedirectAttributes flash) {
     try {
-      return after(id, onBehalf.retry(admin, id), "retried");
+      return after(id, onBehalf.retry(admin, id), "retried", flash);
     } catch (ErrorResponseException refused) {
       // The copy was refused as the user's own would be (their quota, their profile's rules).
-      return redirect(id, "refused", refused.getBody().getDetail());
+      return refused(id, refused.getBody().getDetail(), flash);
+    } catch (InvalidField refused) {
+      return refused(id, refused.field() + " " + refused.getMessage(), flash);
     }
   }
 
-  private String after(UUID id, RequestsOnBehalf.Outcome outcome, String done) {
+  private String after(
+      UUID id, RequestsOnBehalf.Outcome outcome, String done, RedirectAttributes flash) {
     if (outcome instanceof RequestsOnBehalf.Outcome.NotFound) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     if (outcome instanceof RequestsOnBehalf.Outcome.Refused refused) {
-      return redirect(id, "refused", refused.why());
+      return refused(id, refused.why(), flash);
     }
     RequestsOnBehalf.Outcome.Done acted = (RequestsOnBehalf.Outcome.Done) outcome;
     return "redirect:/console/admin/requests/"
@@ -146,14 +151,10 @@ class AdminRequestPages {
         + (acted.id().equals(id) ? "" : "&copy=" + acted.id());
   }
 
-  private static String redirect(UUID id, String parameter, String value) {
-    return "redirect:"
-        + org.springframework.web.util.UriComponentsBuilder.fromPath(
-                "/console/admin/requests/" + id)
-            .queryParam(parameter, value)
-            .encode()
-            .build()
-            .toUriString();
+  /** Back to the request, saying why not: in the session, never in a link anyone could forge. */
+  private static String refused(UUID id, String why, RedirectAttributes flash) {
+    flash.addFlashAttribute("refused", why);
+    return "redirect:/console/admin/requests/" + id;
   }
 
   private static boolean blank(String text) {

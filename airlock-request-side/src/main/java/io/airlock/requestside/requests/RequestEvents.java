@@ -14,8 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Status changes of requests, as they happen, for event streams ({@code GET /requests/{id}/events},
@@ -25,7 +29,7 @@ import org.springframework.stereotype.Component;
  * Signals that come while a read runs are folded into one more read.
  */
 @Component
-public class RequestEvents implements SmartLifecycle {
+public class RequestEvents implements SmartLifecycle, DisposableBean {
 
   /** The channel the {@code requests} status trigger notifies. */
   static final String CHANNEL = "airlock_request_status";
@@ -114,6 +118,9 @@ public class RequestEvents implements SmartLifecycle {
    * listener gone, or closed).
    */
   Watch watch(Collection<UUID> ids, Listener listener, Runnable onEnd) {
+    if (!running) {
+      throw new ShuttingDown();
+    }
     Watch watch = new Watch(ids, listener, onEnd);
     watches.add(watch);
     reader.execute(() -> tell(List.of(watch)));
@@ -125,16 +132,35 @@ public class RequestEvents implements SmartLifecycle {
    * thread; close the returned watch to give up waiting.
    */
   public AutoCloseable whenEnded(UUID id, Runnable then) {
+    // Once: when the request ends, or when the watch does (this instance stopping).
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once =
+        () -> {
+          if (ran.compareAndSet(false, true)) {
+            then.run();
+          }
+        };
     return watch(
         List.of(id),
         (request, changed) -> {
           if (RequestStatus.fromWireName(request.status())
               .map(RequestStatus::isFinal)
               .orElse(true)) {
-            then.run();
+            once.run();
           }
         },
-        () -> {});
+        once);
+  }
+
+  /** No new stream while this instance stops: the client tries another, or again. */
+  static class ShuttingDown extends ErrorResponseException {
+    ShuttingDown() {
+      super(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE, "This instance is stopping; try again."),
+          null);
+    }
   }
 
   /** Open watches on this instance. */
@@ -189,6 +215,10 @@ public class RequestEvents implements SmartLifecycle {
   public void stop() {
     running = false;
     List.copyOf(watches).forEach(Watch::close);
+  }
+
+  @Override
+  public void destroy() {
     reader.shutdownNow();
   }
 

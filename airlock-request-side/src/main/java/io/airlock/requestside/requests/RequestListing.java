@@ -139,7 +139,7 @@ public class RequestListing {
     Map<Instant, Long> submitted = new java.util.HashMap<>();
     jdbc.sql(
             """
-            select date_trunc('hour', submitted_at) as hour, count(*) as n from requests
+            select date_trunc('hour', submitted_at, 'UTC') as hour, count(*) as n from requests
             where submitted_at >= :from group by 1""")
         .param("from", timestamp(from))
         .query(
@@ -148,12 +148,13 @@ public class RequestListing {
     Map<Instant, long[]> roundTrips = new java.util.HashMap<>();
     jdbc.sql(
             """
-            select date_trunc('hour', result_received_at) as hour,
+            select date_trunc('hour', result_received_at, 'UTC') as hour,
                 percentile_cont(0.5) within group (order by extract(epoch from
                     result_received_at - submitted_at)) * 1000 as p50,
                 percentile_cont(0.95) within group (order by extract(epoch from
                     result_received_at - submitted_at)) * 1000 as p95
-            from requests where result_received_at >= :from group by 1""")
+            from requests where result_received_at >= :from and status = 'completed'
+            group by 1""")
         .param("from", timestamp(from))
         .query(
             (RowCallbackHandler)

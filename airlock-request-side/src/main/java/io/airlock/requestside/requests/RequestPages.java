@@ -6,6 +6,7 @@ import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.users.Caller;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,8 +164,18 @@ class RequestPages {
             .filter(id -> requests.byId(caller.id(), id).isPresent())
             .toList();
     SseEmitter emitter = new SseEmitter(RequestController.EVENTS_TIMEOUT.toMillis());
+    // "close" before the end, so that the page (sse-close) does not connect again.
+    Runnable close =
+        () -> {
+          try {
+            emitter.send(SseEmitter.event().name("close").data(""));
+          } catch (IOException | IllegalStateException gone) {
+            // The client left first.
+          }
+          emitter.complete();
+        };
     if (theirs.isEmpty()) {
-      emitter.complete();
+      close.run();
       return emitter;
     }
     RequestEvents.Watch watch =
@@ -175,14 +186,14 @@ class RequestPages {
                   SseEmitter.event()
                       .name("status-" + request.id())
                       .data(chip(request.status(), locale)));
-              if (changed
-                  && RequestStatus.fromWireName(request.status())
-                      .map(RequestStatus::isFinal)
-                      .orElse(false)) {
+              // Also when it had ended before the stream began: the page was older than that.
+              if (RequestStatus.fromWireName(request.status())
+                  .map(RequestStatus::isFinal)
+                  .orElse(false)) {
                 emitter.send(SseEmitter.event().name("done").data(request.id().toString()));
               }
             },
-            emitter::complete);
+            close);
     emitter.onCompletion(watch::close);
     emitter.onTimeout(watch::close);
     emitter.onError(failure -> watch.close());

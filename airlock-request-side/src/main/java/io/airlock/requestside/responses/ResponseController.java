@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -140,7 +141,8 @@ class ResponseController {
     }
     // Not theirs, or unknown: 404 at once, as without waiting.
     responses.requestStatus(caller.id(), id).orElseThrow(() -> new RequestNotFound(id));
-    AutoCloseable waiting = events.whenEnded(id, answer);
+    // Off the events thread, which all of this instance's streams share: a result can be large.
+    AutoCloseable waiting = events.whenEnded(id, () -> CompletableFuture.runAsync(answer));
     result.onTimeout(answer);
     result.onCompletion(
         () -> {
@@ -187,6 +189,8 @@ class ResponseController {
     return ResponseEntity.ok()
         .eTag(etag)
         .cacheControl(cacheControl)
+        // The same URL gives CSV or NDJSON for another Accept.
+        .varyBy(HttpHeaders.ACCEPT)
         .contentType(MediaType.APPLICATION_JSON)
         .body(body);
   }

@@ -90,6 +90,7 @@ public class ResultDownloads {
                 .build()
                 .toString())
         .cacheControl(CacheControl.noCache().cachePrivate())
+        .varyBy(HttpHeaders.ACCEPT)
         .body(body);
   }
 
@@ -144,10 +145,11 @@ public class ResultDownloads {
     }
   }
 
-  // Quoted when it must be; a leading =, +, - or @ gets a ' so that no spreadsheet runs it.
+  // Quoted when it must be; a leading =, +, -, @, tab or CR gets a ' so that no spreadsheet runs
+  // it.
   private static String cell(String value) {
     String text =
-        !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !isNumber(value)
+        !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value)
             ? "'" + value
             : value;
     if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestEventsIntegrationTests extends SignedInRequester {
 
   private final HttpClient http = HttpClient.newHttpClient();
+
+  @Autowired RequestEvents events;
 
   @Test
   void streamsEachStatusChangeAndEndsAfterTheFinalOne() throws Exception {
@@ -69,6 +72,25 @@ class RequestEventsIntegrationTests extends SignedInRequester {
             HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.body()).contains("event:status").contains("\"status\":\"cancelled\"");
+  }
+
+  @Test
+  void refusesNewStreamsWhileStoppedAndServesThemOnceStartedAgain() throws Exception {
+    UUID id = requests.submit(token);
+    requests.status(id, "cancelled");
+
+    events.stop();
+    try {
+      requests.get(token, "/requests/{id}/events", id).expectStatus().isEqualTo(503);
+    } finally {
+      events.start();
+    }
+    requests
+        .get(token, "/requests/{id}/events", id)
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("\"status\":\"cancelled\""));
   }
 
   @Test
