@@ -43,13 +43,23 @@ final class SideLauncher {
    */
   static SideProcess startProcess(
       Class<?> application, Path dataDir, Path peerDir, List<String> extra) throws IOException {
-    String side = application == RequestSideApplication.class ? "request-side" : "response-side";
+    // As spring.flyway.locations in each side's yml: the request side's console keeps its browser
+    // sessions in the database too.
+    String[] migrations =
+        application == RequestSideApplication.class
+            ? new String[] {
+              "classpath:db/migration/platform",
+              "classpath:db/migration/console",
+              "classpath:db/migration/request-side"
+            }
+            : new String[] {
+              "classpath:db/migration/platform", "classpath:db/migration/response-side"
+            };
     SideProcess process =
         new SideProcess(
             application,
             dataDir,
-            TestPostgres.newDatabase(
-                "classpath:db/migration/platform", "classpath:db/migration/" + side),
+            TestPostgres.newDatabase(migrations),
             arguments(dataDir, peerDir, extra));
     try {
       if (!process.start(null)) {
