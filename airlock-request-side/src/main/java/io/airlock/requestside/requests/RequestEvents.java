@@ -163,11 +163,6 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
     }
   }
 
-  /** Open watches on this instance. */
-  int open() {
-    return watches.size();
-  }
-
   private void changed() {
     if (!watches.isEmpty() && readQueued.compareAndSet(false, true)) {
       reader.execute(

@@ -6,6 +6,7 @@ import io.airlock.requestside.RequestSideIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,10 @@ class RateCountsIntegrationTests {
 
   private static final List<QuotaWindow> MINUTE_AND_HOUR =
       List.of(QuotaWindow.MINUTE, QuotaWindow.HOUR);
-  private static final Instant NOON = Instant.parse("2026-12-06T12:00:10Z");
+  // Ten seconds into the next hour: whole windows ahead, and still to come, as Redis expires a
+  // count when its window ends by the real clock (a fixed instant would have passed).
+  private static final Instant SOON =
+      Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)).plusSeconds(10);
 
   @Autowired DataSource dataSource;
 
@@ -41,15 +45,15 @@ class RateCountsIntegrationTests {
     RateCounts counts = counts();
     String key = key();
 
-    RateCounts.Taken first = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 3, NOON);
+    RateCounts.Taken first = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 3, SOON);
     assertThat(first.taken()).isEqualTo(3);
     assertThat(first.remaining()).containsExactly(2, 5);
 
-    RateCounts.Taken second = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 4, NOON);
+    RateCounts.Taken second = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 4, SOON);
     assertThat(second.taken()).as("the minute has two left").isEqualTo(2);
     assertThat(second.remaining()).containsExactly(0, 3);
 
-    RateCounts.Taken refused = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 1, NOON);
+    RateCounts.Taken refused = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 1, SOON);
     assertThat(refused.taken()).isZero();
     assertThat(refused.remaining()).as("nothing taken from the hour either").containsExactly(0, 3);
   }
@@ -58,10 +62,10 @@ class RateCountsIntegrationTests {
   void eachWindowStartsAfreshWhenItEnds() {
     RateCounts counts = counts();
     String key = key();
-    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, NOON);
+    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, SOON);
 
     RateCounts.Taken nextMinute =
-        counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, NOON.plus(Duration.ofMinutes(1)));
+        counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, SOON.plus(Duration.ofMinutes(1)));
 
     assertThat(nextMinute.taken()).as("the minute is new, the hour has three left").isEqualTo(3);
     assertThat(nextMinute.remaining()).containsExactly(2, 0);
@@ -71,14 +75,14 @@ class RateCountsIntegrationTests {
   void aNegativeTakeGivesBackToTheWindowsStillCurrent() {
     RateCounts counts = counts();
     String key = key();
-    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 4, NOON);
+    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 4, SOON);
 
-    RateCounts.Taken givenBack = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, -2, NOON);
+    RateCounts.Taken givenBack = counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, -2, SOON);
     assertThat(givenBack.taken()).isEqualTo(-2);
     assertThat(givenBack.remaining()).containsExactly(3, 6);
 
     RateCounts.Taken later =
-        counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, -2, NOON.plus(Duration.ofMinutes(1)));
+        counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, -2, SOON.plus(Duration.ofMinutes(1)));
     assertThat(later.remaining())
         .as("nothing of the new minute was used; the hour gets its two back")
         .containsExactly(5, 8);
@@ -88,15 +92,15 @@ class RateCountsIntegrationTests {
   void newerCapacitiesReplaceTheStoredOnesAndOlderOnesDoNot() {
     RateCounts counts = counts();
     String key = key();
-    counts.take(key, 1, caps(100, 100), MINUTE_AND_HOUR, 10, NOON);
+    counts.take(key, 1, caps(100, 100), MINUTE_AND_HOUR, 10, SOON);
 
-    assertThat(counts.take(key, 2, caps(200, 100), MINUTE_AND_HOUR, 1, NOON).remaining())
+    assertThat(counts.take(key, 2, caps(200, 100), MINUTE_AND_HOUR, 1, SOON).remaining())
         .as("a raised capacity keeps what was used")
         .containsExactly(189, 89);
-    assertThat(counts.take(key, 3, caps(5, 100), MINUTE_AND_HOUR, 1, NOON).remaining())
+    assertThat(counts.take(key, 3, caps(5, 100), MINUTE_AND_HOUR, 1, SOON).remaining())
         .as("a lowered capacity caps what is left")
         .containsExactly(4, 88);
-    assertThat(counts.take(key, 2, caps(200, 100), MINUTE_AND_HOUR, 1, NOON).remaining())
+    assertThat(counts.take(key, 2, caps(200, 100), MINUTE_AND_HOUR, 1, SOON).remaining())
         .as("an older version takes the stored capacities")
         .containsExactly(3, 87);
   }
@@ -105,11 +109,11 @@ class RateCountsIntegrationTests {
   void forgottenCountsStartAfresh() {
     RateCounts counts = counts();
     String key = key();
-    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, NOON);
+    counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 5, SOON);
 
     counts.remove(key);
 
-    assertThat(counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 1, NOON).remaining())
+    assertThat(counts.take(key, 1, caps(5, 8), MINUTE_AND_HOUR, 1, SOON).remaining())
         .containsExactly(4, 7);
   }
 
