@@ -59,6 +59,7 @@ class AdminDashboardPages {
     roundTrips.put("p50 ms", now.hours().stream().map(AdminDashboard.Hour::p50Ms).toList());
     roundTrips.put("p95 ms", now.hours().stream().map(AdminDashboard.Hour::p95Ms).toList());
     model.addAttribute("roundTrips", Charts.line(hours, roundTrips));
+    model.addAttribute("anyAnswer", now.hours().stream().anyMatch(hour -> hour.p50Ms() != null));
     model.addAttribute(
         "statuses",
         Charts.doughnut(List.copyOf(byStatus.keySet()), List.copyOf(byStatus.values())));

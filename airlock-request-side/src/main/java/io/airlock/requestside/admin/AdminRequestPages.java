@@ -107,8 +107,7 @@ class AdminRequestPages {
             .writeValueAsString(json.readTree(request.queryParams())));
     model.addAttribute("timeline", Timeline.of(request.stages().named()));
     RequestStatus status = RequestStatus.fromWireName(request.status()).orElseThrow();
-    model.addAttribute(
-        "cancellable", status == RequestStatus.PENDING || status == RequestStatus.EXPORTED);
+    model.addAttribute("cancellable", status.cancellable());
     model.addAttribute(
         "retryable", status == RequestStatus.FAILED || status == RequestStatus.EXPIRED);
     model.addAttribute("done", "cancelled".equals(done) || "retried".equals(done) ? done : null);

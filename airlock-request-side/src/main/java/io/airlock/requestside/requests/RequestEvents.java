@@ -4,6 +4,7 @@ import io.airlock.platform.signals.DatabaseSignals;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,10 +77,7 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
             entry.setValue(state);
             listener.told(request, !first);
           }
-          open |=
-              !RequestStatus.fromWireName(request.status())
-                  .map(RequestStatus::isFinal)
-                  .orElse(true);
+          open |= !RequestStatus.ended(request.status());
         }
         return open;
       } catch (IOException | RuntimeException e) {
@@ -106,6 +104,7 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
             return thread;
           });
   private final AtomicBoolean readQueued = new AtomicBoolean();
+  private volatile boolean running;
 
   RequestEvents(Requests requests, DatabaseSignals signals) {
     this.requests = requests;
@@ -143,9 +142,7 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
     return watch(
         List.of(id),
         (request, changed) -> {
-          if (RequestStatus.fromWireName(request.status())
-              .map(RequestStatus::isFinal)
-              .orElse(true)) {
+          if (RequestStatus.ended(request.status())) {
             once.run();
           }
         },
@@ -177,7 +174,7 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
     if (told.isEmpty()) {
       return;
     }
-    Set<UUID> ids = new java.util.HashSet<>();
+    Set<UUID> ids = new HashSet<>();
     told.forEach(watch -> ids.addAll(watch.seen.keySet()));
     Map<UUID, StoredRequest> now = new HashMap<>();
     try {
@@ -193,8 +190,6 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
       }
     }
   }
-
-  private volatile boolean running;
 
   @Override
   public void start() {

@@ -2,6 +2,7 @@ package io.airlock.requestside.requests;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +137,7 @@ public class RequestListing {
 
   /** Requests submitted, and round trips of those answered, in each hour from {@code from}. */
   public Map<Instant, HourFigures> byHour(Instant from) {
-    Map<Instant, Long> submitted = new java.util.HashMap<>();
+    Map<Instant, HourFigures> hours = new HashMap<>();
     jdbc.sql(
             """
             select date_trunc('hour', submitted_at, 'UTC') as hour, count(*) as n from requests
@@ -144,8 +145,10 @@ public class RequestListing {
         .param("from", timestamp(from))
         .query(
             (RowCallbackHandler)
-                rs -> submitted.put(rs.getTimestamp("hour").toInstant(), rs.getLong("n")));
-    Map<Instant, long[]> roundTrips = new java.util.HashMap<>();
+                rs ->
+                    hours.put(
+                        rs.getTimestamp("hour").toInstant(),
+                        new HourFigures(rs.getLong("n"), null, null)));
     jdbc.sql(
             """
             select date_trunc('hour', result_received_at, 'UTC') as hour,
@@ -158,17 +161,14 @@ public class RequestListing {
         .param("from", timestamp(from))
         .query(
             (RowCallbackHandler)
-                rs ->
-                    roundTrips.put(
-                        rs.getTimestamp("hour").toInstant(),
-                        new long[] {
-                          Math.round(rs.getDouble("p50")), Math.round(rs.getDouble("p95"))
-                        }));
-    Map<Instant, HourFigures> hours = new java.util.HashMap<>();
-    submitted.forEach((hour, n) -> hours.put(hour, new HourFigures(n, null, null)));
-    roundTrips.forEach(
-        (hour, times) ->
-            hours.put(hour, new HourFigures(submitted.getOrDefault(hour, 0L), times[0], times[1])));
+                rs -> {
+                  long p50 = Math.round(rs.getDouble("p50"));
+                  long p95 = Math.round(rs.getDouble("p95"));
+                  hours.compute(
+                      rs.getTimestamp("hour").toInstant(),
+                      (hour, known) ->
+                          new HourFigures(known == null ? 0 : known.submitted(), p50, p95));
+                });
     return hours;
   }
 

@@ -7,13 +7,16 @@ import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.users.Caller;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -131,8 +134,7 @@ class RequestPages {
     model.addAttribute("timeline", Timeline.of(request.stages().named()));
     model.addAttribute(
         "cancellable",
-        request.status().equals(RequestStatus.PENDING.wireName())
-            || request.status().equals(RequestStatus.EXPORTED.wireName()));
+        RequestStatus.fromWireName(request.status()).map(RequestStatus::cancellable).orElse(false));
     responses
         .load(caller.id(), id)
         .ifPresent(
@@ -187,9 +189,7 @@ class RequestPages {
                       .name("status-" + request.id())
                       .data(chip(request.status(), locale)));
               // Also when it had ended before the stream began: the page was older than that.
-              if (RequestStatus.fromWireName(request.status())
-                  .map(RequestStatus::isFinal)
-                  .orElse(false)) {
+              if (RequestStatus.ended(request.status())) {
                 emitter.send(SseEmitter.event().name("done").data(request.id().toString()));
               }
             },
@@ -308,10 +308,9 @@ class RequestPages {
    */
   private static String live(List<StoredRequest> shown) {
     return shown.stream()
-        .filter(
-            r -> !RequestStatus.fromWireName(r.status()).map(RequestStatus::isFinal).orElse(true))
+        .filter(r -> !RequestStatus.ended(r.status()))
         .map(r -> r.id().toString())
-        .collect(java.util.stream.Collectors.joining(","));
+        .collect(Collectors.joining(","));
   }
 
   private String chip(String status, Locale locale) {
@@ -343,11 +342,11 @@ class RequestPages {
     record Bucket(String key, long count) {}
 
     static List<Aggregation> all(JsonNode result) {
-      List<Aggregation> all = new java.util.ArrayList<>();
+      List<Aggregation> all = new ArrayList<>();
       for (Map.Entry<String, JsonNode> named : result.path("aggregations").properties()) {
         JsonNode aggregation = named.getValue();
         if (aggregation.path("buckets").isArray()) {
-          List<Bucket> buckets = new java.util.ArrayList<>();
+          List<Bucket> buckets = new ArrayList<>();
           for (JsonNode bucket : aggregation.path("buckets")) {
             buckets.add(
                 new Bucket(
@@ -381,14 +380,14 @@ class RequestPages {
       if (!hits.isArray() || hits.isEmpty()) {
         return null;
       }
-      java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+      LinkedHashSet<String> columns = new LinkedHashSet<>();
       hits.forEach(hit -> hit.path("_source").propertyNames().forEach(columns::add));
       if (columns.isEmpty()) {
         return null;
       }
-      List<List<String>> rows = new java.util.ArrayList<>();
+      List<List<String>> rows = new ArrayList<>();
       for (JsonNode hit : hits) {
-        List<String> row = new java.util.ArrayList<>();
+        List<String> row = new ArrayList<>();
         for (String column : columns) {
           JsonNode value = hit.path("_source").path(column);
           row.add(

@@ -19,6 +19,16 @@ public enum RequestStatus {
     return this == COMPLETED || this == FAILED || this == EXPIRED || this == CANCELLED;
   }
 
+  /** Whether a user or an admin may still cancel it: it has not been answered yet. */
+  public boolean cancellable() {
+    return this == PENDING || this == EXPORTED;
+  }
+
+  /** Whether the request with this stored status has ended (an unknown status counts as ended). */
+  public static boolean ended(String wireName) {
+    return fromWireName(wireName).map(RequestStatus::isFinal).orElse(true);
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
