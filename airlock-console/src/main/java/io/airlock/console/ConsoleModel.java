@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What every console page's layout needs, added to the model of {@link ConsolePages} only; and
@@ -45,6 +44,7 @@ class ConsoleModel {
    * @param language the page's language: the caller's, if the console speaks it, else English
    * @param rtl whether the language is written right to left
    * @param languages each language's link to this same page, keeping its parameters
+   * @param here this page's address, to link to it with a parameter changed
    */
   record Frame(
       String sideKey,
@@ -53,7 +53,8 @@ class ConsoleModel {
       List<ConsoleNavigation.Item> navigation,
       String language,
       boolean rtl,
-      Map<String, String> languages) {}
+      Map<String, String> languages,
+      Here here) {}
 
   @ModelAttribute("console")
   Frame frame(Locale locale, HttpServletRequest request) {
@@ -71,15 +72,10 @@ class ConsoleModel {
                 .anyMatch("ROLE_ADMIN"::equals);
     String language =
         ConsoleAutoConfiguration.supported(locale) ? locale.getLanguage() : LANGUAGES[0];
+    Here here = Here.of(request);
     Map<String, String> languages = new LinkedHashMap<>();
     for (String each : LANGUAGES) {
-      languages.put(
-          each,
-          UriComponentsBuilder.fromPath(request.getRequestURI())
-              .query(request.getQueryString())
-              .replaceQueryParam("lang", each)
-              .build()
-              .toUriString());
+      languages.put(each, here.with("lang", each));
     }
     return new Frame(
         navigation.sideKey(),
@@ -88,7 +84,8 @@ class ConsoleModel {
         user == null ? List.of() : navigation.visibleTo(admin),
         language,
         "fa".equals(language),
-        languages);
+        languages,
+        here);
   }
 
   /** A page that refused (not found, bad input): its status, in the layout. */

@@ -11,7 +11,6 @@ import io.airlock.requestside.users.Caller;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.Users;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,8 +75,8 @@ class AdminRequestPages {
                 RequestStatus.fromWireName(status).map(RequestStatus::wireName).orElse(null),
                 owner.map(User::id).orElse(null),
                 blank(index) ? null : index.strip(),
-                from == null ? null : from.atStartOfDay().toInstant(ZoneOffset.UTC),
-                to == null ? null : to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+                Days.from(from),
+                Days.through(to));
         Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
         rows = requests.page(filter, paging);
         total = requests.count(filter);

@@ -1,7 +1,8 @@
 package io.airlock.requestside.admin;
 
-import io.airlock.requestside.audit.AuditLog;
-import io.airlock.requestside.ratelimit.Quotas;
+import io.airlock.requestside.apikeys.ApiKeyNotFound;
+import io.airlock.requestside.apikeys.ApiKeys;
+import io.airlock.requestside.ratelimit.QuotaView;
 import io.airlock.requestside.requests.Paging;
 import io.airlock.requestside.users.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,13 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminUserController {
 
   private final AdminUsers users;
-  private final Quotas quotas;
-  private final AuditLog audit;
 
-  AdminUserController(AdminUsers users, Quotas quotas, AuditLog audit) {
+  AdminUserController(AdminUsers users) {
     this.users = users;
-    this.quotas = quotas;
-    this.audit = audit;
   }
 
   static class UserNotFound extends ErrorResponseException {
@@ -73,9 +71,32 @@ class AdminUserController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   @Operation(summary = "Clears the user's quota counts and grace in every window")
   void resetRateLimit(@AuthenticationPrincipal Caller admin, @PathVariable UUID id) {
+    if (!users.resetRateLimit(admin, id)) {
+      throw new UserNotFound(id);
+    }
+  }
+
+  @GetMapping("/{id}/quota")
+  @Operation(summary = "How each of the user's quota windows stands now, as GET /users/me/quota")
+  QuotaView quota(@PathVariable UUID id) {
     users.byId(id).orElseThrow(() -> new UserNotFound(id));
-    quotas.reset(id);
-    audit.record(
-        admin.username(), "user.reset_rate_limit", "user:" + id, AuditLog.Outcome.SUCCESS, null);
+    return QuotaView.of(users.warnAt(), users.quotaOf(id));
+  }
+
+  @GetMapping("/{id}/api-keys")
+  @Operation(summary = "The user's API keys, revoked ones too (never the keys themselves)")
+  List<ApiKeys.Listed> apiKeys(@PathVariable UUID id) {
+    users.byId(id).orElseThrow(() -> new UserNotFound(id));
+    return users.keysOf(id);
+  }
+
+  @DeleteMapping("/{id}/api-keys/{keyId}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  @Operation(summary = "Revokes one of the user's API keys, audited in the admin's name")
+  void revokeApiKey(
+      @AuthenticationPrincipal Caller admin, @PathVariable UUID id, @PathVariable UUID keyId) {
+    if (!users.revokeKey(admin, id, keyId)) {
+      throw new ApiKeyNotFound(keyId);
+    }
   }
 }

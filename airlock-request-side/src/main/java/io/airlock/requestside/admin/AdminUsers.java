@@ -1,10 +1,14 @@
 package io.airlock.requestside.admin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.airlock.requestside.apikeys.ApiKeyIssuing;
 import io.airlock.requestside.apikeys.ApiKeys;
+import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.auth.RefreshTokens;
+import io.airlock.requestside.ratelimit.Quotas;
 import io.airlock.requestside.requests.Paging;
 import io.airlock.requestside.requests.RequestListing;
+import io.airlock.requestside.users.Caller;
 import io.airlock.requestside.users.UserListing;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +16,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** The directory replica as an administrator sees it: every user, with their credentials' state. */
+/**
+ * The directory replica as an administrator sees it: every user, with their credentials' state; and
+ * what an admin may do to a user on this side (the rest belongs to the response side).
+ */
 @Component
 class AdminUsers {
 
@@ -42,14 +49,26 @@ class AdminUsers {
   private final UserListing users;
   private final RequestListing requests;
   private final ApiKeys apiKeys;
+  private final ApiKeyIssuing keyIssuing;
   private final RefreshTokens refreshTokens;
+  private final Quotas quotas;
+  private final AuditLog audit;
 
   AdminUsers(
-      UserListing users, RequestListing requests, ApiKeys apiKeys, RefreshTokens refreshTokens) {
+      UserListing users,
+      RequestListing requests,
+      ApiKeys apiKeys,
+      ApiKeyIssuing keyIssuing,
+      RefreshTokens refreshTokens,
+      Quotas quotas,
+      AuditLog audit) {
     this.users = users;
     this.requests = requests;
     this.apiKeys = apiKeys;
+    this.keyIssuing = keyIssuing;
     this.refreshTokens = refreshTokens;
+    this.quotas = quotas;
+    this.audit = audit;
   }
 
   /** One page of the users the filter matches, by username. */
@@ -74,6 +93,39 @@ class AdminUsers {
                     apiKeys.activeCountOf(id),
                     refreshTokens.activeCountOf(id),
                     users.pendingChangesOf(id)));
+  }
+
+  /** The user's API keys, revoked ones too; empty for an unknown user. */
+  List<ApiKeys.Listed> keysOf(UUID id) {
+    return apiKeys.of(id);
+  }
+
+  /** How each of the user's quota windows stands; empty while they have no profile type. */
+  List<Quotas.Standing> quotaOf(UUID id) {
+    return quotas.standing(id).orElse(List.of());
+  }
+
+  /** The share of a window's quota from which a user is warned. */
+  double warnAt() {
+    return quotas.warnAt();
+  }
+
+  /** Clears the user's quota counts and grace, audited; false for an unknown user. */
+  boolean resetRateLimit(Caller admin, UUID id) {
+    if (users.byId(id).isEmpty()) {
+      return false;
+    }
+    quotas.reset(id);
+    audit.record(
+        admin.username(), "user.reset_rate_limit", "user:" + id, AuditLog.Outcome.SUCCESS, null);
+    return true;
+  }
+
+  /**
+   * Revokes one of the user's keys, audited in the admin's name; false if they have no such key.
+   */
+  boolean revokeKey(Caller admin, UUID id, UUID keyId) {
+    return keyIssuing.revoke(admin, id, keyId);
   }
 
   private static UserListing.Filter listing(Filter filter) {

@@ -12,10 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -50,36 +48,6 @@ class ApiKeyController {
       @JsonProperty("created_at") Instant createdAt,
       @JsonProperty("key") String key) {}
 
-  record KeyView(
-      UUID id,
-      String name,
-      String prefix,
-      List<String> scopes,
-      @JsonProperty("created_at") Instant createdAt,
-      @JsonProperty("last_used_at") Instant lastUsedAt,
-      @JsonProperty("revoked_at") Instant revokedAt) {
-
-    static KeyView of(ApiKeys.Listed key) {
-      return new KeyView(
-          key.id(),
-          key.name(),
-          key.prefix(),
-          key.scopes(),
-          key.createdAt(),
-          key.lastUsedAt(),
-          key.revokedAt());
-    }
-  }
-
-  static class ApiKeyNotFound extends ErrorResponseException {
-    ApiKeyNotFound(UUID id) {
-      super(
-          HttpStatus.NOT_FOUND,
-          ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No API key " + id + "."),
-          null);
-    }
-  }
-
   @PostMapping
   ResponseEntity<CreatedKey> create(
       @AuthenticationPrincipal Caller caller, @Valid @RequestBody NewKeyForm form) {
@@ -97,8 +65,8 @@ class ApiKeyController {
   }
 
   @GetMapping
-  List<KeyView> list(@AuthenticationPrincipal Caller caller) {
-    return apiKeys.of(caller.id()).stream().map(KeyView::of).toList();
+  List<ApiKeys.Listed> list(@AuthenticationPrincipal Caller caller) {
+    return apiKeys.of(caller.id());
   }
 
   @DeleteMapping("/{id}")

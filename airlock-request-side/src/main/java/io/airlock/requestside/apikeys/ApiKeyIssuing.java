@@ -14,10 +14,11 @@ import org.springframework.stereotype.Service;
 
 /**
  * A user's own API keys: issued with the scopes asked for (the key shown once, only its hash kept)
- * and revoked, each audited. For the API ({@code /api-keys}) and the console alike.
+ * and revoked, each audited; and revoked by an admin. For the API ({@code /api-keys}, {@code
+ * /admin/users}) and the console alike.
  */
 @Service
-class ApiKeyIssuing {
+public class ApiKeyIssuing {
 
   /** Keys look like {@code alk_<8 hex prefix>_<43 base64url chars>}: 256 random bits. */
   static final String KEY_PREFIX = "alk_";
@@ -70,11 +71,23 @@ class ApiKeyIssuing {
 
   /** Revokes one of the caller's keys; false if they have no such key. */
   boolean revoke(Caller caller, UUID id) {
-    if (!apiKeys.revoke(caller.id(), id, clock.instant())) {
+    return revoke(caller, caller.id(), id);
+  }
+
+  /**
+   * Revokes one of {@code owner}'s keys, by {@code actor} (the owner, or an admin), audited in the
+   * actor's name; false if the owner has no such key.
+   */
+  public boolean revoke(Caller actor, UUID owner, UUID id) {
+    if (!apiKeys.revoke(owner, id, clock.instant())) {
       return false;
     }
     audit.record(
-        caller.username(), "api-key.revoke", "api-key:" + id, AuditLog.Outcome.SUCCESS, null);
+        actor.username(),
+        "api-key.revoke",
+        "api-key:" + id,
+        AuditLog.Outcome.SUCCESS,
+        actor.id().equals(owner) ? null : "of user:" + owner);
     return true;
   }
 }

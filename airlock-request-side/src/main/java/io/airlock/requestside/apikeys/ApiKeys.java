@@ -1,5 +1,6 @@
 package io.airlock.requestside.apikeys;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.airlock.platform.signals.DatabaseSignals;
@@ -32,14 +33,15 @@ public class ApiKeys {
   /** A key that may be used now, and whose it is. */
   public record Usable(Caller caller, List<String> scopes) {}
 
-  record Listed(
+  /** A key as its owner and admins see it: never the key itself, which nothing keeps. */
+  public record Listed(
       UUID id,
       String name,
       String prefix,
       List<String> scopes,
-      Instant createdAt,
-      Instant lastUsedAt,
-      Instant revokedAt) {}
+      @JsonProperty("created_at") Instant createdAt,
+      @JsonProperty("last_used_at") Instant lastUsedAt,
+      @JsonProperty("revoked_at") Instant revokedAt) {}
 
   private static final RowMapper<Listed> LISTED =
       (rs, row) ->
@@ -121,7 +123,8 @@ public class ApiKeys {
         .update();
   }
 
-  List<Listed> of(UUID userId) {
+  /** The user's keys, revoked ones too, oldest first. */
+  public List<Listed> of(UUID userId) {
     return jdbc.sql(
             """
             select id, name, prefix, scopes, created_at, last_used_at, revoked_at

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +25,20 @@ public class AuditTrail {
 
   public static final List<String> OUTCOMES = List.of("success", "failure");
 
-  /** Which entries to list; null means any. From is inclusive, to exclusive. */
-  public record Filter(String actor, String action, String outcome, Instant from, Instant to) {}
+  /**
+   * Which entries to list; null means any. From is inclusive, to exclusive.
+   *
+   * @param resource the start of the resource, such as {@code user:} or {@code request:<id>}
+   * @param search text that the actor, action, resource or detail contains, in any case
+   */
+  public record Filter(
+      String actor,
+      String action,
+      String resource,
+      String outcome,
+      Instant from,
+      Instant to,
+      String search) {}
 
   public record Entry(
       long id,
@@ -42,9 +55,12 @@ public class AuditTrail {
       """
        where (cast(:actor as text) is null or actor = :actor)
          and (cast(:action as text) is null or action = :action)
+         and (cast(:resource as text) is null or starts_with(resource, :resource))
          and (cast(:outcome as text) is null or outcome = :outcome)
          and (cast(:from as timestamptz) is null or at >= :from)
          and (cast(:to as timestamptz) is null or at < :to)
+         and (cast(:search as text) is null
+              or strpos(lower(concat_ws(' ', actor, action, resource, detail)), lower(:search)) > 0)
       """;
 
   private static final String ORDER = " order by at desc, id desc";
@@ -79,6 +95,13 @@ public class AuditTrail {
         .single();
   }
 
+  public Optional<Entry> byId(long id) {
+    return jdbc.sql("select * from audit_logs where id = :id")
+        .param("id", id)
+        .query(AuditTrail::entry)
+        .optional();
+  }
+
   /** Hands every matching entry to {@code sink} as it is read, never holding them all at once. */
   public void forEach(Filter filter, Consumer<Entry> sink) {
     readOnly.executeWithoutResult(
@@ -90,9 +113,11 @@ public class AuditTrail {
   private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec sql, Filter filter) {
     return sql.param("actor", filter.actor())
         .param("action", filter.action())
+        .param("resource", filter.resource())
         .param("outcome", filter.outcome())
         .param("from", filter.from() == null ? null : Timestamp.from(filter.from()))
-        .param("to", filter.to() == null ? null : Timestamp.from(filter.to()));
+        .param("to", filter.to() == null ? null : Timestamp.from(filter.to()))
+        .param("search", filter.search());
   }
 
   private static Entry entry(ResultSet rs, int n) throws SQLException {

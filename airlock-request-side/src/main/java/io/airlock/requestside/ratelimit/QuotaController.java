@@ -1,9 +1,6 @@
 package io.airlock.requestside.ratelimit;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.requestside.users.Caller;
-import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,17 +18,6 @@ class QuotaController {
     this.quotas = quotas;
   }
 
-  record WindowView(
-      String window,
-      int limit,
-      long used,
-      long remaining,
-      @JsonProperty("resets_at") Instant resetsAt,
-      boolean warning,
-      @JsonProperty("grace_until") Instant graceUntil) {}
-
-  record QuotaView(@JsonProperty("warn_at") double warnAt, List<WindowView> windows) {}
-
   /** Refused while the user has no profile type: nothing can be submitted, nothing is counted. */
   static class NoQuota extends ErrorResponseException {
     NoQuota() {
@@ -46,20 +32,6 @@ class QuotaController {
 
   @GetMapping("/users/me/quota")
   QuotaView quota(@AuthenticationPrincipal Caller caller) {
-    List<Quotas.Standing> windows = quotas.standing(caller.id()).orElseThrow(NoQuota::new);
-    return new QuotaView(
-        quotas.warnAt(),
-        windows.stream()
-            .map(
-                w ->
-                    new WindowView(
-                        w.window().wireName(),
-                        w.limit(),
-                        w.used(),
-                        w.remaining(),
-                        w.resetsAt(),
-                        w.warning(),
-                        w.graceUntil()))
-            .toList());
+    return QuotaView.of(quotas.warnAt(), quotas.standing(caller.id()).orElseThrow(NoQuota::new));
   }
 }
