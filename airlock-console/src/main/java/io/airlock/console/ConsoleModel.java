@@ -94,10 +94,30 @@ class ConsoleModel {
       Exception refused, Locale locale, HttpServletRequest request, HttpServletResponse response) {
     int status = ((ErrorResponse) refused).getStatusCode().value();
     response.setStatus(status);
+    return errorPage(status, null, locale, request);
+  }
+
+  /**
+   * A page whose input is wrong (a filter out of range, an unknown value): 400, saying what is
+   * wrong, in the layout.
+   */
+  @ExceptionHandler(IllegalArgumentException.class)
+  ModelAndView badInput(
+      IllegalArgumentException refused,
+      Locale locale,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    response.setStatus(400);
+    return errorPage(400, refused.getLocalizedMessage(), locale, request);
+  }
+
+  private ModelAndView errorPage(
+      int status, String why, Locale locale, HttpServletRequest request) {
     ModelAndView page = new ModelAndView("console/error");
     page.addObject("console", frame(locale, request));
     page.addObject("status", status);
     page.addObject("notFound", status == 404);
+    page.addObject("why", why);
     return page;
   }
 }

@@ -1,8 +1,10 @@
 package io.airlock.platform.transfer;
 
 import io.airlock.platform.jobs.SingletonJobs;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
+import io.airlock.transfer.batch.BatchName;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -60,6 +62,9 @@ public final class LinkMaintenance {
     this.clock = clock;
   }
 
+  /** Most sequences one operator's re-send covers. */
+  public static final int MAX_RANGE = 1000;
+
   /** One run now, unless another instance is running it; empty then. */
   public synchronized Optional<Run> runNow() throws IOException {
     return jobs.runExclusively(JOB, LOCK_AT_MOST, this::maintain);
@@ -70,6 +75,33 @@ public final class LinkMaintenance {
     LinkBusy() {
       super("another instance is re-sending or pruning batches right now; try again shortly");
     }
+  }
+
+  /**
+   * {@link #resend(Channel, long, long)} for an operator's form or call: the channel by its wire
+   * name, {@code to} absent for {@code from} alone, at most {@value #MAX_RANGE} sequences.
+   *
+   * @throws InvalidField naming what is wrong with the range
+   * @throws LinkBusy if another instance held the job for several seconds
+   */
+  public RangeResent resend(String channel, long from, Long to) throws IOException {
+    Channel parsed =
+        Channel.fromWireName(channel == null ? "" : channel)
+            .orElseThrow(
+                () ->
+                    new InvalidField(
+                        "channel", "must be one of requests, results, directory, control"));
+    long last = to == null ? from : to;
+    if (from < 1 || last > BatchName.MAX_SEQUENCE) {
+      throw new InvalidField("from", "sequences run from 1 to " + BatchName.MAX_SEQUENCE);
+    }
+    if (last < from) {
+      throw new InvalidField("to", "must not be below from");
+    }
+    if (last - from >= MAX_RANGE) {
+      throw new InvalidField("to", "at most " + MAX_RANGE + " sequences at a time");
+    }
+    return resend(parsed, from, last);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.airlock.platform.transfer;
 
-import io.airlock.platform.web.InvalidField;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.batch.BatchName;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,9 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Transfer")
 class TransferAdminController {
 
-  /** Most sequences one call re-sends. */
-  static final int MAX_RANGE = 1000;
-
   private final LinkMaintenance link;
 
   TransferAdminController(LinkMaintenance link) {
@@ -41,8 +37,8 @@ class TransferAdminController {
 
   /**
    * @param from the first sequence to re-send
-   * @param to the last, at most {@value #MAX_RANGE} sequences after {@code from}; {@code from}
-   *     alone when absent
+   * @param to the last, at most {@value LinkMaintenance#MAX_RANGE} sequences after {@code from};
+   *     {@code from} alone when absent
    */
   record ResendForm(
       @NotNull @Min(1) @Max(BatchName.MAX_SEQUENCE) Long from,
@@ -61,21 +57,12 @@ class TransferAdminController {
           "Publishes a range of a channel's batches again, byte-identical, for a one-way medium")
   ResendAnswer resend(@PathVariable String channel, @Valid @RequestBody ResendForm form)
       throws IOException {
-    Channel parsed =
-        Channel.fromWireName(channel)
-            .orElseThrow(
-                () ->
-                    new InvalidField(
-                        "channel", "must be one of requests, results, directory, control"));
-    long to = form.to() == null ? form.from() : form.to();
-    if (to < form.from()) {
-      throw new InvalidField("to", "must not be below from");
-    }
-    if (to - form.from() >= MAX_RANGE) {
-      throw new InvalidField("to", "at most " + MAX_RANGE + " sequences at a time");
-    }
-    LinkMaintenance.RangeResent result = link.resend(parsed, form.from(), to);
-    return new ResendAnswer(parsed.wireName(), result.resent(), result.pruned(), result.unknown());
+    LinkMaintenance.RangeResent result = link.resend(channel, form.from(), form.to());
+    return new ResendAnswer(
+        Channel.fromWireName(channel).orElseThrow().wireName(),
+        result.resent(),
+        result.pruned(),
+        result.unknown());
   }
 
   @ExceptionHandler(LinkMaintenance.LinkBusy.class)

@@ -274,6 +274,12 @@ class TransferAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    TransferBatches transferBatches(TransferLedger ledger, TransferFolders folders) {
+      return new TransferBatches(ledger, new BatchFiles(folders));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     TransferLinks transferLinks(JdbcClient jdbc, SenderEpoch senderEpoch) {
       return new TransferLinks(jdbc, senderEpoch);
     }

@@ -2,9 +2,10 @@ package io.airlock.platform.web;
 
 /**
  * A request field that bean validation cannot judge on its own is invalid. Answered like a failed
- * constraint: a 400 problem whose {@code errors} name the field.
+ * constraint: a 400 problem whose {@code errors} name the field (a console page shows it as an
+ * illegal argument, in its layout).
  */
-public class InvalidField extends RuntimeException {
+public class InvalidField extends IllegalArgumentException {
 
   private final String field;
 
@@ -19,5 +20,11 @@ public class InvalidField extends RuntimeException {
 
   public String field() {
     return field;
+  }
+
+  /** The field and what is wrong with it, as a person reads it: "outcome must be one of …". */
+  @Override
+  public String getLocalizedMessage() {
+    return field + " " + getMessage();
   }
 }

@@ -37,6 +37,8 @@ class AdminAccessIntegrationTests {
     return List.of(
         "/admin/users",
         "/admin/users/{self}",
+        "/admin/users/{self}/quota",
+        "/admin/users/{self}/api-keys",
         "/admin/requests",
         "/admin/stats",
         "/admin/export-batches",

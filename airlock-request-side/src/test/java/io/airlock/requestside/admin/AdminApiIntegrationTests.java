@@ -12,13 +12,17 @@ import io.airlock.requestside.users.User;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.batch.EncodedBatch;
 import io.airlock.transfer.records.SettingRecord;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +84,68 @@ class AdminApiIntegrationTests extends SignedInRequester {
         .jsonPath("$.title")
         .isEqualTo("User not found");
     admin("/admin/users?role=root").expectStatus().isBadRequest();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void showsAUsersQuotaAndKeysAndRevokesAKeyInTheAdminsName() {
+    User ann = requests.user();
+    String annToken = users.accessToken(ann);
+    requests.submit(annToken);
+    String key =
+        (String)
+            client
+                .post()
+                .uri("/api-keys")
+                .header("Authorization", "Bearer " + annToken)
+                .body(Map.of("name", "script", "scopes", List.of("requests:read")))
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("key");
+
+    admin("/admin/users/{id}/quota", ann.id())
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.windows[2].window")
+        .isEqualTo("day")
+        .jsonPath("$.windows[2].used")
+        .isEqualTo(1);
+    List<?> keys =
+        admin("/admin/users/{id}/api-keys", ann.id())
+            .expectStatus()
+            .isOk()
+            .expectBody(List.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(keys).hasSize(1);
+    Map<String, Object> listed = (Map<String, Object>) keys.get(0);
+    assertThat(listed).containsKey("created_at").doesNotContainKey("key");
+    String keyId = (String) listed.get("id");
+
+    admin(client.delete().uri("/admin/users/{id}/api-keys/{key}", ann.id(), keyId))
+        .expectStatus()
+        .isNoContent();
+    client
+        .get()
+        .uri("/requests")
+        .header("X-API-Key", key)
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    assertThat(
+            jdbc.sql(
+                    "select detail from audit_logs where action = 'api-key.revoke' and resource = :r")
+                .param("r", "api-key:" + keyId)
+                .query(String.class)
+                .single())
+        .isEqualTo("of user:" + ann.id());
+    admin(client.delete().uri("/admin/users/{id}/api-keys/{key}", UUID.randomUUID(), keyId))
+        .expectStatus()
+        .isNotFound();
+    admin("/admin/users/{id}/quota", UUID.randomUUID()).expectStatus().isNotFound();
   }
 
   @Test
@@ -182,6 +248,25 @@ class AdminApiIntegrationTests extends SignedInRequester {
                     .containsEntry("record_count", 3)
                     .containsEntry("send_count", 1));
     admin("/admin/export-batches?channel=mail").expectStatus().isBadRequest();
+
+    admin("/admin/export-batches/{id}", acknowledged)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.batch.state")
+        .isEqualTo("ACKNOWLEDGED")
+        .jsonPath("$.peer_ack.acknowledged")
+        .isEqualTo(true)
+        .jsonPath("$.files")
+        .isEmpty();
+    // Its files were never written here (or were pruned): nothing to download.
+    admin("/admin/export-batches/{id}/files", acknowledged)
+        .expectStatus()
+        .isNotFound()
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("Batch not found");
+    admin("/admin/export-batches/{id}", UUID.randomUUID()).expectStatus().isNotFound();
   }
 
   @Test
@@ -215,6 +300,45 @@ class AdminApiIntegrationTests extends SignedInRequester {
                     .containsEntry("reason_code", "checksum_mismatch")
                     .containsEntry("file_name", tampered.manifestFileName()));
     admin("/admin/import-batches?outcome=lost").expectStatus().isBadRequest();
+
+    admin("/admin/import-batches/{id}", ledgerId(applied))
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.quarantined[0].line_number")
+        .isEqualTo(2)
+        .jsonPath("$.quarantined[0].record_id")
+        .isEqualTo("no-value")
+        .jsonPath("$.files[0]")
+        .isEqualTo(applied.manifestFileName());
+    byte[] zip =
+        admin("/admin/import-batches/{id}/files", ledgerId(tampered))
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .contentType("application/zip")
+            .expectBody(byte[].class)
+            .returnResult()
+            .getResponseBody();
+    List<String> entries = new ArrayList<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.add(entry.getName());
+      }
+    }
+    assertThat(entries)
+        .containsExactlyInAnyOrder(
+            tampered.manifestFileName(),
+            tampered.payloadFileName(),
+            tampered.manifestFileName() + ".reason");
+    admin("/admin/import-batches/{id}", Long.MAX_VALUE).expectStatus().isNotFound();
+  }
+
+  private long ledgerId(EncodedBatch batch) {
+    return jdbc.sql("select id from inbound_batches where batch_id = :id")
+        .param("id", batch.manifest().batchId())
+        .query(Long.class)
+        .single();
   }
 
   @Test
@@ -239,6 +363,12 @@ class AdminApiIntegrationTests extends SignedInRequester {
                 actor,
                 Instant.now().minusSeconds(3600).toString()))
         .containsEntry("total", 0);
+    assertThat(items(page("/admin/audit-logs?actor={a}&resource=thing:", actor)))
+        .extracting(i -> i.get("resource"))
+        .containsExactly("thing:2", "thing:1");
+    assertThat(items(page("/admin/audit-logs?q=SAID \"NO\"&actor={a}", actor)))
+        .extracting(i -> i.get("resource"))
+        .containsExactly("thing:2");
 
     String byAccept =
         admin(client.get().uri("/admin/audit-logs?actor={a}", actor).header("Accept", "text/csv"))

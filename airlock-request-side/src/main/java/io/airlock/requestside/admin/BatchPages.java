@@ -1,0 +1,152 @@
+package io.airlock.requestside.admin;
+
+import io.airlock.console.ConsolePages;
+import io.airlock.platform.transfer.LinkMaintenance;
+import io.airlock.platform.transfer.TransferBatches;
+import io.airlock.platform.transfer.TransferLedger;
+import io.airlock.requestside.requests.Paging;
+import io.airlock.transfer.Channel;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The batches that crossed the gap, for an admin: an export and an import tab, each batch's details
+ * (manifest, acknowledgement, reason and quarantined records) and files, and the operator's re-send
+ * of a range. The same {@link TransferLedger}, {@link TransferBatches} and {@link LinkMaintenance}
+ * as {@code /admin/export-batches}, {@code /admin/import-batches} and the resend endpoint.
+ */
+@ConsolePages
+class BatchPages {
+
+  static final int PAGE_SIZE = 25;
+
+  private final TransferLedger ledger;
+  private final TransferBatches batches;
+  private final LinkMaintenance link;
+  private final JsonMapper json;
+
+  BatchPages(
+      TransferLedger ledger, TransferBatches batches, LinkMaintenance link, JsonMapper json) {
+    this.ledger = ledger;
+    this.batches = batches;
+    this.link = link;
+    this.json = json;
+  }
+
+  /** What a re-send did, for the page it returns to: a flash attribute, kept in the session. */
+  record Resent(String channel, List<Long> resent, List<Long> pruned, List<Long> unknown)
+      implements Serializable {}
+
+  @GetMapping("/console/admin/batches")
+  String list(
+      @RequestParam(defaultValue = "export") String tab,
+      @RequestParam(required = false) String channel,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String outcome,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    boolean imports = "import".equals(tab);
+    String ch = Filters.channel(blankToNull(channel));
+    Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
+    long total;
+    if (imports) {
+      String out = Filters.oneOf("outcome", blankToNull(outcome), TransferLedger.IMPORT_OUTCOMES);
+      model.addAttribute("received", ledger.imports(ch, out, paging.size(), paging.offset()));
+      total = ledger.countImports(ch, out);
+    } else {
+      String st = Filters.oneOf("state", blankToNull(state), TransferLedger.EXPORT_STATES);
+      model.addAttribute("sent", ledger.exports(ch, st, paging.size(), paging.offset()));
+      total = ledger.countExports(ch, st);
+    }
+    model.addAttribute("tab", imports ? "import" : "export");
+    model.addAttribute("channels", Arrays.stream(Channel.values()).map(Channel::wireName).toList());
+    model.addAttribute("states", TransferLedger.EXPORT_STATES);
+    model.addAttribute("outcomes", TransferLedger.IMPORT_OUTCOMES);
+    model.addAttribute("maxRange", LinkMaintenance.MAX_RANGE);
+    model.addAttribute("page", paging.page());
+    model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    model.addAttribute("total", total);
+    return "request/admin/batches";
+  }
+
+  /** A sent batch: a page of its own, and the drawer's content (#drawer-content). */
+  @GetMapping("/console/admin/batches/export/{batchId}")
+  String sent(@PathVariable UUID batchId, Model model) throws IOException {
+    TransferBatches.Sent sent = batches.sent(batchId).orElseThrow(BatchPages::notFound);
+    model.addAttribute("sent", sent);
+    model.addAttribute("manifest", pretty(sent.manifest()));
+    return "request/admin/batch-sent";
+  }
+
+  /** A received batch: a page of its own, and the drawer's content (#drawer-content). */
+  @GetMapping("/console/admin/batches/import/{id}")
+  String received(@PathVariable long id, Model model) throws IOException {
+    TransferBatches.Received received = batches.received(id).orElseThrow(BatchPages::notFound);
+    model.addAttribute("received", received);
+    model.addAttribute("manifest", pretty(received.manifest()));
+    return "request/admin/batch-received";
+  }
+
+  @GetMapping("/console/admin/batches/export/{batchId}/files")
+  void sentFiles(@PathVariable UUID batchId, HttpServletResponse response) throws IOException {
+    TransferLedgerController.send(
+        batches.downloadSent(batchId).orElseThrow(BatchPages::notFound), response);
+  }
+
+  @GetMapping("/console/admin/batches/import/{id}/files")
+  void receivedFiles(@PathVariable long id, HttpServletResponse response) throws IOException {
+    TransferLedgerController.send(
+        batches.downloadReceived(id).orElseThrow(BatchPages::notFound), response);
+  }
+
+  @PostMapping("/console/admin/batches/resend")
+  String resend(
+      @RequestParam String channel,
+      @RequestParam long from,
+      @RequestParam(required = false) Long to,
+      RedirectAttributes flash)
+      throws IOException {
+    try {
+      LinkMaintenance.RangeResent done = link.resend(channel, from, to);
+      flash.addFlashAttribute(
+          "resent", new Resent(channel, done.resent(), done.pruned(), done.unknown()));
+    } catch (LinkMaintenance.LinkBusy busy) {
+      flash.addFlashAttribute("busy", true);
+    }
+    return "redirect:/console/admin/batches?tab=export&channel=" + channel;
+  }
+
+  /** A manifest indented to be read; as it is when it is not JSON (a refused one may not be). */
+  private String pretty(String manifest) {
+    if (manifest == null) {
+      return null;
+    }
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(manifest));
+    } catch (JacksonException notJson) {
+      return manifest;
+    }
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
