@@ -151,6 +151,13 @@ public final class Standalone implements AutoCloseable {
         + responseSide.getEnvironment().getProperty("airlock.bootstrap.admin-password");
   }
 
+  /** The demo user who crosses to the request side, as the demo profile configures it. */
+  public String demoUser() {
+    return responseSide.getEnvironment().getProperty("airlock.bootstrap.demo-user.username")
+        + " / "
+        + responseSide.getEnvironment().getProperty("airlock.bootstrap.demo-user.password");
+  }
+
   public ConfigurableApplicationContext requestSide() {
     return requestSide;
   }

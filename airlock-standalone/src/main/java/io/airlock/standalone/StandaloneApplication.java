@@ -56,7 +56,7 @@ public final class StandaloneApplication {
 
           Request side (low)    %1$s     API docs %1$s/docs   health %1$s/actuator/health
           Response side (high)  %2$s     API docs %2$s/docs   health %2$s/actuator/health
-          Console (low)         %1$s/console   sign in as a user created on the response side (the admin stays on the high side)
+          Console (low)         %1$s/console   sign in as %9$s (a demo admin, once the directory has crossed)
           Search node           %3$s     (OpenSearch 2.19.1, generated sample indices 'incidents' and 'assets')
 
           Folders   request side  %4$s   (outbox, inbox, keys, postgres)
@@ -75,6 +75,7 @@ public final class StandaloneApplication {
         settings.responseSideDir().toAbsolutePath().normalize(),
         settings.shuttle().interval().toMillis(),
         describe(settings.shuttle().faults()),
-        standalone.demoAdmin());
+        standalone.demoAdmin(),
+        standalone.demoUser());
   }
 }

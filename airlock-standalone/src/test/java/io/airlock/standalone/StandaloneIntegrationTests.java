@@ -3,6 +3,10 @@ package io.airlock.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.airlock.console.testing.Browser;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.SenderEpoch;
@@ -121,7 +125,9 @@ class StandaloneIntegrationTests {
         .contains(standalone.searchUrl())
         .contains(dataDir.resolve("request").toString())
         .contains("faults: none")
-        .contains("admin / airlock-demo-admin");
+        .contains("admin / airlock-demo-admin")
+        .contains(standalone.requestSideUrl() + "/console")
+        .contains("demo / airlock-demo");
   }
 
   @Test
@@ -138,6 +144,45 @@ class StandaloneIntegrationTests {
 
     assertThat(users.statusCode()).isEqualTo(200);
     assertThat(users.body()).contains("\"username\":\"admin\"");
+  }
+
+  /**
+   * The console across the gap, in a browser: the demo user (created on the response side) signs in
+   * on the request side, asks a question, and watches the answer arrive from the search node while
+   * the page stays open. Then, as the demo admin they are, finds the batches that carried it.
+   */
+  @Test
+  void theDemoUserAsksInTheConsoleAndTheAnswerArrivesLive() {
+    try (Browser browser = Browser.launch()) {
+      Page page = browser.page(standalone.requestSideUrl());
+      // The demo user exists here once the response side's first directory export has crossed.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                page.navigate("/console/login");
+                page.locator("#username").fill("demo");
+                page.locator("#password").fill("airlock-demo");
+                page.locator("main button[type=submit]").click();
+                page.waitForLoadState();
+                assertThat(page.url()).doesNotContain("/console/login");
+              });
+
+      page.navigate("/console/ask");
+      page.locator("select[name=index]").selectOption("incidents");
+      page.locator("#query_params").fill("{\"query\": {\"match_all\": {}}, \"size\": 3}");
+      page.locator("main button[type=submit]").click();
+
+      PlaywrightAssertions.assertThat(page.locator("#status .chip"))
+          .hasText("completed", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+      PlaywrightAssertions.assertThat(page.locator("#hits tbody tr")).hasCount(3);
+      Browser.assertAccessible(page);
+
+      page.navigate("/console/admin/batches?tab=import&channel=results");
+      PlaywrightAssertions.assertThat(page.locator("#batches tbody tr").first()).isVisible();
+      page.locator("#batches tbody tr button").first().click();
+      PlaywrightAssertions.assertThat(page.locator("#drawer #outcome")).hasText("applied");
+    }
   }
 
   private void assertCrosses(

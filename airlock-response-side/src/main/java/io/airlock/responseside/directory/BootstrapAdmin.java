@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the first admin on the first start. The account exists only on this side: it is never
- * exported, so the low side can never learn its password hash.
+ * exported, so the low side can never learn its password hash. In the demo profile, a demo user
+ * too, who does cross, so that the request side's console can be tried at once.
  */
 @Component
 @EnableConfigurationProperties(BootstrapProperties.class)
@@ -33,6 +34,22 @@ class BootstrapAdmin implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    createAdmin();
+    BootstrapProperties.DemoUser demo = properties.demoUser();
+    if (demo.username() != null && demo.password() != null) {
+      create(
+          new NewUser(
+              demo.username(),
+              null,
+              "Demo user",
+              demo.role(),
+              properties.adminProfileType(),
+              demo.password(),
+              false));
+    }
+  }
+
+  private void createAdmin() {
     String username = properties.adminUsername();
     if (directory.user(username).isPresent()) {
       return;
@@ -45,18 +62,24 @@ class BootstrapAdmin implements ApplicationRunner {
           username);
       return;
     }
+    create(
+        new NewUser(
+            username,
+            null,
+            "Administrator",
+            "admin",
+            properties.adminProfileType(),
+            properties.adminPassword(),
+            true));
+  }
+
+  private void create(NewUser user) {
+    if (directory.user(user.username()).isPresent()) {
+      return;
+    }
     try {
-      administration.createUser(
-          new NewUser(
-              username,
-              null,
-              "Administrator",
-              "admin",
-              properties.adminProfileType(),
-              properties.adminPassword(),
-              true),
-          ACTOR);
-      logger.info("Created the admin '{}' from airlock.bootstrap.", username);
+      administration.createUser(user, ACTOR);
+      logger.info("Created the {} '{}' from airlock.bootstrap.", user.role(), user.username());
     } catch (UsernameTaken raced) {
       // Another instance on the same database created it first: that is the wanted outcome.
     }

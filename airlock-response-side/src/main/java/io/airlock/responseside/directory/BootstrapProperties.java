@@ -10,9 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the admin's password; unset, no admin is created (and a warning says how to
  *     set it). Used only while no user of that name exists: changing it later changes nothing.
  * @param adminProfileType the profile type the admin gets
+ * @param demoUser a user created alongside, who crosses to the request side and can sign in to its
+ *     console at once: for the demo profile only, never where real data is guarded
  */
 @ConfigurationProperties("airlock.bootstrap")
 record BootstrapProperties(
     @DefaultValue("admin") String adminUsername,
     String adminPassword,
-    @DefaultValue("standard") String adminProfileType) {}
+    @DefaultValue("standard") String adminProfileType,
+    @DefaultValue DemoUser demoUser) {
+
+  /**
+   * @param username unset, no demo user is created
+   * @param password its password
+   * @param role user or admin
+   */
+  record DemoUser(String username, String password, @DefaultValue("user") String role) {}
+}

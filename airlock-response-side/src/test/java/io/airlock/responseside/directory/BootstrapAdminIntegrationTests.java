@@ -66,8 +66,37 @@ class BootstrapAdminIntegrationTests {
         .isOk();
   }
 
+  @Test
+  void createsADemoUserWhoCrossesToTheRequestSide() {
+    String admin = AdminApi.uniqueUsername("demo-admin");
+    String demo = AdminApi.uniqueUsername("demo");
+
+    new BootstrapAdmin(
+            new BootstrapProperties(
+                admin,
+                "demo-admin-password",
+                "standard",
+                new BootstrapProperties.DemoUser(demo, "demo-password", "admin")),
+            directory,
+            administration)
+        .run(null);
+
+    assertThat(directory.user(demo))
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.highSideOnly()).isFalse();
+              assertThat(u.role()).isEqualTo("admin");
+              assertThat(u.active()).isTrue();
+            });
+    assertThat(directory.user(admin))
+        .hasValueSatisfying(u -> assertThat(u.highSideOnly()).isTrue());
+  }
+
   private BootstrapAdmin bootstrap(String username, String password) {
     return new BootstrapAdmin(
-        new BootstrapProperties(username, password, "standard"), directory, administration);
+        new BootstrapProperties(
+            username, password, "standard", new BootstrapProperties.DemoUser(null, null, "user")),
+        directory,
+        administration);
   }
 }
