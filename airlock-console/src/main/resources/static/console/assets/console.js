@@ -58,7 +58,7 @@
           plugins: {
             legend: { display: round || datasets.length > 1, labels: { color: text } }
           },
-          scales: round ? {} : { x: { ticks: { color: text } }, y: { ticks: { color: text } } }
+          scales: round ? {} : { x: { ticks: { color: text } }, y: { beginAtZero: true, ticks: { color: text, precision: 0 } } }
         }
       });
     });
