@@ -72,7 +72,9 @@ class AdminDashboard {
         links.incoming(),
         links.outgoing(),
         requests.page(
-            new AdminRequests.Filter(null, null, null, null, null), Paging.of(0, LATEST)));
+            new AdminRequests.Filter(null, null, null, null, null),
+            RequestListing.Order.NEWEST,
+            Paging.of(0, LATEST)));
   }
 
   private List<Hour> hours(Duration span) {

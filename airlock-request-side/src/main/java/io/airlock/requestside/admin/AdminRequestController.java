@@ -3,6 +3,7 @@ package io.airlock.requestside.admin;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestListing;
 import io.airlock.requestside.requests.RequestNotFound;
 import io.airlock.requestside.requests.RequestStatus;
 import io.airlock.requestside.requests.RequestsOnBehalf;
@@ -102,8 +103,14 @@ class AdminRequestController {
     return dashboard.of(AdminDashboardPages.span(days));
   }
 
+  /** The listing's order by its wire name. */
+  static RequestListing.Order order(String sort) {
+    return RequestListing.Order.fromWireName(sort)
+        .orElseThrow(() -> new InvalidField("sort", "must be newest, oldest or priority"));
+  }
+
   @GetMapping("/admin/requests")
-  @Operation(summary = "Lists every user's requests, newest first")
+  @Operation(summary = "Lists every user's requests, newest first unless sorted otherwise")
   AdminPage<AdminRequests.RequestRow> list(
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
@@ -117,8 +124,12 @@ class AdminRequestController {
       @Parameter(description = "submitted before (ISO-8601)")
           @RequestParam(name = "submitted_to", required = false)
           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-          Instant submittedTo) {
+          Instant submittedTo,
+      @Parameter(description = "newest (the default), oldest or priority (highest first)")
+          @RequestParam(required = false)
+          String sort) {
     Paging paging = Paging.of(page, size);
+    RequestListing.Order order = order(sort);
     Filters.range("submitted_from", submittedFrom, submittedTo);
     AdminRequests.Filter filter =
         new AdminRequests.Filter(
@@ -130,7 +141,7 @@ class AdminRequestController {
             index,
             submittedFrom,
             submittedTo);
-    return AdminPage.of(requests.page(filter, paging), paging, requests.count(filter));
+    return AdminPage.of(requests.page(filter, order, paging), paging, requests.count(filter));
   }
 
   @GetMapping("/admin/stats")

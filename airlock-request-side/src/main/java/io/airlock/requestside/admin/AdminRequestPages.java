@@ -5,6 +5,7 @@ import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestListing;
 import io.airlock.requestside.requests.RequestStatus;
 import io.airlock.requestside.requests.RequestsOnBehalf;
 import io.airlock.requestside.users.Caller;
@@ -57,8 +58,10 @@ class AdminRequestPages {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String sort,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
+    RequestListing.Order order = AdminRequestController.order(sort);
     List<AdminRequests.RequestRow> rows;
     long total;
     if (q != null && !q.isBlank()) {
@@ -78,12 +81,13 @@ class AdminRequestPages {
                 Days.from(from),
                 Days.through(to));
         Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
-        rows = requests.page(filter, paging);
+        rows = requests.page(filter, order, paging);
         total = requests.count(filter);
       }
     }
     model.addAttribute("rows", rows);
     model.addAttribute("statuses", RequestStatus.values());
+    model.addAttribute("orders", RequestListing.Order.values());
     model.addAttribute("page", Math.max(0, page));
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("total", total);

@@ -46,8 +46,9 @@ class AdminRequests {
     this.users = users;
   }
 
-  List<RequestRow> page(Filter filter, Paging paging) {
-    List<RequestListing.Row> rows = requests.page(listing(filter), paging.size(), paging.offset());
+  List<RequestRow> page(Filter filter, RequestListing.Order order, Paging paging) {
+    List<RequestListing.Row> rows =
+        requests.page(listing(filter), order, paging.size(), paging.offset());
     Map<UUID, String> usernames =
         users.usernames(rows.stream().map(RequestListing.Row::ownerId).collect(Collectors.toSet()));
     return rows.stream().map(row -> row(row, usernames.get(row.ownerId()))).toList();

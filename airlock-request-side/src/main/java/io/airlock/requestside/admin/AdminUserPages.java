@@ -2,6 +2,7 @@ package io.airlock.requestside.admin;
 
 import io.airlock.console.ConsolePages;
 import io.airlock.requestside.requests.Paging;
+import io.airlock.requestside.requests.RequestListing;
 import io.airlock.requestside.users.Caller;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -65,7 +66,10 @@ class AdminUserPages {
     model.addAttribute("warnAt", Math.round(users.warnAt() * 100));
     model.addAttribute(
         "requests",
-        requests.page(new AdminRequests.Filter(null, id, null, null, null), Paging.of(0, LATEST)));
+        requests.page(
+            new AdminRequests.Filter(null, id, null, null, null),
+            RequestListing.Order.NEWEST,
+            Paging.of(0, LATEST)));
     model.addAttribute("keys", users.keysOf(id));
     model.addAttribute(
         "doneKey",

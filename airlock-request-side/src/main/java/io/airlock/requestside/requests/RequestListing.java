@@ -2,9 +2,11 @@ package io.airlock.requestside.requests;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,7 +14,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Every user's requests as administrators list and count them, newest first. */
+/** Every user's requests as administrators list and count them, newest first by default. */
 @Repository
 public class RequestListing {
 
@@ -35,6 +37,31 @@ public class RequestListing {
       Stages stages,
       boolean hasResponse) {}
 
+  /** The orders a listing can take. */
+  public enum Order {
+    NEWEST("q.submitted_at desc, q.id desc"),
+    OLDEST("q.submitted_at, q.id"),
+    /** Highest priority first, then newest. */
+    PRIORITY("q.priority desc, q.submitted_at desc, q.id desc");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The order of that wire name; newest for none. */
+    public static Optional<Order> fromWireName(String name) {
+      return name == null || name.isBlank()
+          ? Optional.of(NEWEST)
+          : Arrays.stream(values()).filter(o -> o.wireName().equals(name)).findFirst();
+    }
+  }
+
   /** A user and how many requests they made. */
   public record Requester(UUID userId, long requests) {}
 
@@ -53,7 +80,7 @@ public class RequestListing {
     this.jdbc = jdbc;
   }
 
-  public List<Row> page(Filter filter, int limit, long offset) {
+  public List<Row> page(Filter filter, Order order, int limit, long offset) {
     return bind(
             jdbc.sql(
                 """
@@ -61,7 +88,9 @@ public class RequestListing {
                        exists (select 1 from responses r where r.request_id = q.id) as has_response
                 from requests q"""
                     + WHERE
-                    + " order by q.submitted_at desc, q.id desc limit :limit offset :offset"),
+                    + " order by "
+                    + order.sql
+                    + " limit :limit offset :offset"),
             filter)
         .param("limit", limit)
         .param("offset", offset)

@@ -168,6 +168,14 @@ class AdminApiIntegrationTests extends SignedInRequester {
     assertThat(items(page("/admin/requests?user_id={u}&status=pending", user.id())))
         .extracting(i -> i.get("id"))
         .containsExactly(first.toString());
+    assertThat(items(page("/admin/requests?user_id={u}&sort=oldest", user.id())))
+        .extracting(i -> i.get("id"))
+        .containsExactly(first.toString(), second.toString());
+    jdbc.sql("update requests set priority = 4 where id = :id").param("id", first).update();
+    assertThat(items(page("/admin/requests?user_id={u}&sort=priority", user.id())))
+        .extracting(i -> i.get("id"))
+        .containsExactly(first.toString(), second.toString());
+    admin("/admin/requests?sort=random").expectStatus().isBadRequest();
     assertThat(
             page(
                 "/admin/requests?user_id={u}&submitted_from={f}",

@@ -7,6 +7,7 @@ import io.airlock.requestside.ConsoleBrowserTest;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The admin pages in the browser, for an admin; a user sees none of them. */
@@ -63,6 +64,12 @@ class AdminPagesBrowserTests extends ConsoleBrowserTest {
     org.assertj.core.api.Assertions.assertThat(requests.requestsOf(user)).isEqualTo(3);
 
     page.navigate("/console/admin/requests?status=pending&user=" + user.username());
+    assertThat(page.locator("#all-requests tbody tr")).hasCount(2);
+    page.locator("select[name=sort]").selectOption("oldest");
+    page.locator("form[role=search] button").click();
+    page.waitForURL(Pattern.compile(".*sort=oldest.*"));
+    assertThat(page.locator("#all-requests tbody tr").first())
+        .hasAttribute("data-request", pending.toString());
     assertThat(page.locator("#all-requests tbody tr")).hasCount(2);
   }
 }
