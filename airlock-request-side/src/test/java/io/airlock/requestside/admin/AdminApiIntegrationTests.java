@@ -92,18 +92,7 @@ class AdminApiIntegrationTests extends SignedInRequester {
     User ann = requests.user();
     String annToken = users.accessToken(ann);
     requests.submit(annToken);
-    String key =
-        (String)
-            client
-                .post()
-                .uri("/api-keys")
-                .header("Authorization", "Bearer " + annToken)
-                .body(Map.of("name", "script", "scopes", List.of("requests:read")))
-                .exchange()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody()
-                .get("key");
+    String key = requests.apiKey(annToken);
 
     admin("/admin/users/{id}/quota", ann.id())
         .expectStatus()

@@ -7,8 +7,6 @@ import io.airlock.console.testing.Browser;
 import io.airlock.requestside.ConsoleBrowserTest;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -63,18 +61,7 @@ class AdminUserPagesBrowserTests extends ConsoleBrowserTest {
 
   @Test
   void anAdminRevokesAUsersKey() {
-    Map<?, ?> key =
-        client
-            .post()
-            .uri("/api-keys")
-            .header("Authorization", "Bearer " + token)
-            .body(Map.of("name", "script", "scopes", List.of("requests:read")))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
+    String key = requests.apiKey(token);
     User admin = users.create("admin", true);
     page = browser.page(base());
     signIn(admin);
@@ -87,7 +74,7 @@ class AdminUserPagesBrowserTests extends ConsoleBrowserTest {
     client
         .get()
         .uri("/requests")
-        .header("X-API-Key", (String) key.get("key"))
+        .header("X-API-Key", key)
         .exchange()
         .expectStatus()
         .isUnauthorized();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,6 +91,23 @@ public class RequestFixture {
             .returnResult()
             .getResponseBody();
     return UUID.fromString((String) accepted.get("id"));
+  }
+
+  /** A new API key of the token's user, with the scope to read requests: the key itself. */
+  public String apiKey(String token) {
+    Map<?, ?> created =
+        client
+            .post()
+            .uri("/api-keys")
+            .header("Authorization", "Bearer " + token)
+            .body(Map.of("name", "script", "scopes", List.of("requests:read")))
+            .exchange()
+            .expectStatus()
+            .isCreated()
+            .expectBody(Map.class)
+            .returnResult()
+            .getResponseBody();
+    return (String) created.get("key");
   }
 
   public RestTestClient.ResponseSpec get(String token, String uri, Object... variables) {
