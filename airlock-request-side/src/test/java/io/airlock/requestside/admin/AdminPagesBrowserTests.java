@@ -42,6 +42,28 @@ class AdminPagesBrowserTests extends ConsoleBrowserTest {
   }
 
   @Test
+  void cancelsAUsersRequestFromTheDrawer() {
+    UUID pending = requests.submit(token);
+    User admin = users.create("admin", true);
+    page = browser.page(base());
+    signIn(admin);
+
+    page.navigate("/console/admin/requests?user=" + user.username());
+    page.locator("tr[data-request='" + pending + "'] button").click();
+    page.locator("#drawer").getByText("Cancel the request").click();
+    page.locator("#confirm button[value=ok]").click();
+
+    assertThat(page.locator("#status .chip")).hasText("cancelled");
+    assertThat(page.locator(".flash")).isVisible();
+    org.assertj.core.api.Assertions.assertThat(
+            jdbc.sql("select status from requests where id = :id")
+                .param("id", pending)
+                .query(String.class)
+                .single())
+        .isEqualTo("cancelled");
+  }
+
+  @Test
   void listsAllRequestsWithADrawerAndRetriesAFailedOne() {
     UUID pending = requests.submit(token);
     UUID failed = requests.submit(token);
