@@ -34,8 +34,13 @@ final class BatchFiles {
         folders.sent(), List.of(name.manifestFileName(), String.valueOf(batch.payloadFile())));
   }
 
-  /** The inbound batch's files, those of them that the archive or {@code failed/} holds. */
+  /**
+   * The inbound batch's files, those of them its folder holds: {@code archive/} for an applied or
+   * duplicate batch, {@code failed/} (with the reason) for a refused or conflicting one. A name can
+   * be in both, when a damaged copy of an applied batch arrived later.
+   */
   List<Path> of(TransferLedger.ImportBatch batch) {
+    boolean refused = "REJECTED".equals(batch.outcome()) || "CONFLICT".equals(batch.outcome());
     List<String> names = new ArrayList<>();
     names.add(batch.fileName());
     BatchName.parse(batch.fileName())
@@ -45,10 +50,10 @@ final class BatchFiles {
                 names.add(parsed.name().payloadFileName(compression));
               }
             });
-    names.add(batch.fileName() + ".reason");
-    List<Path> found = new ArrayList<>(existing(folders.archive(), names));
-    found.addAll(existing(folders.failed(), names));
-    return found;
+    if (refused) {
+      names.add(batch.fileName() + ".reason");
+    }
+    return existing(refused ? folders.failed() : folders.archive(), names);
   }
 
   /** The text of the manifest among {@code files}, if it is there. */

@@ -92,8 +92,11 @@ public final class LinkMaintenance {
                     new InvalidField(
                         "channel", "must be one of requests, results, directory, control"));
     long last = to == null ? from : to;
-    if (from < 1 || last > BatchName.MAX_SEQUENCE) {
+    if (from < 1 || from > BatchName.MAX_SEQUENCE) {
       throw new InvalidField("from", "sequences run from 1 to " + BatchName.MAX_SEQUENCE);
+    }
+    if (last > BatchName.MAX_SEQUENCE) {
+      throw new InvalidField("to", "sequences run from 1 to " + BatchName.MAX_SEQUENCE);
     }
     if (last < from) {
       throw new InvalidField("to", "must not be below from");

@@ -1,6 +1,5 @@
 package io.airlock.platform.transfer;
 
-import io.airlock.transfer.Channel;
 import io.airlock.transfer.batch.BatchName;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,11 +57,8 @@ class TransferAdminController {
   ResendAnswer resend(@PathVariable String channel, @Valid @RequestBody ResendForm form)
       throws IOException {
     LinkMaintenance.RangeResent result = link.resend(channel, form.from(), form.to());
-    return new ResendAnswer(
-        Channel.fromWireName(channel).orElseThrow().wireName(),
-        result.resent(),
-        result.pruned(),
-        result.unknown());
+    // The channel passed the check by its exact wire name.
+    return new ResendAnswer(channel, result.resent(), result.pruned(), result.unknown());
   }
 
   @ExceptionHandler(LinkMaintenance.LinkBusy.class)

@@ -68,8 +68,9 @@ class AdminRequestPages {
       rows = SearchTerms.uuid(q).flatMap(requests::one).stream().toList();
       total = rows.size();
     } else {
-      Optional<User> owner = blank(user) ? Optional.empty() : users.byUsername(user.strip());
-      if (!blank(user) && owner.isEmpty()) {
+      String username = Filters.given(user);
+      Optional<User> owner = username == null ? Optional.empty() : users.byUsername(username);
+      if (username != null && owner.isEmpty()) {
         rows = List.of();
         total = 0;
       } else {
@@ -77,7 +78,7 @@ class AdminRequestPages {
             new AdminRequests.Filter(
                 RequestStatus.fromWireName(status).map(RequestStatus::wireName).orElse(null),
                 owner.map(User::id).orElse(null),
-                blank(index) ? null : index.strip(),
+                Filters.given(index),
                 Days.from(from),
                 Days.through(to));
         Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
@@ -157,9 +158,5 @@ class AdminRequestPages {
   private static String refused(UUID id, String why, RedirectAttributes flash) {
     flash.addFlashAttribute("refused", why);
     return "redirect:/console/admin/requests/" + id;
-  }
-
-  private static boolean blank(String text) {
-    return text == null || text.isBlank();
   }
 }

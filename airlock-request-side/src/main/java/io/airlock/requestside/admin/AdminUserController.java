@@ -79,14 +79,18 @@ class AdminUserController {
   @GetMapping("/{id}/quota")
   @Operation(summary = "How each of the user's quota windows stands now, as GET /users/me/quota")
   QuotaView quota(@PathVariable UUID id) {
-    users.byId(id).orElseThrow(() -> new UserNotFound(id));
+    if (!users.exists(id)) {
+      throw new UserNotFound(id);
+    }
     return QuotaView.of(users.warnAt(), users.quotaOf(id));
   }
 
   @GetMapping("/{id}/api-keys")
   @Operation(summary = "The user's API keys, revoked ones too (never the keys themselves)")
   List<ApiKeys.Listed> apiKeys(@PathVariable UUID id) {
-    users.byId(id).orElseThrow(() -> new UserNotFound(id));
+    if (!users.exists(id)) {
+      throw new UserNotFound(id);
+    }
     return users.keysOf(id);
   }
 

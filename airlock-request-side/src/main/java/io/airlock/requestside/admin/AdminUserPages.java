@@ -46,7 +46,7 @@ class AdminUserPages {
         new AdminUsers.Filter(
             "yes".equals(active) ? Boolean.TRUE : "no".equals(active) ? Boolean.FALSE : null,
             "user".equals(role) || "admin".equals(role) ? role : null,
-            username == null || username.isBlank() ? null : username.strip());
+            Filters.given(username));
     Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
     long total = users.count(filter);
     model.addAttribute("users", users.page(filter, paging));

@@ -95,6 +95,10 @@ class AdminUsers {
                     users.pendingChangesOf(id)));
   }
 
+  boolean exists(UUID id) {
+    return users.byId(id).isPresent();
+  }
+
   /** The user's API keys, revoked ones too; empty for an unknown user. */
   List<ApiKeys.Listed> keysOf(UUID id) {
     return apiKeys.of(id);
@@ -112,7 +116,7 @@ class AdminUsers {
 
   /** Clears the user's quota counts and grace, audited; false for an unknown user. */
   boolean resetRateLimit(Caller admin, UUID id) {
-    if (users.byId(id).isEmpty()) {
+    if (!exists(id)) {
       return false;
     }
     quotas.reset(id);

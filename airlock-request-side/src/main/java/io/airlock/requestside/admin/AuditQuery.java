@@ -28,16 +28,12 @@ record AuditQuery(
   AuditTrail.Filter filter() {
     Filters.range("from", from, to);
     return new AuditTrail.Filter(
-        blankToNull(actor),
-        blankToNull(action),
-        blankToNull(resource),
-        Filters.oneOf("outcome", blankToNull(outcome), AuditTrail.OUTCOMES),
+        Filters.given(actor),
+        Filters.given(action),
+        Filters.given(resource),
+        Filters.oneOf("outcome", Filters.given(outcome), AuditTrail.OUTCOMES),
         from,
         to,
-        blankToNull(q));
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
+        Filters.given(q));
   }
 }

@@ -60,15 +60,15 @@ class BatchPages {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     boolean imports = "import".equals(tab);
-    String ch = Filters.channel(blankToNull(channel));
+    String ch = Filters.channel(Filters.given(channel));
     Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
     long total;
     if (imports) {
-      String out = Filters.oneOf("outcome", blankToNull(outcome), TransferLedger.IMPORT_OUTCOMES);
+      String out = Filters.oneOf("outcome", Filters.given(outcome), TransferLedger.IMPORT_OUTCOMES);
       model.addAttribute("received", ledger.imports(ch, out, paging.size(), paging.offset()));
       total = ledger.countImports(ch, out);
     } else {
-      String st = Filters.oneOf("state", blankToNull(state), TransferLedger.EXPORT_STATES);
+      String st = Filters.oneOf("state", Filters.given(state), TransferLedger.EXPORT_STATES);
       model.addAttribute("sent", ledger.exports(ch, st, paging.size(), paging.offset()));
       total = ledger.countExports(ch, st);
     }
@@ -144,9 +144,5 @@ class BatchPages {
 
   private static ResponseStatusException notFound() {
     return new ResponseStatusException(HttpStatus.NOT_FOUND);
-  }
-
-  private static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

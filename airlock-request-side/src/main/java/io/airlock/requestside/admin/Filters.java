@@ -12,6 +12,11 @@ final class Filters {
 
   private Filters() {}
 
+  /** The text stripped; null when it is null or blank (a form's empty field means any). */
+  static String given(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   /** The value, lower-cased, if it is one of {@code allowed}; null if not given. */
   static String oneOf(String field, String value, List<String> allowed) {
     if (value == null) {

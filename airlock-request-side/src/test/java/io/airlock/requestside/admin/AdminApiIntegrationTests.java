@@ -308,8 +308,37 @@ class AdminApiIntegrationTests extends SignedInRequester {
         .isEqualTo("no-value")
         .jsonPath("$.files[0]")
         .isEqualTo(applied.manifestFileName());
+    List<String> entries = zipEntries(ledgerId(tampered));
+    assertThat(entries)
+        .containsExactlyInAnyOrder(
+            tampered.manifestFileName(),
+            tampered.payloadFileName(),
+            tampered.manifestFileName() + ".reason");
+    admin("/admin/import-batches/{id}", Long.MAX_VALUE).expectStatus().isNotFound();
+
+    // A damaged copy of the applied batch arrives later and is refused into failed/ under the same
+    // name: each ledger row still shows, and downloads, its own files.
+    peer.resend(applied);
+    Path again = folders.inbox().resolve(applied.payloadFileName());
+    Files.writeString(again, Files.readString(again) + "damage\n");
+    importer.importNow();
+    assertThat(zipEntries(ledgerId(applied)))
+        .containsExactlyInAnyOrder(applied.manifestFileName(), applied.payloadFileName());
+    long damaged =
+        jdbc.sql("select max(id) from inbound_batches where batch_id = :id")
+            .param("id", applied.manifest().batchId())
+            .query(Long.class)
+            .single();
+    assertThat(zipEntries(damaged))
+        .containsExactlyInAnyOrder(
+            applied.manifestFileName(),
+            applied.payloadFileName(),
+            applied.manifestFileName() + ".reason");
+  }
+
+  private List<String> zipEntries(long ledgerId) throws IOException {
     byte[] zip =
-        admin("/admin/import-batches/{id}/files", ledgerId(tampered))
+        admin("/admin/import-batches/{id}/files", ledgerId)
             .expectStatus()
             .isOk()
             .expectHeader()
@@ -323,16 +352,12 @@ class AdminApiIntegrationTests extends SignedInRequester {
         entries.add(entry.getName());
       }
     }
-    assertThat(entries)
-        .containsExactlyInAnyOrder(
-            tampered.manifestFileName(),
-            tampered.payloadFileName(),
-            tampered.manifestFileName() + ".reason");
-    admin("/admin/import-batches/{id}", Long.MAX_VALUE).expectStatus().isNotFound();
+    return entries;
   }
 
+  /** The ledger's first row of the batch: its first arrival. */
   private long ledgerId(EncodedBatch batch) {
-    return jdbc.sql("select id from inbound_batches where batch_id = :id")
+    return jdbc.sql("select min(id) from inbound_batches where batch_id = :id")
         .param("id", batch.manifest().batchId())
         .query(Long.class)
         .single();

@@ -36,7 +36,10 @@ class BootstrapAdmin implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     createAdmin();
     BootstrapProperties.DemoUser demo = properties.demoUser();
-    if (demo.username() != null && demo.password() != null) {
+    if (demo.username() != null
+        && demo.password() != null
+        && !demo.password().isBlank()
+        && directory.user(demo.username()).isEmpty()) {
       create(
           new NewUser(
               demo.username(),
@@ -74,9 +77,6 @@ class BootstrapAdmin implements ApplicationRunner {
   }
 
   private void create(NewUser user) {
-    if (directory.user(user.username()).isPresent()) {
-      return;
-    }
     try {
       administration.createUser(user, ACTOR);
       logger.info("Created the {} '{}' from airlock.bootstrap.", user.role(), user.username());
