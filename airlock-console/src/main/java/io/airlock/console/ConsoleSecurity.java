@@ -59,7 +59,8 @@ public final class ConsoleSecurity {
    *     {@link SignInThrottled} when the throttle refuses
    * @param current the session's user as the directory has them now (their role may have changed),
    *     or empty if they may no longer sign in: the session then ends on its next request
-   * @param limits the side's rate limits, applied once the caller is known, as for its API
+   * @param limits the side's rate limits, applied once the caller is known, as for its API; null on
+   *     a side without any
    */
   public static SecurityFilterChain chain(
       HttpSecurity http,
@@ -72,6 +73,9 @@ public final class ConsoleSecurity {
     SavedRequestAwareAuthenticationSuccessHandler toPage =
         new SavedRequestAwareAuthenticationSuccessHandler();
     toPage.setDefaultTargetUrl("/console");
+    if (limits != null) {
+      http.addFilterBefore(limits, AuthorizationFilter.class);
+    }
     return http.securityMatcher(PATHS)
         // This provider only: no parent manager asking it again, so a refusal is audited once.
         .authenticationManager(new ProviderManager(signIn))
@@ -132,7 +136,6 @@ public final class ConsoleSecurity {
         .addFilterBefore(
             new SessionLimits(current, properties.absoluteTimeout(), clock),
             AnonymousAuthenticationFilter.class)
-        .addFilterBefore(limits, AuthorizationFilter.class)
         .build();
   }
 

@@ -43,18 +43,15 @@ final class SideLauncher {
    */
   static SideProcess startProcess(
       Class<?> application, Path dataDir, Path peerDir, List<String> extra) throws IOException {
-    // As spring.flyway.locations in each side's yml: the request side's console keeps its browser
+    // As spring.flyway.locations in each side's yml: each side's console keeps its browser
     // sessions in the database too.
-    String[] migrations =
-        application == RequestSideApplication.class
-            ? new String[] {
-              "classpath:db/migration/platform",
-              "classpath:db/migration/console",
-              "classpath:db/migration/request-side"
-            }
-            : new String[] {
-              "classpath:db/migration/platform", "classpath:db/migration/response-side"
-            };
+    String[] migrations = {
+      "classpath:db/migration/platform",
+      "classpath:db/migration/console",
+      application == RequestSideApplication.class
+          ? "classpath:db/migration/request-side"
+          : "classpath:db/migration/response-side"
+    };
     SideProcess process =
         new SideProcess(
             application,

@@ -1,7 +1,14 @@
 package io.airlock.responseside.security;
 
+import io.airlock.console.ConsoleNavigation;
+import io.airlock.console.ConsoleProperties;
+import io.airlock.console.ConsoleSecurity;
+import io.airlock.responseside.monitoring.SystemLog;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -13,9 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * This side has no end users: only admins, by HTTP Basic or API key, and only for the admin and
- * monitoring API. Everything else (health, docs, errors) stays open so that probes and the 404s of
- * unknown paths work without credentials. No sessions, so no CSRF to defend against.
+ * This side has no end users: only admins. The admin and monitoring API takes HTTP Basic or an API
+ * key, with no session, so no CSRF to defend against; everything else there (health, docs, errors)
+ * stays open so that probes and the 404s of unknown paths work without credentials. The console has
+ * a chain of its own ({@link ConsoleSecurity}): form sign-in, sessions, CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,7 +44,33 @@ class SecurityConfiguration {
             .orElseThrow(() -> new UsernameNotFoundException("No such user"));
   }
 
+  /** The console's menu on this side. */
   @Bean
+  ConsoleNavigation consoleNavigation() {
+    return new ConsoleNavigation(
+        "response.side",
+        List.of(
+            new ConsoleNavigation.Item("response.nav.dashboard", "/console", false),
+            new ConsoleNavigation.Item("response.nav.requests", "/console/requests", false)));
+  }
+
+  /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */
+  @Bean
+  @Order(1)
+  SecurityFilterChain consoleFilterChain(
+      HttpSecurity http,
+      Accounts accounts,
+      PasswordEncoder passwords,
+      SystemLog log,
+      ConsoleProperties properties,
+      Clock clock)
+      throws Exception {
+    ConsoleSignIn signIn = new ConsoleSignIn(accounts, passwords, log);
+    return ConsoleSecurity.chain(http, signIn, signIn::current, null, properties, clock);
+  }
+
+  @Bean
+  @Order(2)
   SecurityFilterChain adminApi(HttpSecurity http, Accounts accounts, SecurityProblems problems)
       throws Exception {
     return http.csrf(AbstractHttpConfigurer::disable)
