@@ -1,4 +1,4 @@
-package io.airlock.responseside.monitoring;
+package io.airlock.responseside.operator;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +7,7 @@ import io.airlock.console.testing.Browser;
 import io.airlock.responseside.AdminApi;
 import io.airlock.responseside.AdminApiIntegrationTest;
 import io.airlock.responseside.ConsoleBrowserTest;
+import io.airlock.responseside.monitoring.SystemLog;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.airlock.responseside.monitoring;
+package io.airlock.responseside.operator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.transfer.TransferLinks;
@@ -7,6 +7,7 @@ import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.directory.Directory;
 import io.airlock.responseside.directory.User;
 import io.airlock.responseside.execution.ExecutorStatus;
+import io.airlock.responseside.monitoring.SystemLogListing;
 import io.airlock.responseside.queue.QueueListing;
 import io.airlock.responseside.queue.QueueStatistics;
 import io.airlock.responseside.search.ClusterInfo;

@@ -1,4 +1,4 @@
-package io.airlock.responseside.monitoring;
+package io.airlock.responseside.operator;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package io.airlock.responseside.monitoring;
+package io.airlock.responseside.operator;
 
 import io.airlock.console.ConsolePages;
 import org.springframework.ui.Model;
