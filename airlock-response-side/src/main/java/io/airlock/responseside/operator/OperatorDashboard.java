@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.platform.transfer.TransferLinks;
 import io.airlock.responseside.cache.CacheStats;
 import io.airlock.responseside.cache.ResultCache;
-import io.airlock.responseside.directory.Directory;
-import io.airlock.responseside.directory.User;
 import io.airlock.responseside.execution.ExecutorStatus;
 import io.airlock.responseside.monitoring.SystemLogListing;
 import io.airlock.responseside.queue.QueueListing;
@@ -16,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,7 +46,7 @@ public class OperatorDashboard {
       ExecutorStatus.WorkerStats workers,
       Engine engine,
       CacheStats cache,
-      List<Latest> latest,
+      List<OperatorRequests.Row> latest,
       List<SystemLogListing.Entry> alerts,
       @JsonProperty("silent_links") List<SilentLink> silentLinks) {}
 
@@ -59,9 +56,6 @@ public class OperatorDashboard {
   public record Engine(
       boolean available, String distribution, String version, String status, String reason) {}
 
-  /** One of the latest requests, with its user's name. */
-  public record Latest(QueueListing.Listed request, String username) {}
-
   /** A channel whose peer has not been heard from for longer than {@link #SILENCE}. */
   public record SilentLink(
       String channel, String peer, @JsonProperty("last_heard_at") Instant lastHeardAt) {}
@@ -70,8 +64,7 @@ public class OperatorDashboard {
   private final ExecutorStatus workers;
   private final SearchEngine engine;
   private final ResultCache cache;
-  private final QueueListing requests;
-  private final Directory directory;
+  private final OperatorRequests requests;
   private final SystemLogListing log;
   private final TransferLinks links;
   private final Clock clock;
@@ -81,8 +74,7 @@ public class OperatorDashboard {
       ExecutorStatus workers,
       SearchEngine engine,
       ResultCache cache,
-      QueueListing requests,
-      Directory directory,
+      OperatorRequests requests,
       SystemLogListing log,
       TransferLinks links,
       Clock clock) {
@@ -91,7 +83,6 @@ public class OperatorDashboard {
     this.engine = engine;
     this.cache = cache;
     this.requests = requests;
-    this.directory = directory;
     this.log = log;
     this.links = links;
     this.clock = clock;
@@ -104,9 +95,7 @@ public class OperatorDashboard {
         workers.current(),
         engine(),
         cache.stats(),
-        requests.latest(LATEST).stream()
-            .map(request -> new Latest(request, username(request.userId())))
-            .toList(),
+        requests.page(QueueListing.Filter.none(), QueueListing.Order.NEWEST, LATEST, 0),
         log.alerts(now.minus(ALERTS_SINCE), MOST_ALERTS),
         links.incoming().stream()
             .filter(in -> in.lastHeardAt() == null || in.lastHeardAt().isBefore(now.minus(SILENCE)))
@@ -120,9 +109,5 @@ public class OperatorDashboard {
       return new Engine(true, known.distribution(), known.version(), known.status(), null);
     }
     return new Engine(false, null, null, null, ((ClusterInfo.Unavailable) info).reason());
-  }
-
-  private String username(UUID userId) {
-    return userId == null ? null : directory.user(userId).map(User::username).orElse(null);
   }
 }

@@ -144,13 +144,31 @@ public class IncomingRequests {
 
   /** Cancels the request if it still waits in the queue; false if it had moved on. */
   public boolean cancelIfQueued(UUID requestId) {
+    return cancelIfQueued(requestId, "cancelled by its user");
+  }
+
+  /** As {@link #cancelIfQueued(UUID)}, saying why (who cancelled it). */
+  public boolean cancelIfQueued(UUID requestId, String why) {
     return jdbc.sql(
                 """
                 update incoming_requests
                    set status = 'cancelled', reason_code = 'cancelled',
-                       reason_detail = 'cancelled by its user', finished_at = now()
+                       reason_detail = :why, finished_at = now()
                  where request_id = :id and status = 'queued'""")
             .param("id", requestId)
+            .param("why", why)
+            .update()
+        == 1;
+  }
+
+  /** Sets the priority of a request still waiting in the queue; false if it had moved on. */
+  public boolean prioritizeIfQueued(UUID requestId, int priority) {
+    return jdbc.sql(
+                """
+                update incoming_requests set priority = :priority
+                 where request_id = :id and status = 'queued'""")
+            .param("id", requestId)
+            .param("priority", priority)
             .update()
         == 1;
   }

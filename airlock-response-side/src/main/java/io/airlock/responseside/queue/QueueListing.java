@@ -172,11 +172,6 @@ public class QueueListing {
         .param("search", filter.search());
   }
 
-  /** The {@code limit} requests received last. */
-  public List<Listed> latest(int limit) {
-    return page(Filter.none(), Order.NEWEST, limit, 0);
-  }
-
   private static Listed listed(ResultSet rs, int n) throws SQLException {
     return new Listed(
         rs.getObject("request_id", UUID.class),

@@ -1,0 +1,194 @@
+package io.airlock.responseside.operator;
+
+import io.airlock.platform.web.InvalidField;
+import io.airlock.responseside.directory.Directory;
+import io.airlock.responseside.directory.User;
+import io.airlock.responseside.queue.QueueListing;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Requests", description = "The incoming requests: listed, one by one, and acted on")
+class OperatorRequestController {
+
+  static final int MAX_PAGE_SIZE = 200;
+
+  static final List<String> STATUSES =
+      List.of("queued", "processing", "completed", "failed", "cancelled", "expired");
+
+  private final OperatorRequests requests;
+  private final Directory directory;
+
+  OperatorRequestController(OperatorRequests requests, Directory directory) {
+    this.requests = requests;
+    this.directory = directory;
+  }
+
+  record RequestPage(List<OperatorRequests.Row> items, int page, int size, long total) {}
+
+  record PriorityForm(@NotNull Integer priority) {}
+
+  /** No request has that id. */
+  static class RequestNotFound extends ErrorResponseException {
+    RequestNotFound(UUID id) {
+      super(
+          HttpStatus.NOT_FOUND,
+          problem(HttpStatus.NOT_FOUND, "Request not found", "No request has the id " + id + "."),
+          null);
+    }
+  }
+
+  /** The request has left the queue: it is running or has ended. */
+  static class RequestNotQueued extends ErrorResponseException {
+    RequestNotQueued(String status) {
+      super(
+          HttpStatus.CONFLICT,
+          problem(
+              HttpStatus.CONFLICT,
+              "Request not queued",
+              "The request is " + status + ": only a queued request can be changed."),
+          null);
+    }
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  @GetMapping("/admin/requests")
+  @Operation(summary = "The incoming requests, newest first unless sorted otherwise")
+  RequestPage list(
+      @RequestParam(required = false) String status,
+      @Parameter(description = "the user's username, exactly") @RequestParam(required = false)
+          String user,
+      @RequestParam(required = false) String index,
+      @RequestParam(required = false) Integer priority,
+      @Parameter(description = "received at or after (ISO-8601)")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant from,
+      @Parameter(description = "received before (ISO-8601)")
+          @RequestParam(required = false)
+          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          Instant to,
+      @Parameter(description = "a request id or a trace id") @RequestParam(required = false)
+          String q,
+      @Parameter(description = "newest (the default), oldest or priority")
+          @RequestParam(required = false)
+          String sort,
+      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    Optional<QueueListing.Filter> filter = filter(status, user, index, priority, from, to, q);
+    int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
+    int pageNumber = Math.max(page, 0);
+    if (filter.isEmpty()) {
+      return new RequestPage(List.of(), pageNumber, pageSize, 0);
+    }
+    return new RequestPage(
+        requests.page(filter.get(), order(sort), pageSize, (long) pageNumber * pageSize),
+        pageNumber,
+        pageSize,
+        requests.count(filter.get()));
+  }
+
+  @GetMapping("/admin/requests/{id}")
+  @Operation(
+      summary = "One request: its query, attempts, lease, timings, and its answer with a preview")
+  OperatorRequests.Detail one(@PathVariable UUID id) {
+    return requests.one(id).orElseThrow(() -> new RequestNotFound(id));
+  }
+
+  @PostMapping("/admin/requests/{id}/cancel")
+  @Operation(summary = "Cancels a queued request; the request side is answered cancelled")
+  OperatorRequests.Detail cancel(Principal operator, @PathVariable UUID id) {
+    return done(id, requests.cancel(operator.getName(), id));
+  }
+
+  @PutMapping("/admin/requests/{id}/priority")
+  @Operation(summary = "Sets a queued request's priority, within its user's profile maximum")
+  OperatorRequests.Detail priority(
+      Principal operator, @PathVariable UUID id, @Valid @RequestBody PriorityForm form) {
+    return done(id, requests.prioritize(operator.getName(), id, form.priority()));
+  }
+
+  /** The request as the action left it, or why there was nothing to do. */
+  static OperatorRequests.Detail done(UUID id, OperatorRequests.Outcome outcome) {
+    if (outcome instanceof OperatorRequests.Outcome.Done done) {
+      return done.request();
+    }
+    if (outcome instanceof OperatorRequests.Outcome.NotQueued notQueued) {
+      throw new RequestNotQueued(notQueued.status());
+    }
+    throw new RequestNotFound(id);
+  }
+
+  /**
+   * The listing's filter; empty when it names a user nobody is (nothing can match).
+   *
+   * @throws InvalidField for a status that does not exist or a range that ends before it starts
+   */
+  Optional<QueueListing.Filter> filter(
+      String status,
+      String username,
+      String index,
+      Integer priority,
+      Instant from,
+      Instant to,
+      String search) {
+    String wanted = given(status);
+    if (wanted != null && !STATUSES.contains(wanted.toLowerCase(Locale.ROOT))) {
+      throw new InvalidField("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidField("from", "must not be after the end of the range");
+    }
+    UUID userId = null;
+    if (given(username) != null) {
+      Optional<User> user = directory.user(given(username));
+      if (user.isEmpty()) {
+        return Optional.empty();
+      }
+      userId = user.get().id();
+    }
+    return Optional.of(
+        new QueueListing.Filter(
+            wanted == null ? null : wanted.toLowerCase(Locale.ROOT),
+            userId,
+            given(index),
+            priority,
+            from,
+            to,
+            given(search)));
+  }
+
+  static QueueListing.Order order(String sort) {
+    return QueueListing.Order.fromWireName(sort)
+        .orElseThrow(() -> new InvalidField("sort", "must be newest, oldest or priority"));
+  }
+
+  static String given(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}
