@@ -1,8 +1,5 @@
 package io.airlock.responseside.operator;
 
-import io.airlock.platform.web.InvalidField;
-import io.airlock.responseside.directory.Directory;
-import io.airlock.responseside.directory.User;
 import io.airlock.responseside.queue.QueueListing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -12,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -33,15 +29,10 @@ class OperatorRequestController {
 
   static final int MAX_PAGE_SIZE = 200;
 
-  static final List<String> STATUSES =
-      List.of("queued", "processing", "completed", "failed", "cancelled", "expired");
-
   private final OperatorRequests requests;
-  private final Directory directory;
 
-  OperatorRequestController(OperatorRequests requests, Directory directory) {
+  OperatorRequestController(OperatorRequests requests) {
     this.requests = requests;
-    this.directory = directory;
   }
 
   record RequestPage(List<OperatorRequests.Row> items, int page, int size, long total) {}
@@ -100,14 +91,16 @@ class OperatorRequestController {
           String sort,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    Optional<QueueListing.Filter> filter = filter(status, user, index, priority, from, to, q);
+    Optional<QueueListing.Filter> filter =
+        requests.filter(status, user, index, priority, from, to, q);
     int pageSize = Math.min(Math.max(size, 1), MAX_PAGE_SIZE);
     int pageNumber = Math.max(page, 0);
     if (filter.isEmpty()) {
       return new RequestPage(List.of(), pageNumber, pageSize, 0);
     }
     return new RequestPage(
-        requests.page(filter.get(), order(sort), pageSize, (long) pageNumber * pageSize),
+        requests.page(
+            filter.get(), OperatorRequests.order(sort), pageSize, (long) pageNumber * pageSize),
         pageNumber,
         pageSize,
         requests.count(filter.get()));
@@ -142,53 +135,5 @@ class OperatorRequestController {
       throw new RequestNotQueued(notQueued.status());
     }
     throw new RequestNotFound(id);
-  }
-
-  /**
-   * The listing's filter; empty when it names a user nobody is (nothing can match).
-   *
-   * @throws InvalidField for a status that does not exist or a range that ends before it starts
-   */
-  Optional<QueueListing.Filter> filter(
-      String status,
-      String username,
-      String index,
-      Integer priority,
-      Instant from,
-      Instant to,
-      String search) {
-    String wanted = given(status);
-    if (wanted != null && !STATUSES.contains(wanted.toLowerCase(Locale.ROOT))) {
-      throw new InvalidField("status", "must be one of " + String.join(", ", STATUSES));
-    }
-    if (from != null && to != null && to.isBefore(from)) {
-      throw new InvalidField("from", "must not be after the end of the range");
-    }
-    UUID userId = null;
-    if (given(username) != null) {
-      Optional<User> user = directory.user(given(username));
-      if (user.isEmpty()) {
-        return Optional.empty();
-      }
-      userId = user.get().id();
-    }
-    return Optional.of(
-        new QueueListing.Filter(
-            wanted == null ? null : wanted.toLowerCase(Locale.ROOT),
-            userId,
-            given(index),
-            priority,
-            from,
-            to,
-            given(search)));
-  }
-
-  static QueueListing.Order order(String sort) {
-    return QueueListing.Order.fromWireName(sort)
-        .orElseThrow(() -> new InvalidField("sort", "must be newest, oldest or priority"));
-  }
-
-  static String given(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
   }
 }

@@ -11,8 +11,10 @@ import io.airlock.responseside.queue.QueueListing;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.responseside.results.ResultListing;
 import io.airlock.transfer.records.FailureRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +54,10 @@ public class OperatorRequests {
     /** It has left the queue: nothing to cancel or reorder. */
     record NotQueued(String status) implements Outcome {}
   }
+
+  /** The statuses a request can have. */
+  public static final List<String> STATUSES =
+      List.of("queued", "processing", "completed", "failed", "cancelled", "expired");
 
   private final QueueListing listing;
   private final IncomingRequests requests;
@@ -173,5 +179,53 @@ public class OperatorRequests {
 
   private String username(UUID userId) {
     return user(userId).map(User::username).orElse(null);
+  }
+
+  /**
+   * The listing's filter; empty when it names a user nobody is (nothing can match).
+   *
+   * @throws InvalidField for a status that does not exist or a range that ends before it starts
+   */
+  public Optional<QueueListing.Filter> filter(
+      String status,
+      String username,
+      String index,
+      Integer priority,
+      Instant from,
+      Instant to,
+      String search) {
+    String wanted = given(status);
+    if (wanted != null && !STATUSES.contains(wanted.toLowerCase(Locale.ROOT))) {
+      throw new InvalidField("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    if (from != null && to != null && to.isBefore(from)) {
+      throw new InvalidField("from", "must not be after the end of the range");
+    }
+    UUID userId = null;
+    if (given(username) != null) {
+      Optional<User> user = directory.user(given(username));
+      if (user.isEmpty()) {
+        return Optional.empty();
+      }
+      userId = user.get().id();
+    }
+    return Optional.of(
+        new QueueListing.Filter(
+            wanted == null ? null : wanted.toLowerCase(Locale.ROOT),
+            userId,
+            given(index),
+            priority,
+            from,
+            to,
+            given(search)));
+  }
+
+  public static QueueListing.Order order(String sort) {
+    return QueueListing.Order.fromWireName(sort)
+        .orElseThrow(() -> new InvalidField("sort", "must be newest, oldest or priority"));
+  }
+
+  private static String given(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 }
