@@ -1,8 +1,10 @@
 package io.airlock.responseside.cache;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.transfer.records.QueryType;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -10,12 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,6 +62,9 @@ public class ResultCache {
   private final CacheProperties properties;
   private final Clock clock;
   private final Cache<String, Entry> memory;
+  private final DatabaseSignals signals;
+  // Counts the in-memory level's emptyings: a row read from the table before one is not kept.
+  private final AtomicLong generation = new AtomicLong();
   private final LongAdder memoryHits = new LongAdder();
   private final LongAdder databaseHits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -66,8 +74,10 @@ public class ResultCache {
       PlatformTransactionManager transactions,
       JsonMapper json,
       CacheProperties properties,
-      Clock clock) {
+      Clock clock,
+      DatabaseSignals signals) {
     this.jdbc = jdbc;
+    this.signals = signals;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.json = json;
@@ -85,6 +95,124 @@ public class ResultCache {
                       return left.isNegative() ? Duration.ZERO : left;
                     }))
             .build();
+    signals.subscribe(INVALIDATED, this::emptyMemory);
+  }
+
+  /**
+   * The channel on which an instance that removed entries tells every instance to empty its
+   * in-memory level, so that none answers from it what the table no longer holds.
+   */
+  public static final String INVALIDATED = "airlock_cache_invalidated";
+
+  /** A fresh entry as operators list it. */
+  public record Listed(
+      @JsonProperty("cache_key") String cacheKey,
+      String index,
+      @JsonProperty("query_type") String queryType,
+      long hits,
+      @JsonProperty("last_hit_at") Instant lastHitAt,
+      long bytes,
+      @JsonProperty("created_at") Instant createdAt,
+      @JsonProperty("expires_at") Instant expiresAt) {}
+
+  /** The orders the entries can be listed in. */
+  public enum Order {
+    HITS("hit_count desc, cache_key"),
+    LAST_HIT("last_hit_at desc nulls last, cache_key"),
+    BYTES("bytes desc, cache_key"),
+    EXPIRY("expires_at, cache_key"),
+    NEWEST("created_at desc, cache_key");
+
+    private final String sql;
+
+    Order(String sql) {
+      this.sql = sql;
+    }
+
+    public String wireName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The order of that wire name; most hit first for none. */
+    public static Optional<Order> fromWireName(String name) {
+      return name == null || name.isBlank()
+          ? Optional.of(HITS)
+          : Arrays.stream(values()).filter(o -> o.wireName().equals(name)).findFirst();
+    }
+  }
+
+  /** One page of the fresh entries, of {@code index} only unless it is null. */
+  public List<Listed> entries(String index, Order order, int limit, long offset) {
+    return jdbc.sql(
+            """
+            select cache_key, index_name, query_type, hit_count, last_hit_at, bytes, created_at,
+                   expires_at
+            from query_cache where expires_at > :now
+              and (cast(:index as text) is null or index_name = :index)
+            order by
+            """
+                + order.sql
+                + " limit :limit offset :offset")
+        .param("now", now())
+        .param("index", index)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(
+            (row, n) ->
+                new Listed(
+                    row.getString("cache_key"),
+                    row.getString("index_name"),
+                    row.getString("query_type"),
+                    row.getLong("hit_count"),
+                    instant(row.getTimestamp("last_hit_at")),
+                    row.getLong("bytes"),
+                    instant(row.getTimestamp("created_at")),
+                    instant(row.getTimestamp("expires_at"))))
+        .list();
+  }
+
+  public long count(String index) {
+    return jdbc.sql(
+            """
+            select count(*) from query_cache where expires_at > :now
+              and (cast(:index as text) is null or index_name = :index)""")
+        .param("now", now())
+        .param("index", index)
+        .query(Long.class)
+        .single();
+  }
+
+  /** Removes one entry from both levels on every instance; false if there was none. */
+  public boolean invalidate(String cacheKey) {
+    int removed =
+        jdbc.sql("delete from query_cache where cache_key = :key").param("key", cacheKey).update();
+    emptyEveryMemory();
+    return removed > 0;
+  }
+
+  /** Removes every entry, or those of {@code index} when it is not null; how many there were. */
+  public int clear(String index) {
+    int removed =
+        jdbc.sql(
+                "delete from query_cache where cast(:index as text) is null or index_name = :index")
+            .param("index", index)
+            .update();
+    emptyEveryMemory();
+    return removed;
+  }
+
+  /**
+   * Empties this instance's in-memory level now, and every instance's once the notification arrives
+   * (this one's too, which does no harm).
+   */
+  private void emptyEveryMemory() {
+    emptyMemory();
+    jdbc.sql("select pg_notify(:channel, '')").param("channel", INVALIDATED).query().listOfRows();
+  }
+
+  private void emptyMemory() {
+    generation.incrementAndGet();
+    memory.invalidateAll();
   }
 
   /** The fresh result for {@code cacheKey}, from memory or else from the table. */
@@ -106,8 +234,11 @@ public class ResultCache {
   public Map<String, Hit> lookupAll(Collection<String> cacheKeys) {
     Map<String, Hit> hits = new HashMap<>();
     List<String> elsewhere = new ArrayList<>();
+    // While this instance may miss an emptying, its in-memory level is not trusted, nor filled.
+    boolean trusted = signals.listening();
+    long current = generation.get();
     for (String key : new HashSet<>(cacheKeys)) {
-      Entry entry = memory.getIfPresent(key);
+      Entry entry = trusted ? memory.getIfPresent(key) : null;
       if (entry != null) {
         hits.put(key, hit(entry, Level.MEMORY));
         memoryHits.increment();
@@ -131,7 +262,9 @@ public class ResultCache {
                         row.getString("result_sha256"),
                         row.getLong("bytes"),
                         row.getTimestamp("expires_at").toInstant());
-                memory.put(row.getString("cache_key"), entry);
+                if (trusted && generation.get() == current) {
+                  memory.put(row.getString("cache_key"), entry);
+                }
                 databaseHits.increment();
                 hits.put(row.getString("cache_key"), hit(entry, Level.DATABASE));
               });
@@ -210,6 +343,10 @@ public class ResultCache {
         new ResultBody(json.readTree(entry.text()), entry.text(), entry.sha256(), entry.bytes()),
         level,
         clock.instant());
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   private Timestamp now() {

@@ -1,14 +1,18 @@
 package io.airlock.responseside.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.transfer.records.QueryType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +30,8 @@ class ResultCacheIntegrationTests {
   @Autowired PlatformTransactionManager transactions;
   final MovableClock clock = new MovableClock();
   @Autowired JsonMapper json;
+  @Autowired DatabaseSignals signals;
+  @Autowired DataSource dataSource;
 
   @Test
   void answersFromMemoryAndAnotherInstanceFromTheTableCountingEveryHit() {
@@ -128,7 +134,69 @@ class ResultCacheIntegrationTests {
     assertThat(row(key)).containsEntry("hit_count", 3L);
   }
 
+  @Test
+  void anEntryRemovedOnOneInstanceLeavesTheMemoryOfAnotherSharingTheDatabase() throws Exception {
+    ResultCache here = cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+    // Another instance: its own cache and its own LISTEN connection to the same database.
+    DatabaseSignals elsewhereSignals = new DatabaseSignals(dataSource);
+    elsewhereSignals.start();
+    try {
+      ResultCache elsewhere =
+          cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1), elsewhereSignals);
+      await().atMost(Duration.ofSeconds(5)).until(elsewhereSignals::listening);
+      String one = key();
+      String ofIndex = key();
+      String kept = key();
+      here.store(one, "incidents", QueryType.SEARCH, PARAMS, body("{\"count\":1}"));
+      here.store(ofIndex, "assets", QueryType.SEARCH, PARAMS, body("{\"count\":2}"));
+      here.store(kept, "incidents", QueryType.COUNT, PARAMS, body("{\"count\":3}"));
+      for (String key : List.of(one, ofIndex, kept)) {
+        elsewhere.lookup(key);
+        assertThat(elsewhere.lookup(key).orElseThrow().level()).isEqualTo(ResultCache.Level.MEMORY);
+      }
+
+      assertThat(here.invalidate(one)).isTrue();
+      assertThat(here.clear("assets")).isPositive();
+
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                assertThat(elsewhere.lookup(one)).isEmpty();
+                assertThat(elsewhere.lookup(ofIndex)).isEmpty();
+              });
+      assertThat(elsewhere.lookup(kept)).isPresent();
+      assertThat(here.invalidate(one)).isFalse();
+    } finally {
+      elsewhereSignals.stop();
+    }
+  }
+
+  @Test
+  void listsFreshEntriesByIndexInTheOrderAsked() {
+    ResultCache instance = cache(Duration.ofMinutes(5), DataSize.ofMegabytes(1));
+    String index = "listed-" + UUID.randomUUID();
+    String popular = key();
+    String quiet = key();
+    instance.store(popular, index, QueryType.SEARCH, PARAMS, body("{\"count\":1}"));
+    instance.store(quiet, index, QueryType.COUNT, PARAMS, body("{\"count\":22}"));
+    instance.lookup(popular);
+    instance.lookup(popular);
+
+    assertThat(instance.entries(index, ResultCache.Order.HITS, 10, 0))
+        .extracting(ResultCache.Listed::cacheKey)
+        .containsExactly(popular, quiet);
+    assertThat(instance.entries(index, ResultCache.Order.BYTES, 10, 0).get(0).cacheKey())
+        .isEqualTo(quiet);
+    assertThat(instance.count(index)).isEqualTo(2);
+    assertThat(instance.entries(index, ResultCache.Order.HITS, 10, 0).get(0).hits()).isEqualTo(2);
+  }
+
   private ResultCache cache(Duration ttl, DataSize memory) {
+    return cache(ttl, memory, signals);
+  }
+
+  private ResultCache cache(Duration ttl, DataSize memory, DatabaseSignals signals) {
     return new ResultCache(
         jdbc,
         transactions,
@@ -138,7 +206,8 @@ class ResultCacheIntegrationTests {
             memory,
             new CacheProperties.Maintenance(
                 Duration.ofHours(1), 10, Duration.ofMinutes(10), 20, 10)),
-        clock);
+        clock,
+        signals);
   }
 
   private ResultBody body(String result) {
