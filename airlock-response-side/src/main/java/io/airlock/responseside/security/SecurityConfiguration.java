@@ -51,7 +51,8 @@ class SecurityConfiguration {
         "response.side",
         List.of(
             new ConsoleNavigation.Item("response.nav.dashboard", "/console", false),
-            new ConsoleNavigation.Item("response.nav.requests", "/console/requests", false)));
+            new ConsoleNavigation.Item("response.nav.requests", "/console/requests", false),
+            new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */
