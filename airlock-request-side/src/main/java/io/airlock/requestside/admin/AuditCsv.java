@@ -1,12 +1,11 @@
 package io.airlock.requestside.admin;
 
+import io.airlock.platform.web.CsvRows;
 import io.airlock.requestside.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
@@ -15,11 +14,10 @@ final class AuditCsv {
 
   static final String HEADER = "id,at,actor,action,resource,outcome,client_ip,request_id,detail";
 
-  private final Writer out;
+  private final CsvRows rows;
 
   AuditCsv(Writer out) throws IOException {
-    this.out = out;
-    out.write(HEADER + "\r\n");
+    this.rows = new CsvRows(out, HEADER);
   }
 
   /**
@@ -40,41 +38,15 @@ final class AuditCsv {
   }
 
   void write(AuditTrail.Entry entry) {
-    try {
-      out.write(
-          String.join(
-              ",",
-              Long.toString(entry.id()),
-              field(entry.at()),
-              field(entry.actor()),
-              field(entry.action()),
-              field(entry.resource()),
-              field(entry.outcome()),
-              field(entry.clientIp()),
-              field(entry.requestId()),
-              field(entry.detail())));
-      out.write("\r\n");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String field(Instant instant) {
-    return instant == null ? "" : instant.toString();
-  }
-
-  /**
-   * Quotes what needs quoting. A value a spreadsheet would take for a formula (usernames and
-   * details come from users) is prefixed with an apostrophe, so opening the export runs nothing.
-   */
-  static String field(String value) {
-    if (value == null || value.isEmpty()) {
-      return "";
-    }
-    String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-      return "\"" + safe.replace("\"", "\"\"") + "\"";
-    }
-    return safe;
+    rows.row(
+        Long.toString(entry.id()),
+        entry.at().toString(),
+        entry.actor(),
+        entry.action(),
+        entry.resource(),
+        entry.outcome(),
+        entry.clientIp(),
+        entry.requestId(),
+        entry.detail());
   }
 }

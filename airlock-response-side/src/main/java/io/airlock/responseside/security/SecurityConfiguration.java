@@ -52,7 +52,8 @@ class SecurityConfiguration {
         List.of(
             new ConsoleNavigation.Item("response.nav.dashboard", "/console", false),
             new ConsoleNavigation.Item("response.nav.requests", "/console/requests", false),
-            new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false)));
+            new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false),
+            new ConsoleNavigation.Item("response.nav.log", "/console/system-log", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */
