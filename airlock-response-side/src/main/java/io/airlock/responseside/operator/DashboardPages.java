@@ -1,24 +1,55 @@
 package io.airlock.responseside.operator;
 
+import io.airlock.console.Charts;
 import io.airlock.console.ConsolePages;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The operator's dashboard: {@link OperatorDashboard}, as {@code GET /admin/dashboard} gives it.
+ * The operator's dashboard: {@link OperatorDashboard}, as {@code GET /admin/dashboard} gives it,
+ * with the charts of {@link OperatorSeries}, as {@code GET /stats/timeseries} gives them.
  */
 @ConsolePages
 class DashboardPages {
 
-  private final OperatorDashboard dashboard;
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
-  DashboardPages(OperatorDashboard dashboard) {
+  private final OperatorDashboard dashboard;
+  private final OperatorSeries series;
+
+  DashboardPages(OperatorDashboard dashboard, OperatorSeries series) {
     this.dashboard = dashboard;
+    this.series = series;
   }
 
   @GetMapping("/console")
-  String dashboard(Model model) {
+  String dashboard(@RequestParam(defaultValue = "hour") String range, Model model) {
+    OperatorSeries.Series answers = series.of("answers", range);
+    DateTimeFormatter bucket = "day".equals(range) ? HOUR : MINUTE;
+    model.addAttribute("range", answers.range());
     model.addAttribute("dashboard", dashboard.now());
+    model.addAttribute("answers", line(answers, bucket));
+    model.addAttribute("execution", line(series.of("execution", range), bucket));
+    model.addAttribute("hitRatio", line(series.of("cache-hit-ratio", range), bucket));
+    OperatorSeries.Series failures = series.of("failures", range);
+    model.addAttribute("anyFailure", !failures.labels().isEmpty());
+    model.addAttribute(
+        "failures", Charts.bar(failures.labels(), failures.series().get("failures")));
     return "response/dashboard";
+  }
+
+  private static String line(OperatorSeries.Series data, DateTimeFormatter bucket) {
+    List<String> labels =
+        data.labels().stream().map(start -> bucket.format(Instant.parse(start)) + " UTC").toList();
+    return Charts.line(labels, new LinkedHashMap<String, List<? extends Number>>(data.series()));
   }
 }

@@ -29,8 +29,12 @@ class DashboardPagesBrowserTests extends ConsoleBrowserTest {
 
     assertThat(page).hasURL(Pattern.compile("/console$"));
     assertThat(page.locator("#cards .stat")).hasCount(4);
+    assertThat(page.locator("canvas[data-drawn=yes]")).hasCount(4);
     assertThat(page.locator("#alerts")).containsText(alert);
     Browser.assertAccessible(page);
+    page.getByText("Last day").click();
+    assertThat(page).hasURL(Pattern.compile("/console\\?range=day$"));
+    assertThat(page.locator("canvas[data-drawn=yes]")).hasCount(4);
 
     page.getByText("Sign out").click();
     assertThat(page).hasURL(Pattern.compile("/console/login\\?signed-out$"));
