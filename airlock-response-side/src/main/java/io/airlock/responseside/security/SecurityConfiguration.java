@@ -52,6 +52,7 @@ class SecurityConfiguration {
         List.of(
             new ConsoleNavigation.Item("response.nav.dashboard", "/console", false),
             new ConsoleNavigation.Item("response.nav.requests", "/console/requests", false),
+            new ConsoleNavigation.Item("response.nav.results", "/console/results", false),
             new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false),
             new ConsoleNavigation.Item("response.nav.log", "/console/system-log", false)));
   }
