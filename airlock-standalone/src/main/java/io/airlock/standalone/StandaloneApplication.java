@@ -57,6 +57,7 @@ public final class StandaloneApplication {
           Request side (low)    %1$s     API docs %1$s/docs   health %1$s/actuator/health
           Response side (high)  %2$s     API docs %2$s/docs   health %2$s/actuator/health
           Console (low)         %1$s/console   sign in as %9$s (a demo admin, once the directory has crossed)
+          Console (high)        %2$s/console   operators: sign in as %8$s
           Search node           %3$s     (OpenSearch 2.19.1, generated sample indices 'incidents' and 'assets')
 
           Folders   request side  %4$s   (outbox, inbox, keys, postgres)

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +128,7 @@ class StandaloneIntegrationTests {
         .contains("faults: none")
         .contains("admin / airlock-demo-admin")
         .contains(standalone.requestSideUrl() + "/console")
+        .contains(standalone.responseSideUrl() + "/console")
         .contains("demo / airlock-demo");
   }
 
@@ -158,15 +160,7 @@ class StandaloneIntegrationTests {
       // The demo user exists here once the response side's first directory export has crossed.
       await()
           .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                page.navigate("/console/login");
-                page.locator("#username").fill("demo");
-                page.locator("#password").fill("airlock-demo");
-                page.locator("main button[type=submit]").click();
-                page.waitForLoadState();
-                assertThat(page.url()).doesNotContain("/console/login");
-              });
+          .untilAsserted(() -> signIn(page, "demo", "airlock-demo"));
 
       page.navigate("/console/ask");
       page.locator("select[name=index]").selectOption("incidents");
@@ -183,6 +177,70 @@ class StandaloneIntegrationTests {
       page.locator("#batches tbody tr button").first().click();
       PlaywrightAssertions.assertThat(page.locator("#drawer #outcome")).hasText("applied");
     }
+  }
+
+  /**
+   * Both consoles across the gap: an operator creates a user on the response side; the user signs
+   * in on the request side, asks, and watches the answer arrive; the operator finds the query on
+   * the dashboard and in the cache, removes it, and the user's next identical question misses.
+   */
+  @Test
+  void anOperatorCreatesAUserWhoAsksAndTheOperatorRemovesTheAnswerFromTheCache() {
+    String username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+    String question =
+        "{\"query\": {\"match\": {\"site\": \"" + UUID.randomUUID() + "\"}}, \"size\": 1}";
+    try (Browser browser = Browser.launch()) {
+      Page operator = browser.page(standalone.responseSideUrl());
+      signIn(operator, "admin", "airlock-demo-admin");
+      operator.navigate("/console/directory");
+      operator.locator("#create input[name=username]").fill(username);
+      operator.locator("#create input[name=password]").fill("a long enough password");
+      operator.locator("#create button").click();
+      PlaywrightAssertions.assertThat(operator.locator("#flash")).containsText("created");
+
+      Page user = browser.page(standalone.requestSideUrl());
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(() -> signIn(user, username, "a long enough password"));
+      String first = ask(user, question);
+      PlaywrightAssertions.assertThat(user.locator("main")).not().containsText("from the cache");
+
+      operator.navigate("/console");
+      PlaywrightAssertions.assertThat(operator.locator("#latest tr[data-request='" + first + "']"))
+          .isVisible();
+      operator.navigate("/console/requests/" + first);
+      String key = operator.locator("#cache-key code").textContent().strip();
+      operator.locator("#cache-key").click();
+      operator.waitForURL(Pattern.compile(".*/console/cache\\?index=incidents$"));
+      operator.locator("tr[data-key='" + key + "'] button").click();
+      operator.locator("#confirm button[value=ok]").click();
+      PlaywrightAssertions.assertThat(operator.locator("#flash")).containsText("is removed");
+
+      String second = ask(user, question);
+      PlaywrightAssertions.assertThat(user.locator("main")).not().containsText("from the cache");
+      operator.navigate("/console/requests/" + second);
+      PlaywrightAssertions.assertThat(operator.locator("#answer")).containsText("miss");
+    }
+  }
+
+  private static void signIn(Page page, String username, String password) {
+    page.navigate("/console/login");
+    page.locator("#username").fill(username);
+    page.locator("#password").fill(password);
+    page.locator("main button[type=submit]").click();
+    page.waitForLoadState();
+    assertThat(page.url()).doesNotContain("/console/login");
+  }
+
+  /** Asks on the request side's console and waits for the answer; the request's id. */
+  private static String ask(Page user, String query) {
+    user.navigate("/console/ask");
+    user.locator("select[name=index]").selectOption("incidents");
+    user.locator("#query_params").fill(query);
+    user.locator("main button[type=submit]").click();
+    PlaywrightAssertions.assertThat(user.locator("#status .chip"))
+        .hasText("completed", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+    return user.url().substring(user.url().lastIndexOf('/') + 1);
   }
 
   private void assertCrosses(
