@@ -2,12 +2,15 @@ package io.airlock.platform.transfer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.airlock.transfer.batch.BatchName;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 
 /**
  * One batch as an operator looks into it: its ledger row, what the peer said of it or what was
@@ -15,6 +18,8 @@ import java.util.UUID;
  * admin API and the console alike.
  */
 public final class TransferBatches {
+
+  public static final String ZIP = "application/zip";
 
   /** Most quarantined records a batch's details list; the ledger keeps them all. */
   public static final int QUARANTINED_SHOWN = 100;
@@ -89,6 +94,15 @@ public final class TransferBatches {
 
     public void writeTo(OutputStream out) throws IOException {
       BatchFiles.zip(files, out);
+    }
+
+    /** Answers with the files as a ZIP attachment. */
+    public void send(HttpServletResponse response) throws IOException {
+      response.setContentType(ZIP);
+      response.setHeader(
+          HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment().filename(fileName).build().toString());
+      writeTo(response.getOutputStream());
     }
   }
 

@@ -11,8 +11,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -24,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Admin")
 class TransferLedgerController {
-
-  static final String ZIP = "application/zip";
 
   private final TransferLedger ledger;
   private final TransferBatches batches;
@@ -72,22 +68,22 @@ class TransferLedgerController {
         .orElseThrow(() -> new BatchNotFound("This side sent no batch " + batchId + "."));
   }
 
-  @GetMapping(value = "/admin/export-batches/{batchId}/files", produces = ZIP)
+  @GetMapping(value = "/admin/export-batches/{batchId}/files", produces = TransferBatches.ZIP)
   @Operation(
       summary = "A sent batch's manifest and payload as a ZIP archive, until it is pruned",
       responses =
           @ApiResponse(
               responseCode = "200",
-              content = @Content(mediaType = ZIP, schema = @Schema(type = "string"))))
+              content =
+                  @Content(mediaType = TransferBatches.ZIP, schema = @Schema(type = "string"))))
   void exportFiles(@PathVariable UUID batchId, HttpServletResponse response) throws IOException {
-    send(
-        batches
-            .downloadSent(batchId)
-            .orElseThrow(
-                () ->
-                    new BatchNotFound(
-                        "No files of batch " + batchId + " are held: unknown, or pruned.")),
-        response);
+    batches
+        .downloadSent(batchId)
+        .orElseThrow(
+            () ->
+                new BatchNotFound(
+                    "No files of batch " + batchId + " are held: unknown, or pruned."))
+        .send(response);
   }
 
   @GetMapping("/admin/import-batches")
@@ -117,29 +113,18 @@ class TransferLedgerController {
         .orElseThrow(() -> new BatchNotFound("No batch arrived with the ledger id " + id + "."));
   }
 
-  @GetMapping(value = "/admin/import-batches/{id}/files", produces = ZIP)
+  @GetMapping(value = "/admin/import-batches/{id}/files", produces = TransferBatches.ZIP)
   @Operation(
       summary = "A received batch's files (with the reason, if it was refused) as a ZIP archive",
       responses =
           @ApiResponse(
               responseCode = "200",
-              content = @Content(mediaType = ZIP, schema = @Schema(type = "string"))))
+              content =
+                  @Content(mediaType = TransferBatches.ZIP, schema = @Schema(type = "string"))))
   void receivedFiles(@PathVariable long id, HttpServletResponse response) throws IOException {
-    send(
-        batches
-            .downloadReceived(id)
-            .orElseThrow(
-                () -> new BatchNotFound("No files of the received batch " + id + " are held.")),
-        response);
-  }
-
-  /** Answers with the batch's files as an attachment; the console's downloads use it too. */
-  static void send(TransferBatches.Download download, HttpServletResponse response)
-      throws IOException {
-    response.setContentType(ZIP);
-    response.setHeader(
-        HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename(download.fileName()).build().toString());
-    download.writeTo(response.getOutputStream());
+    batches
+        .downloadReceived(id)
+        .orElseThrow(() -> new BatchNotFound("No files of the received batch " + id + " are held."))
+        .send(response);
   }
 }

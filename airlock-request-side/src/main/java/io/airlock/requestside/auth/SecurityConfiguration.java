@@ -113,7 +113,7 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("request.nav.dashboard", "/console/admin", true),
             new ConsoleNavigation.Item("request.nav.all-requests", "/console/admin/requests", true),
             new ConsoleNavigation.Item("request.nav.users", "/console/admin/users", true),
-            new ConsoleNavigation.Item("request.nav.batches", "/console/admin/batches", true),
+            new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", true),
             new ConsoleNavigation.Item("request.nav.audit", "/console/admin/audit", true),
             new ConsoleNavigation.Item("request.nav.settings", "/console/admin/settings", true)));
   }

@@ -55,7 +55,8 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("response.nav.results", "/console/results", false),
             new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false),
             new ConsoleNavigation.Item("response.nav.log", "/console/system-log", false),
-            new ConsoleNavigation.Item("response.nav.directory", "/console/directory", false)));
+            new ConsoleNavigation.Item("response.nav.directory", "/console/directory", false),
+            new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */

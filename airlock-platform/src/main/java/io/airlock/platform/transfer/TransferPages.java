@@ -1,16 +1,14 @@
-package io.airlock.requestside.admin;
+package io.airlock.platform.transfer;
 
 import io.airlock.console.ConsolePages;
-import io.airlock.platform.transfer.LinkMaintenance;
-import io.airlock.platform.transfer.TransferBatches;
-import io.airlock.platform.transfer.TransferLedger;
-import io.airlock.requestside.requests.Paging;
+import io.airlock.platform.web.InvalidField;
 import io.airlock.transfer.Channel;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -24,25 +22,36 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The batches that crossed the gap, for an admin: an export and an import tab, each batch's details
- * (manifest, acknowledgement, reason and quarantined records) and files, and the operator's re-send
- * of a range. The same {@link TransferLedger}, {@link TransferBatches} and {@link LinkMaintenance}
- * as {@code /admin/export-batches}, {@code /admin/import-batches} and the resend endpoint.
+ * The batches that crossed the gap, for either side's admins: the links' state, an export and an
+ * import tab, each batch's details (manifest, acknowledgement, reason and quarantined records) and
+ * files, and the operator's re-send of a range. The same {@link TransferLedger}, {@link
+ * TransferBatches} and {@link LinkMaintenance} as the admin API's batch and resend endpoints. Both
+ * sides show it at {@code /console/admin/batches} once their console is there (registered by {@link
+ * TransferAutoConfiguration}).
  */
 @ConsolePages
-class BatchPages {
+public class TransferPages {
 
   static final int PAGE_SIZE = 25;
 
+  static final List<String> CHANNELS =
+      Arrays.stream(Channel.values()).map(Channel::wireName).toList();
+
   private final TransferLedger ledger;
   private final TransferBatches batches;
+  private final TransferLinks links;
   private final LinkMaintenance link;
   private final JsonMapper json;
 
-  BatchPages(
-      TransferLedger ledger, TransferBatches batches, LinkMaintenance link, JsonMapper json) {
+  TransferPages(
+      TransferLedger ledger,
+      TransferBatches batches,
+      TransferLinks links,
+      LinkMaintenance link,
+      JsonMapper json) {
     this.ledger = ledger;
     this.batches = batches;
+    this.links = links;
     this.link = link;
     this.json = json;
   }
@@ -60,57 +69,58 @@ class BatchPages {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     boolean imports = "import".equals(tab);
-    String ch = Filters.channel(Filters.given(channel));
-    Paging paging = Paging.of(Math.max(0, page), PAGE_SIZE);
+    String ch = oneOf("channel", channel, CHANNELS);
+    int pageNumber = Math.max(0, page);
+    long offset = (long) pageNumber * PAGE_SIZE;
     long total;
     if (imports) {
-      String out = Filters.oneOf("outcome", Filters.given(outcome), TransferLedger.IMPORT_OUTCOMES);
-      model.addAttribute("received", ledger.imports(ch, out, paging.size(), paging.offset()));
+      String out = oneOf("outcome", outcome, TransferLedger.IMPORT_OUTCOMES);
+      model.addAttribute("received", ledger.imports(ch, out, PAGE_SIZE, offset));
       total = ledger.countImports(ch, out);
     } else {
-      String st = Filters.oneOf("state", Filters.given(state), TransferLedger.EXPORT_STATES);
-      model.addAttribute("sent", ledger.exports(ch, st, paging.size(), paging.offset()));
+      String st = oneOf("state", state, TransferLedger.EXPORT_STATES);
+      model.addAttribute("sent", ledger.exports(ch, st, PAGE_SIZE, offset));
       total = ledger.countExports(ch, st);
     }
+    model.addAttribute("incoming", links.incoming());
+    model.addAttribute("outgoing", links.outgoing());
     model.addAttribute("tab", imports ? "import" : "export");
     model.addAttribute("channels", Arrays.stream(Channel.values()).map(Channel::wireName).toList());
     model.addAttribute("states", TransferLedger.EXPORT_STATES);
     model.addAttribute("outcomes", TransferLedger.IMPORT_OUTCOMES);
     model.addAttribute("maxRange", LinkMaintenance.MAX_RANGE);
-    model.addAttribute("page", paging.page());
+    model.addAttribute("page", pageNumber);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("total", total);
-    return "request/admin/batches";
+    return "transfer/batches";
   }
 
   /** A sent batch: a page of its own, and the drawer's content (#drawer-content). */
   @GetMapping("/console/admin/batches/export/{batchId}")
   String sent(@PathVariable UUID batchId, Model model) throws IOException {
-    TransferBatches.Sent sent = batches.sent(batchId).orElseThrow(BatchPages::notFound);
+    TransferBatches.Sent sent = batches.sent(batchId).orElseThrow(TransferPages::notFound);
     model.addAttribute("sent", sent);
     model.addAttribute("manifest", pretty(sent.manifest()));
-    return "request/admin/batch-sent";
+    return "transfer/batch-sent";
   }
 
   /** A received batch: a page of its own, and the drawer's content (#drawer-content). */
   @GetMapping("/console/admin/batches/import/{id}")
   String received(@PathVariable long id, Model model) throws IOException {
-    TransferBatches.Received received = batches.received(id).orElseThrow(BatchPages::notFound);
+    TransferBatches.Received received = batches.received(id).orElseThrow(TransferPages::notFound);
     model.addAttribute("received", received);
     model.addAttribute("manifest", pretty(received.manifest()));
-    return "request/admin/batch-received";
+    return "transfer/batch-received";
   }
 
   @GetMapping("/console/admin/batches/export/{batchId}/files")
   void sentFiles(@PathVariable UUID batchId, HttpServletResponse response) throws IOException {
-    TransferLedgerController.send(
-        batches.downloadSent(batchId).orElseThrow(BatchPages::notFound), response);
+    batches.downloadSent(batchId).orElseThrow(TransferPages::notFound).send(response);
   }
 
   @GetMapping("/console/admin/batches/import/{id}/files")
   void receivedFiles(@PathVariable long id, HttpServletResponse response) throws IOException {
-    TransferLedgerController.send(
-        batches.downloadReceived(id).orElseThrow(BatchPages::notFound), response);
+    batches.downloadReceived(id).orElseThrow(TransferPages::notFound).send(response);
   }
 
   @PostMapping("/console/admin/batches/resend")
@@ -140,6 +150,18 @@ class BatchPages {
     } catch (JacksonException notJson) {
       return manifest;
     }
+  }
+
+  /** The value, lower-cased, if it is one of {@code allowed}; null when not given. */
+  private static String oneOf(String field, String value, List<String> allowed) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String lower = value.strip().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(lower)) {
+      throw new InvalidField(field, "must be one of " + String.join(", ", allowed));
+    }
+    return lower;
   }
 
   private static ResponseStatusException notFound() {
