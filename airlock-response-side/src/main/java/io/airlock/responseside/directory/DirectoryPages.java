@@ -2,13 +2,10 @@ package io.airlock.responseside.directory;
 
 import io.airlock.console.ConsolePages;
 import io.airlock.transfer.records.Limits;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -32,12 +29,12 @@ class DirectoryPages {
 
   private final Directory directory;
   private final DirectoryAdministration administration;
-  private final Validator validator;
+  private final FormErrors forms;
 
-  DirectoryPages(Directory directory, DirectoryAdministration administration, Validator validator) {
+  DirectoryPages(Directory directory, DirectoryAdministration administration, FormErrors forms) {
     this.directory = directory;
     this.administration = administration;
-    this.validator = validator;
+    this.forms = forms;
   }
 
   /** What the page says after an action: a flash attribute, kept in the session. */
@@ -62,7 +59,7 @@ class DirectoryPages {
       RedirectAttributes flash) {
     UserController.CreateUser form =
         newUser(username, email, displayName, role, profileType, password, highSideOnly);
-    Map<String, String> errors = errors(form);
+    Map<String, String> errors = forms.of(form);
     if (errors.isEmpty()
         && password.getBytes(StandardCharsets.UTF_8).length > UserController.BCRYPT_MAX_BYTES) {
       errors.put(
@@ -109,8 +106,9 @@ class DirectoryPages {
       RedirectAttributes flash) {
     User user = user(id);
     UserController.UpdateUser form =
-        new UserController.UpdateUser(blank(email), blank(displayName), role, profileType);
-    Map<String, String> errors = errors(form);
+        new UserController.UpdateUser(
+            FormErrors.given(email), FormErrors.given(displayName), role, profileType);
+    Map<String, String> errors = forms.of(form);
     if (errors.isEmpty()) {
       try {
         administration.updateUser(
@@ -142,10 +140,10 @@ class DirectoryPages {
     Map<String, String> errors = new LinkedHashMap<>();
     UserController.LimitsBody form =
         new UserController.LimitsBody(
-            number("per_minute", perMinute, errors),
-            number("per_hour", perHour, errors),
-            number("per_day", perDay, errors));
-    errors.putAll(errors(form));
+            FormErrors.number("per_minute", perMinute, errors),
+            FormErrors.number("per_hour", perHour, errors),
+            FormErrors.number("per_day", perDay, errors));
+    errors.putAll(forms.of(form));
     if (!errors.isEmpty()) {
       return user(user, errors, model);
     }
@@ -207,35 +205,12 @@ class DirectoryPages {
       String password,
       boolean highSideOnly) {
     return new UserController.CreateUser(
-        username, blank(email), blank(displayName), role, profileType, password, highSideOnly);
-  }
-
-  /** The form's constraint violations by field, named as the API names them (snake case). */
-  private Map<String, String> errors(Object form) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    for (ConstraintViolation<Object> violation : validator.validate(form)) {
-      errors.putIfAbsent(snake(violation.getPropertyPath().toString()), violation.getMessage());
-    }
-    return errors;
-  }
-
-  private static Long number(String field, String text, Map<String, String> errors) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(text.strip());
-    } catch (NumberFormatException e) {
-      errors.put(field, "must be a whole number");
-      return null;
-    }
-  }
-
-  private static String blank(String text) {
-    return text == null || text.isBlank() ? null : text.strip();
-  }
-
-  private static String snake(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        username,
+        FormErrors.given(email),
+        FormErrors.given(displayName),
+        role,
+        profileType,
+        password,
+        highSideOnly);
   }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @RequestMapping("/admin/settings")
 class SettingController {
 
-  private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+  static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
   private final Directory directory;
   private final DirectoryAdministration administration;

@@ -56,6 +56,10 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("response.nav.cache", "/console/cache", false),
             new ConsoleNavigation.Item("response.nav.log", "/console/system-log", false),
             new ConsoleNavigation.Item("response.nav.directory", "/console/directory", false),
+            new ConsoleNavigation.Item(
+                "response.nav.types", "/console/directory/profile-types", false),
+            new ConsoleNavigation.Item(
+                "response.nav.settings", "/console/directory/settings", false),
             new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", false)));
   }
 
