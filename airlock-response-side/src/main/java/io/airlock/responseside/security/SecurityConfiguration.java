@@ -60,7 +60,8 @@ class SecurityConfiguration {
                 "response.nav.types", "/console/directory/profile-types", false),
             new ConsoleNavigation.Item(
                 "response.nav.settings", "/console/directory/settings", false),
-            new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", false)));
+            new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", false),
+            new ConsoleNavigation.Item("response.nav.keys", "/console/api-keys", false)));
   }
 
   /** The console's pages: browser sessions, apart from the API (see {@link ConsoleSecurity}). */
