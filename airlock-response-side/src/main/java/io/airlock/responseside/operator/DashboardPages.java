@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -36,15 +37,34 @@ class DashboardPages {
     OperatorSeries.Series answers = series.of("answers", range);
     DateTimeFormatter bucket = "day".equals(range) ? HOUR : MINUTE;
     model.addAttribute("range", answers.range());
-    model.addAttribute("dashboard", dashboard.now());
+    OperatorDashboard.Dashboard now = dashboard.now();
+    model.addAttribute("dashboard", now);
+    model.addAttribute(
+        "queued",
+        now.queue().depth().stream().filter(depth -> depth.status().equals("queued")).toList());
     model.addAttribute("answers", line(answers, bucket));
     model.addAttribute("execution", line(series.of("execution", range), bucket));
-    model.addAttribute("hitRatio", line(series.of("cache-hit-ratio", range), bucket));
+    model.addAttribute("hitRatio", line(percent(series.of("cache-hit-ratio", range)), bucket));
     OperatorSeries.Series failures = series.of("failures", range);
     model.addAttribute("anyFailure", !failures.labels().isEmpty());
     model.addAttribute(
         "failures", Charts.bar(failures.labels(), failures.series().get("failures")));
     return "response/dashboard";
+  }
+
+  /** The ratios as percentages, which the chart's whole-number axis shows. */
+  private static OperatorSeries.Series percent(OperatorSeries.Series ratios) {
+    Map<String, List<Number>> percents = new LinkedHashMap<>();
+    ratios
+        .series()
+        .forEach(
+            (name, values) ->
+                percents.put(
+                    name + " %",
+                    values.stream()
+                        .map(v -> v == null ? null : (Number) Math.round(v.doubleValue() * 100))
+                        .toList()));
+    return new OperatorSeries.Series(ratios.metric(), ratios.range(), ratios.labels(), percents);
   }
 
   private static String line(OperatorSeries.Series data, DateTimeFormatter bucket) {
