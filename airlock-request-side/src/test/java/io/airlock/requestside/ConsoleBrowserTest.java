@@ -5,8 +5,6 @@ import io.airlock.console.testing.Browser;
 import io.airlock.requestside.requests.SignedInRequester;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
-import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,22 +30,10 @@ public abstract class ConsoleBrowserTest extends SignedInRequester {
     browser.close();
   }
 
-  /** Where each test leaves a screenshot of the page as it ended, to look at (not compared). */
-  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-
   @AfterEach
   void closePage(TestInfo test) {
     if (page != null) {
-      page.screenshot(
-          new Page.ScreenshotOptions()
-              .setFullPage(true)
-              .setPath(
-                  SCREENSHOTS.resolve(
-                      getClass().getSimpleName()
-                          + "-"
-                          + test.getTestMethod().map(Method::getName).orElse("page")
-                          + ".png")));
-      page.context().close();
+      Browser.keepAndClose(page, getClass(), test);
     }
   }
 

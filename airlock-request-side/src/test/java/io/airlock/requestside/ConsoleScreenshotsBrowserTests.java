@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import io.airlock.console.testing.Browser;
 import io.airlock.requestside.users.User;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -21,7 +22,8 @@ class ConsoleScreenshotsBrowserTests extends ConsoleBrowserTest {
 
   static final Path WHERE =
       Path.of(
-          System.getProperty("airlock.docs.screenshots", SCREENSHOTS.resolve("docs").toString()));
+          System.getProperty(
+              "airlock.docs.screenshots", Browser.SCREENSHOTS.resolve("docs").toString()));
 
   @Test
   void takesTheMainPagesInBothThemesAndInPersian() {

@@ -2,8 +2,6 @@ package io.airlock.responseside;
 
 import com.microsoft.playwright.Page;
 import io.airlock.console.testing.Browser;
-import java.lang.reflect.Method;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +15,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * it with {@link AdminApiIntegrationTest}.
  */
 public abstract class ConsoleBrowserTest {
-
-  /** Where each test leaves a screenshot of the page as it ended, to look at (not compared). */
-  static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
   protected static Browser browser;
   @LocalServerPort protected int port;
@@ -38,16 +33,7 @@ public abstract class ConsoleBrowserTest {
   @AfterEach
   void closePage(TestInfo test) {
     if (page != null) {
-      page.screenshot(
-          new Page.ScreenshotOptions()
-              .setFullPage(true)
-              .setPath(
-                  SCREENSHOTS.resolve(
-                      getClass().getSimpleName()
-                          + "-"
-                          + test.getTestMethod().map(Method::getName).orElse("page")
-                          + ".png")));
-      page.context().close();
+      Browser.keepAndClose(page, getClass(), test);
     }
   }
 

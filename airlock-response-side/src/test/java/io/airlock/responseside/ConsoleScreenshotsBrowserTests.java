@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.ColorScheme;
+import io.airlock.console.testing.Browser;
 import io.airlock.responseside.queue.QueueFixture;
 import io.airlock.transfer.records.QueryType;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ class ConsoleScreenshotsBrowserTests extends ConsoleBrowserTest {
 
   static final Path WHERE =
       Path.of(
-          System.getProperty("airlock.docs.screenshots", SCREENSHOTS.resolve("docs").toString()));
+          System.getProperty(
+              "airlock.docs.screenshots", Browser.SCREENSHOTS.resolve("docs").toString()));
 
   @Autowired JdbcClient jdbc;
 

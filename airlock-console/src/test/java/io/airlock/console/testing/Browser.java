@@ -7,11 +7,13 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.ColorScheme;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * Debian's Chromium ({@code /usr/bin/chromium}, the {@code chromium} package), driven headless by
@@ -62,6 +64,26 @@ public final class Browser implements AutoCloseable {
       playwright.close();
       throw e;
     }
+  }
+
+  /** Where browser tests leave screenshots of their pages, to look at (not compared). */
+  public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+  /**
+   * Keeps a full-page screenshot of the page as a test left it, named after the test, then closes
+   * the page's context.
+   */
+  public static void keepAndClose(Page page, Class<?> testClass, TestInfo test) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setFullPage(true)
+            .setPath(
+                SCREENSHOTS.resolve(
+                    testClass.getSimpleName()
+                        + "-"
+                        + test.getTestMethod().map(Method::getName).orElse("page")
+                        + ".png")));
+    page.context().close();
   }
 
   /** A fresh context (no cookies) in English and the light scheme, its pages on {@code baseUrl}. */
