@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -40,7 +38,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The transfer folders and their health, this node's identity as a sender, its signing key and the
@@ -279,20 +276,6 @@ class TransferAutoConfiguration {
     @ConditionalOnMissingBean
     TransferBatches transferBatches(TransferLedger ledger, TransferFolders folders) {
       return new TransferBatches(ledger, new BatchFiles(folders));
-    }
-
-    /** The transfer pages, on a side whose console is there (it defines the menu). */
-    @Bean
-    @ConditionalOnClass(name = "io.airlock.console.ConsolePages")
-    @ConditionalOnBean(type = "io.airlock.console.ConsoleNavigation")
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    TransferPages transferPages(
-        TransferLedger ledger,
-        TransferBatches batches,
-        TransferLinks links,
-        LinkMaintenance linkMaintenance,
-        JsonMapper json) {
-      return new TransferPages(ledger, batches, links, linkMaintenance, json);
     }
 
     @Bean

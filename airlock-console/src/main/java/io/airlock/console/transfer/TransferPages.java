@@ -1,6 +1,10 @@
-package io.airlock.platform.transfer;
+package io.airlock.console.transfer;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.platform.transfer.LinkMaintenance;
+import io.airlock.platform.transfer.TransferBatches;
+import io.airlock.platform.transfer.TransferLedger;
+import io.airlock.platform.transfer.TransferLinks;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.transfer.Channel;
 import jakarta.servlet.http.HttpServletResponse;
