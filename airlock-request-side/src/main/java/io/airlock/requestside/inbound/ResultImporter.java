@@ -72,8 +72,10 @@ class ResultImporter implements InboundChannel {
   }
 
   /**
-   * The request the answer is for, locked, if it is still waiting for one; an answer for an unknown
-   * or already answered request is audited as refused.
+   * The request the answer is for, locked, if it is still waiting for one, or failed: a failed
+   * request is answered again only when an operator of the response side runs it afresh (that side
+   * answers each request once otherwise), and the fresh answer replaces the failure. An answer for
+   * an unknown request, or one that completed, expired or was cancelled, is audited as refused.
    */
   private Optional<UUID> waitingRequest(String recordId) {
     UUID id;
@@ -91,7 +93,8 @@ class ResultImporter implements InboundChannel {
     RequestStatus current = status.get();
     if (current != RequestStatus.PENDING
         && current != RequestStatus.EXPORTED
-        && current != RequestStatus.CANCELLING) {
+        && current != RequestStatus.CANCELLING
+        && current != RequestStatus.FAILED) {
       refuse(recordId, "duplicate: the request is already " + current.wireName());
       return Optional.empty();
     }

@@ -234,6 +234,20 @@ class ResultImportIntegrationTests extends SignedInRequester {
   }
 
   @Test
+  void takesAFreshAnswerForAFailedRequestWhichAnOperatorRanAgain() throws IOException {
+    UUID id = exportedRequest();
+    peer.publish(Channel.RESULTS, failure(id, FailureRecord.Outcome.FAILED));
+    importer.importNow();
+    assertThat(body("/requests/{id}/status", id).get("status")).isEqualTo("failed");
+
+    peer.publish(Channel.RESULTS, result(id, "0c".repeat(32)));
+    importer.importNow();
+
+    assertThat(body("/requests/{id}/status", id).get("status")).isEqualTo("completed");
+    requests.get(token, "/requests/{id}/response", id).expectStatus().isOk();
+  }
+
+  @Test
   void rejectsATamperedBatchIntoFailedWithAReasonAndAppliesNothing() throws IOException {
     UUID id = exportedRequest();
     EncodedBatch batch = peer.publish(Channel.RESULTS, result(id, "07".repeat(32)));

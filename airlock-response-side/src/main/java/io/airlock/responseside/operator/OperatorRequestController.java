@@ -62,6 +62,19 @@ class OperatorRequestController {
     }
   }
 
+  /** The request has not failed: there is nothing to run again. */
+  static class RequestNotFailed extends ErrorResponseException {
+    RequestNotFailed(String status) {
+      super(
+          HttpStatus.CONFLICT,
+          problem(
+              HttpStatus.CONFLICT,
+              "Request not failed",
+              "The request is " + status + ": only a failed request can be retried."),
+          null);
+    }
+  }
+
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
@@ -119,6 +132,14 @@ class OperatorRequestController {
     return done(id, requests.cancel(operator.getName(), id));
   }
 
+  @PostMapping("/admin/requests/{id}/retry")
+  @Operation(
+      summary = "Runs a failed request afresh; its new answer goes back across the gap",
+      description = "409 unless the request has failed.")
+  OperatorRequests.Detail retry(Principal operator, @PathVariable UUID id) {
+    return done(id, requests.retry(operator.getName(), id));
+  }
+
   @PutMapping("/admin/requests/{id}/priority")
   @Operation(summary = "Sets a queued request's priority, within its user's profile maximum")
   OperatorRequests.Detail priority(
@@ -133,6 +154,9 @@ class OperatorRequestController {
     }
     if (outcome instanceof OperatorRequests.Outcome.NotQueued notQueued) {
       throw new RequestNotQueued(notQueued.status());
+    }
+    if (outcome instanceof OperatorRequests.Outcome.NotFailed notFailed) {
+      throw new RequestNotFailed(notFailed.status());
     }
     throw new RequestNotFound(id);
   }

@@ -104,6 +104,11 @@ class OperatorRequestPages {
     return after(id, requests.cancel(operator.getName(), id), "response.requests.cancelled", flash);
   }
 
+  @PostMapping("/console/requests/{id}/retry")
+  String retry(Principal operator, @PathVariable UUID id, RedirectAttributes flash) {
+    return after(id, requests.retry(operator.getName(), id), "response.requests.retried", flash);
+  }
+
   @PostMapping("/console/requests/{id}/priority")
   String priority(
       Principal operator,
@@ -131,6 +136,9 @@ class OperatorRequestPages {
     if (outcome instanceof OperatorRequests.Outcome.NotQueued notQueued) {
       flash.addFlashAttribute(
           "flash", new Flash("response.requests.not-queued", notQueued.status(), true));
+    } else if (outcome instanceof OperatorRequests.Outcome.NotFailed notFailed) {
+      flash.addFlashAttribute(
+          "flash", new Flash("response.requests.not-failed", notFailed.status(), true));
     } else {
       flash.addFlashAttribute("flash", new Flash(doneKey, null, false));
     }

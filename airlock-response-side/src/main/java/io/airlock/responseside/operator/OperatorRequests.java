@@ -53,6 +53,9 @@ public class OperatorRequests {
 
     /** It has left the queue: nothing to cancel or reorder. */
     record NotQueued(String status) implements Outcome {}
+
+    /** It has not failed: nothing to run again. */
+    record NotFailed(String status) implements Outcome {}
   }
 
   /** The statuses a request can have. */
@@ -130,6 +133,30 @@ public class OperatorRequests {
         "operator",
         "Cancelled a queued request",
         details(operator, id, Map.of()));
+    return new Outcome.Done(one(id).orElseThrow());
+  }
+
+  /**
+   * Runs a failed request afresh: back in the queue with no attempts, its failure forgotten, so its
+   * new answer goes back across the gap like any other (the request side takes a fresh answer for a
+   * request it has seen fail).
+   */
+  @Transactional
+  public Outcome retry(String operator, UUID id) {
+    Optional<IncomingRequests.Stored> stored = requests.lock(id);
+    if (stored.isEmpty()) {
+      return new Outcome.NotFound();
+    }
+    Optional<ResultListing.Answer> failure = answers.of(id);
+    if (!requests.requeueIfFailed(id)) {
+      return new Outcome.NotFailed(stored.get().status());
+    }
+    results.forget(id);
+    Map<String, Object> more = new LinkedHashMap<>();
+    failure.ifPresent(
+        answer -> more.put("failure", answer.reasonCode() + ": " + answer.reasonDetail()));
+    log.record(
+        SystemLog.Level.INFO, "operator", "Retried a failed request", details(operator, id, more));
     return new Outcome.Done(one(id).orElseThrow());
   }
 

@@ -161,6 +161,23 @@ public class IncomingRequests {
         == 1;
   }
 
+  /**
+   * Puts a failed request back in the queue for a fresh run, as if it had just arrived: no
+   * attempts, no lease, no reason; false if it had not failed.
+   */
+  public boolean requeueIfFailed(UUID requestId) {
+    return jdbc.sql(
+                """
+                update incoming_requests
+                   set status = 'queued', reason_code = null, reason_detail = null, attempts = 0,
+                       runs = 0, next_attempt_at = now(), lease_owner = null, lease_until = null,
+                       started_at = null, finished_at = null
+                 where request_id = :id and status = 'failed'""")
+            .param("id", requestId)
+            .update()
+        == 1;
+  }
+
   /** Sets the priority of a request still waiting in the queue; false if it had moved on. */
   public boolean prioritizeIfQueued(UUID requestId, int priority) {
     return jdbc.sql(

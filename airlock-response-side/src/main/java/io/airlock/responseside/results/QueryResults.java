@@ -97,6 +97,17 @@ public class QueryResults {
   }
 
   /**
+   * Forgets a request's answer, so that a fresh run can answer it again and the exporter send that
+   * answer like any other; false if it had none.
+   */
+  public boolean forget(UUID requestId) {
+    return jdbc.sql("delete from query_results where request_id = :id")
+            .param("id", requestId)
+            .update()
+        == 1;
+  }
+
+  /**
    * Keeps a result too large for any results batch, for operators here; the request side is
    * answered with a failure instead (DESIGN §2).
    */

@@ -86,6 +86,23 @@ class OperatorRequestPagesBrowserTests extends ConsoleBrowserTest {
   }
 
   @Test
+  void runsAFailedRequestAgain() {
+    UUID failed = enqueue(1);
+    jdbc.sql(
+            "update incoming_requests set status = 'failed', reason_code = 'x' where request_id = :id")
+        .param("id", failed)
+        .update();
+    signIn();
+
+    page.navigate("/console/requests/" + failed);
+    page.locator("#retry").click();
+    page.locator("#confirm button[value=ok]").click();
+    assertThat(page.locator("#flash")).containsText("back in the queue");
+    assertThat(page.locator("#status .chip")).hasText("queued");
+    assertThat(queue.status(failed)).isEqualTo("queued");
+  }
+
+  @Test
   void anUnknownRequestIsNotFound() {
     signIn();
 

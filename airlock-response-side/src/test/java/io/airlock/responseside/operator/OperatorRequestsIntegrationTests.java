@@ -156,6 +156,56 @@ class OperatorRequestsIntegrationTests {
   }
 
   @Test
+  void retriesAFailedRequestAfreshForgettingItsFailure() {
+    UUID failed = enqueue(2);
+    jdbc.sql(
+            """
+            update incoming_requests set status = 'failed', reason_code = 'search_unavailable',
+                attempts = 3, runs = 3, finished_at = now() where request_id = :id""")
+        .param("id", failed)
+        .update();
+    jdbc.sql(
+            """
+            insert into query_results (request_id, outcome, reason_code, reason_detail,
+                export_sequence, exported_at)
+            values (:id, 'failed', 'search_unavailable', 'the engine did not answer', 7, now())""")
+        .param("id", failed)
+        .update();
+    UUID queued = enqueue(1);
+
+    admin
+        .post()
+        .uri("/admin/requests/{id}/retry", failed)
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.request.request.status")
+        .isEqualTo("queued")
+        .jsonPath("$.request.request.attempts")
+        .isEqualTo(0)
+        .jsonPath("$.answer")
+        .isEmpty();
+    assertThat(queue.answer(failed)).isEmpty();
+    assertThat(logged("Retried a failed request", failed)).isEqualTo(1);
+    admin
+        .post()
+        .uri("/admin/requests/{id}/retry", queued)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409)
+        .expectBody()
+        .jsonPath("$.title")
+        .isEqualTo("Request not failed");
+    admin
+        .post()
+        .uri("/admin/requests/{id}/retry", UUID.randomUUID())
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+  }
+
+  @Test
   void refusesOperatorsWhoAreNotAdminsAndAnonymousCallers() {
     String plain = AdminApi.uniqueUsername("plain");
     AdminApi.createHighSideAccount(admin, plain, "user", "user-password-1");
