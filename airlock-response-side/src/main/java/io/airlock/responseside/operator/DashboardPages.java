@@ -21,7 +21,7 @@ class DashboardPages {
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter HOUR =
+  static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
   private final OperatorDashboard dashboard;
@@ -67,7 +67,8 @@ class DashboardPages {
     return new OperatorSeries.Series(ratios.metric(), ratios.range(), ratios.labels(), percents);
   }
 
-  private static String line(OperatorSeries.Series data, DateTimeFormatter bucket) {
+  /** A line chart of the series, each bucket labelled by its start (UTC). */
+  static String line(OperatorSeries.Series data, DateTimeFormatter bucket) {
     List<String> labels =
         data.labels().stream().map(start -> bucket.format(Instant.parse(start)) + " UTC").toList();
     return Charts.line(labels, new LinkedHashMap<String, List<? extends Number>>(data.series()));

@@ -24,10 +24,12 @@ class OperatorCachePages {
   static final int PAGE_SIZE = 50;
 
   private final OperatorCache cache;
+  private final OperatorSeries series;
   private final JsonMapper json;
 
-  OperatorCachePages(OperatorCache cache, JsonMapper json) {
+  OperatorCachePages(OperatorCache cache, OperatorSeries series, JsonMapper json) {
     this.cache = cache;
+    this.series = series;
     this.json = json;
   }
 
@@ -51,6 +53,10 @@ class OperatorCachePages {
     model.addAttribute(
         "entries", cache.entries(only, order, PAGE_SIZE, (long) pageNumber * PAGE_SIZE));
     model.addAttribute("orders", ResultCache.Order.values());
+    model.addAttribute(
+        "hitsAndMisses", DashboardPages.line(series.of("cache", "day"), DashboardPages.HOUR));
+    model.addAttribute(
+        "bytes", DashboardPages.line(series.of("cache-bytes", "day"), DashboardPages.HOUR));
     model.addAttribute("page", pageNumber);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("total", total);

@@ -20,7 +20,7 @@ public class OperatorSeries {
 
   /** The metrics, by the name {@code metric} takes. */
   public static final List<String> METRICS =
-      List.of("answers", "execution", "cache-hit-ratio", "failures");
+      List.of("answers", "execution", "cache-hit-ratio", "cache", "cache-bytes", "failures");
 
   /**
    * A chart's data.
@@ -36,7 +36,9 @@ public class OperatorSeries {
       Map.of(
           "answers", List.of("answers"),
           "execution", List.of("p50_ms", "p95_ms"),
-          "cache-hit-ratio", List.of("cache_hit_ratio"));
+          "cache-hit-ratio", List.of("cache_hit_ratio"),
+          "cache", List.of("cache_hits", "cache_misses"),
+          "cache-bytes", List.of("bytes_cached"));
 
   private final ResultSeries results;
   private final Clock clock;

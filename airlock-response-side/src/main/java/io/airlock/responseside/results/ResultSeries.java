@@ -43,7 +43,9 @@ public class ResultSeries {
    * One value per bucket for each series, the buckets' starts in {@code starts}.
    *
    * @param series by name: {@code answers}, {@code p50_ms}, {@code p95_ms}, {@code
-   *     cache_hit_ratio}; a bucket without answers has 0 answers and null for the others
+   *     cache_hit_ratio}, {@code cache_hits}, {@code cache_misses} (completed answers the cache did
+   *     not give) and {@code bytes_cached} (the result bytes those misses stored); a bucket without
+   *     answers has 0 for the counts and null for the others
    */
   public record Buckets(List<Instant> starts, Map<String, List<Number>> series) {}
 
@@ -59,7 +61,15 @@ public class ResultSeries {
     Instant first = last.minus(span.length).plus(1, span.bucket);
     List<Instant> starts = new ArrayList<>();
     Map<String, List<Number>> series = new LinkedHashMap<>();
-    for (String name : List.of("answers", "p50_ms", "p95_ms", "cache_hit_ratio")) {
+    for (String name :
+        List.of(
+            "answers",
+            "p50_ms",
+            "p95_ms",
+            "cache_hit_ratio",
+            "cache_hits",
+            "cache_misses",
+            "bytes_cached")) {
       series.put(name, new ArrayList<>());
     }
     jdbc.sql(
@@ -68,7 +78,11 @@ public class ResultSeries {
                    percentile_cont(0.5) within group (order by r.execution_ms) as p50,
                    percentile_cont(0.95) within group (order by r.execution_ms) as p95,
                    avg(case when r.cache_hit then 1.0 else 0.0 end)
-                       filter (where r.outcome = 'completed') as hit_ratio
+                       filter (where r.outcome = 'completed') as hit_ratio,
+                   count(*) filter (where r.outcome = 'completed' and r.cache_hit) as hits,
+                   count(*) filter (where r.outcome = 'completed' and not r.cache_hit) as misses,
+                   coalesce(sum(r.result_bytes)
+                       filter (where r.outcome = 'completed' and not r.cache_hit), 0) as bytes
             from generate_series(cast(:first as timestamptz), cast(:last as timestamptz),
                                  cast(:step as interval)) as b(start)
             left join query_results r
@@ -86,6 +100,9 @@ public class ResultSeries {
                   series.get("p95_ms").add(rounded(rs.getObject("p95", Double.class)));
                   Number ratio = rs.getBigDecimal("hit_ratio");
                   series.get("cache_hit_ratio").add(ratio == null ? null : ratio.doubleValue());
+                  series.get("cache_hits").add(rs.getLong("hits"));
+                  series.get("cache_misses").add(rs.getLong("misses"));
+                  series.get("bytes_cached").add(rs.getLong("bytes"));
                 });
     return new Buckets(starts, series);
   }

@@ -17,6 +17,7 @@ class OperatorCachePagesBrowserTests extends ConsoleBrowserTest {
     signIn();
 
     page.getByText("Cache").first().click();
+    assertThat(page.locator("canvas[data-drawn=yes]")).hasCount(2);
     page.locator("#prewarm input[name=index]").fill("incidents");
     page.locator("#query_params")
         .fill("{\"query\": {\"match\": {\"site\": \"" + UUID.randomUUID() + "\"}}, \"size\": 2}");

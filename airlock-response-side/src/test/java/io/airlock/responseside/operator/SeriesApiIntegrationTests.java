@@ -40,6 +40,10 @@ class SeriesApiIntegrationTests {
     assertThat(at(execution, minute, "p50_ms")).isEqualTo(20);
     assertThat(at(execution, minute, "p95_ms")).isEqualTo(29);
     assertThat(at(series("cache-hit-ratio", "hour"), minute, "cache_hit_ratio")).isEqualTo(0.5);
+    Map<String, Object> cache = series("cache", "hour");
+    assertThat(at(cache, minute, "cache_hits")).isEqualTo(1);
+    assertThat(at(cache, minute, "cache_misses")).isEqualTo(1);
+    assertThat(at(series("cache-bytes", "hour"), minute, "bytes_cached")).isEqualTo(100);
     Map<String, Object> failures = series("failures", "day");
     int index = ((List<?>) failures.get("labels")).indexOf(reason);
     assertThat(index).isNotNegative();
@@ -72,9 +76,9 @@ class SeriesApiIntegrationTests {
     jdbc.sql(
             """
             insert into query_results (request_id, outcome, result, reason_code, execution_ms,
-                cache_hit, decided_at)
+                cache_hit, result_bytes, decided_at)
             values (:id, :outcome, case when :outcome = 'completed' then '{}'::jsonb end, :reason,
-                :ms, :hit, :at)""")
+                :ms, :hit, case when :outcome = 'completed' then 100 end, :at)""")
         .param("id", UUID.randomUUID())
         .param("outcome", outcome)
         .param("reason", reason)
