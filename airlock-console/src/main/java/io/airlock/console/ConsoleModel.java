@@ -1,13 +1,12 @@
 package io.airlock.console;
 
+import io.airlock.platform.web.InvalidField;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -29,8 +28,6 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = ConsolePages.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ConsoleModel {
-
-  private static final Logger log = LoggerFactory.getLogger(ConsoleModel.class);
 
   /** The languages the console speaks, by their tag; each has a message bundle. */
   static final String[] LANGUAGES = {"en", "fa"};
@@ -105,14 +102,12 @@ class ConsoleModel {
    * A page whose input is wrong (a filter out of range, an unknown value): 400, saying what is
    * wrong, in the layout.
    */
-  @ExceptionHandler(IllegalArgumentException.class)
+  @ExceptionHandler(InvalidField.class)
   ModelAndView badInput(
-      IllegalArgumentException refused,
+      InvalidField refused,
       Locale locale,
       HttpServletRequest request,
       HttpServletResponse response) {
-    // Logged, since not every such refusal is the caller's: a page's own bug may throw one too.
-    log.info("{} refused its input: {}", request.getRequestURI(), refused.toString());
     response.setStatus(400);
     return errorPage(400, refused.getLocalizedMessage(), locale, request);
   }

@@ -1,6 +1,7 @@
 package io.airlock.console.transfer;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.console.PrettyJson;
 import io.airlock.platform.transfer.LinkMaintenance;
 import io.airlock.platform.transfer.TransferBatches;
 import io.airlock.platform.transfer.TransferLedger;
@@ -22,7 +23,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * import tab, each batch's details (manifest, acknowledgement, reason and quarantined records) and
  * files, and the operator's re-send of a range. The same {@link TransferLedger}, {@link
  * TransferBatches} and {@link LinkMaintenance} as the admin API's batch and resend endpoints. Both
- * sides show it at {@code /console/admin/batches} once their console is there (registered by {@link
- * TransferAutoConfiguration}).
+ * sides show it at {@code /console/admin/batches} (registered by {@link
+ * TransferPagesAutoConfiguration}).
  */
 @ConsolePages
 public class TransferPages {
@@ -89,7 +89,7 @@ public class TransferPages {
     model.addAttribute("incoming", links.incoming());
     model.addAttribute("outgoing", links.outgoing());
     model.addAttribute("tab", imports ? "import" : "export");
-    model.addAttribute("channels", Arrays.stream(Channel.values()).map(Channel::wireName).toList());
+    model.addAttribute("channels", CHANNELS);
     model.addAttribute("states", TransferLedger.EXPORT_STATES);
     model.addAttribute("outcomes", TransferLedger.IMPORT_OUTCOMES);
     model.addAttribute("maxRange", LinkMaintenance.MAX_RANGE);
@@ -104,7 +104,7 @@ public class TransferPages {
   String sent(@PathVariable UUID batchId, Model model) throws IOException {
     TransferBatches.Sent sent = batches.sent(batchId).orElseThrow(TransferPages::notFound);
     model.addAttribute("sent", sent);
-    model.addAttribute("manifest", pretty(sent.manifest()));
+    model.addAttribute("manifest", PrettyJson.of(json, sent.manifest()));
     return "transfer/batch-sent";
   }
 
@@ -113,7 +113,7 @@ public class TransferPages {
   String received(@PathVariable long id, Model model) throws IOException {
     TransferBatches.Received received = batches.received(id).orElseThrow(TransferPages::notFound);
     model.addAttribute("received", received);
-    model.addAttribute("manifest", pretty(received.manifest()));
+    model.addAttribute("manifest", PrettyJson.of(json, received.manifest()));
     return "transfer/batch-received";
   }
 
@@ -142,18 +142,6 @@ public class TransferPages {
       flash.addFlashAttribute("busy", true);
     }
     return "redirect:/console/admin/batches?tab=export&channel=" + channel;
-  }
-
-  /** A manifest indented to be read; as it is when it is not JSON (a refused one may not be). */
-  private String pretty(String manifest) {
-    if (manifest == null) {
-      return null;
-    }
-    try {
-      return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(manifest));
-    } catch (JacksonException notJson) {
-      return manifest;
-    }
   }
 
   /** The value, lower-cased, if it is one of {@code allowed}; null when not given. */

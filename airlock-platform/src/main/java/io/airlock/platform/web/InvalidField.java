@@ -2,10 +2,10 @@ package io.airlock.platform.web;
 
 /**
  * A request field that bean validation cannot judge on its own is invalid. Answered like a failed
- * constraint: a 400 problem whose {@code errors} name the field (a console page shows it as an
- * illegal argument, in its layout).
+ * constraint: a 400 problem whose {@code errors} name the field (a console page: a 400 page saying
+ * what is wrong).
  */
-public class InvalidField extends IllegalArgumentException {
+public class InvalidField extends RuntimeException {
 
   private final String field;
 

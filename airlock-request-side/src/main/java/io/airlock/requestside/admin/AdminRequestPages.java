@@ -1,6 +1,7 @@
 package io.airlock.requestside.admin;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.console.PrettyJson;
 import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
@@ -105,10 +106,7 @@ class AdminRequestPages {
     AdminRequests.RequestRow request =
         requests.one(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("request", request);
-    model.addAttribute(
-        "query",
-        json.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(json.readTree(request.queryParams())));
+    model.addAttribute("query", PrettyJson.of(json, request.queryParams()));
     model.addAttribute("timeline", Timeline.of(request.stages().named()));
     RequestStatus status = RequestStatus.fromWireName(request.status()).orElseThrow();
     model.addAttribute("cancellable", status.cancellable());

@@ -2,6 +2,7 @@ package io.airlock.requestside.requests;
 
 import io.airlock.console.Charts;
 import io.airlock.console.ConsolePages;
+import io.airlock.console.PrettyJson;
 import io.airlock.console.SearchTerms;
 import io.airlock.console.Timeline;
 import io.airlock.platform.web.InvalidField;
@@ -130,7 +131,7 @@ class RequestPages {
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("request", request);
     model.addAttribute("live", live(List.of(request)));
-    model.addAttribute("query", pretty(request.queryParams()));
+    model.addAttribute("query", PrettyJson.of(json, request.queryParams()));
     model.addAttribute("timeline", Timeline.of(request.stages().named()));
     model.addAttribute(
         "cancellable",
@@ -316,10 +317,6 @@ class RequestPages {
   private String chip(String status, Locale locale) {
     return templates.process(
         "console/fragments", Set.of("chip"), new Context(locale, Map.of("status", status)));
-  }
-
-  private String pretty(String canonical) {
-    return json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(canonical));
   }
 
   private static Map<String, String> examples() {

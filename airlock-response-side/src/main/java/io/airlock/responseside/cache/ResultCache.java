@@ -54,7 +54,12 @@ public class ResultCache {
    */
   public record Hit(ResultBody body, Level level, Instant foundAt) {}
 
-  private record Entry(String text, String sha256, long bytes, Instant expiresAt) {}
+  /**
+   * An in-memory entry, and the count of emptyings it was read under: one read before the last
+   * emptying is not answered from.
+   */
+  private record Entry(
+      String text, String sha256, long bytes, Instant expiresAt, long generation) {}
 
   private final JdbcClient jdbc;
   private final TransactionTemplate ownTransaction;
@@ -239,6 +244,9 @@ public class ResultCache {
     long current = generation.get();
     for (String key : new HashSet<>(cacheKeys)) {
       Entry entry = trusted ? memory.getIfPresent(key) : null;
+      if (entry != null && entry.generation() != current) {
+        entry = null;
+      }
       if (entry != null) {
         hits.put(key, hit(entry, Level.MEMORY));
         memoryHits.increment();
@@ -261,8 +269,9 @@ public class ResultCache {
                         row.getString("result"),
                         row.getString("result_sha256"),
                         row.getLong("bytes"),
-                        row.getTimestamp("expires_at").toInstant());
-                if (trusted && generation.get() == current) {
+                        row.getTimestamp("expires_at").toInstant(),
+                        current);
+                if (trusted) {
                   memory.put(row.getString("cache_key"), entry);
                 }
                 databaseHits.increment();
@@ -312,7 +321,8 @@ public class ResultCache {
             .param("expiresAt", Timestamp.from(stored.plus(properties.ttl().of(type))))
             .query((row, n) -> row.getTimestamp("expires_at").toInstant())
             .single();
-    memory.put(cacheKey, new Entry(body.text(), body.sha256(), body.bytes(), expiresAt));
+    memory.put(
+        cacheKey, new Entry(body.text(), body.sha256(), body.bytes(), expiresAt, generation.get()));
   }
 
   /** Both levels' size and this instance's lookups since it started. */

@@ -143,7 +143,7 @@ class DirectoryPages {
             FormErrors.number("per_minute", perMinute, errors),
             FormErrors.number("per_hour", perHour, errors),
             FormErrors.number("per_day", perDay, errors));
-    errors.putAll(forms.of(form));
+    forms.of(form).forEach(errors::putIfAbsent);
     if (!errors.isEmpty()) {
       return user(user, errors, model);
     }

@@ -89,8 +89,8 @@ class ProfileTypePages {
   String create(Principal operator, TypeForm form, Model model, RedirectAttributes flash) {
     Map<String, String> errors = new LinkedHashMap<>();
     ProfileTypeController.ProfileTypeBody body = form.body(errors);
-    errors.putAll(
-        forms.of(
+    forms
+        .of(
             new ProfileTypeController.NewProfileType(
                 FormErrors.given(form.name()),
                 body.perMinute(),
@@ -98,7 +98,8 @@ class ProfileTypePages {
                 body.perDay(),
                 body.maxPriority(),
                 body.allowedIndices(),
-                body.maxResultSize())));
+                body.maxResultSize()))
+        .forEach(errors::putIfAbsent);
     if (errors.isEmpty()) {
       try {
         administration.createProfileType(
@@ -141,7 +142,7 @@ class ProfileTypePages {
             form.maxResultSize());
     Map<String, String> errors = new LinkedHashMap<>();
     ProfileTypeController.ProfileTypeBody body = named.body(errors);
-    errors.putAll(forms.of(body));
+    forms.of(body).forEach(errors::putIfAbsent);
     if (!errors.isEmpty()) {
       return type(named, errors, model);
     }

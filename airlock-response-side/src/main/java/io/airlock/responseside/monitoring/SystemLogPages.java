@@ -1,6 +1,7 @@
 package io.airlock.responseside.monitoring;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.console.PrettyJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -72,12 +73,7 @@ class SystemLogPages {
     SystemLogListing.Entry entry =
         log.byId(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("entry", entry);
-    model.addAttribute(
-        "details",
-        entry.details() == null
-            ? null
-            : json.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(json.readTree(entry.details())));
+    model.addAttribute("details", PrettyJson.of(json, entry.details()));
     return "response/system-log-entry";
   }
 

@@ -34,7 +34,9 @@ class DashboardPages {
 
   @GetMapping("/console")
   String dashboard(@RequestParam(defaultValue = "hour") String range, Model model) {
-    OperatorSeries.Series answers = series.of("answers", range);
+    Map<String, OperatorSeries.Series> charts =
+        series.of(List.of("answers", "execution", "cache-hit-ratio", "failures"), range);
+    OperatorSeries.Series answers = charts.get("answers");
     DateTimeFormatter bucket = "day".equals(range) ? HOUR : MINUTE;
     model.addAttribute("range", answers.range());
     OperatorDashboard.Dashboard now = dashboard.now();
@@ -43,9 +45,9 @@ class DashboardPages {
         "queued",
         now.queue().depth().stream().filter(depth -> depth.status().equals("queued")).toList());
     model.addAttribute("answers", line(answers, bucket));
-    model.addAttribute("execution", line(series.of("execution", range), bucket));
-    model.addAttribute("hitRatio", line(percent(series.of("cache-hit-ratio", range)), bucket));
-    OperatorSeries.Series failures = series.of("failures", range);
+    model.addAttribute("execution", line(charts.get("execution"), bucket));
+    model.addAttribute("hitRatio", line(percent(charts.get("cache-hit-ratio")), bucket));
+    OperatorSeries.Series failures = charts.get("failures");
     model.addAttribute("anyFailure", !failures.labels().isEmpty());
     model.addAttribute(
         "failures", Charts.bar(failures.labels(), failures.series().get("failures")));

@@ -5,6 +5,8 @@ import io.airlock.platform.web.InvalidField;
 import io.airlock.responseside.cache.ResultCache;
 import java.io.Serializable;
 import java.security.Principal;
+import java.util.List;
+import java.util.Map;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,10 +55,11 @@ class OperatorCachePages {
     model.addAttribute(
         "entries", cache.entries(only, order, PAGE_SIZE, (long) pageNumber * PAGE_SIZE));
     model.addAttribute("orders", ResultCache.Order.values());
+    Map<String, OperatorSeries.Series> charts = series.of(List.of("cache", "cache-bytes"), "day");
     model.addAttribute(
-        "hitsAndMisses", DashboardPages.line(series.of("cache", "day"), DashboardPages.HOUR));
+        "hitsAndMisses", DashboardPages.line(charts.get("cache"), DashboardPages.HOUR));
     model.addAttribute(
-        "bytes", DashboardPages.line(series.of("cache-bytes", "day"), DashboardPages.HOUR));
+        "bytes", DashboardPages.line(charts.get("cache-bytes"), DashboardPages.HOUR));
     model.addAttribute("page", pageNumber);
     model.addAttribute("pages", (total + PAGE_SIZE - 1) / PAGE_SIZE);
     model.addAttribute("total", total);

@@ -70,7 +70,9 @@ class OperatorRequestController {
           problem(
               HttpStatus.CONFLICT,
               "Request not failed",
-              "The request is " + status + ": only a failed request can be retried."),
+              "The request is "
+                  + status
+                  + ": only a request that failed after passing its checks can be run again."),
           null);
     }
   }

@@ -1,6 +1,7 @@
 package io.airlock.responseside.operator;
 
 import io.airlock.console.ConsolePages;
+import io.airlock.console.PrettyJson;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.responseside.queue.QueueListing;
 import java.io.Serializable;
@@ -90,12 +91,7 @@ class OperatorRequestPages {
         requests.one(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     model.addAttribute("detail", detail);
     model.addAttribute("r", detail.request().request());
-    String params = detail.request().params();
-    model.addAttribute(
-        "query",
-        params == null
-            ? null
-            : json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(params)));
+    model.addAttribute("query", PrettyJson.of(json, detail.request().params()));
     return "response/request";
   }
 

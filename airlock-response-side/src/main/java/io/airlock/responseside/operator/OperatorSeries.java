@@ -52,8 +52,19 @@ public class OperatorSeries {
    * @throws InvalidField for an unknown metric or range
    */
   public Series of(String metric, String range) {
-    if (!METRICS.contains(metric)) {
-      throw new InvalidField("metric", "must be one of " + String.join(", ", METRICS));
+    return of(List.of(metric), range).get(metric);
+  }
+
+  /**
+   * Several metrics over one range, their buckets read once.
+   *
+   * @throws InvalidField for an unknown metric or range
+   */
+  public Map<String, Series> of(List<String> metrics, String range) {
+    for (String metric : metrics) {
+      if (!METRICS.contains(metric)) {
+        throw new InvalidField("metric", "must be one of " + String.join(", ", METRICS));
+      }
     }
     ResultSeries.Span span;
     try {
@@ -62,21 +73,28 @@ public class OperatorSeries {
       throw new InvalidField("range", "must be hour or day");
     }
     Instant now = clock.instant();
-    if (metric.equals("failures")) {
-      Map<String, Long> reasons = results.failures(now.minus(span.length()));
-      return new Series(
-          metric,
-          range,
-          List.copyOf(reasons.keySet()),
-          Map.of("failures", new ArrayList<Number>(reasons.values())));
+    ResultSeries.Buckets buckets =
+        metrics.stream().anyMatch(SERIES::containsKey) ? results.over(span, now) : null;
+    Map<String, Series> all = new LinkedHashMap<>();
+    for (String metric : metrics) {
+      if (metric.equals("failures")) {
+        Map<String, Long> reasons = results.failures(now.minus(span.length()));
+        all.put(
+            metric,
+            new Series(
+                metric,
+                range,
+                List.copyOf(reasons.keySet()),
+                Map.of("failures", new ArrayList<Number>(reasons.values()))));
+      } else {
+        List<String> labels = buckets.starts().stream().map(Instant::toString).toList();
+        Map<String, List<Number>> series = new LinkedHashMap<>();
+        for (String name : SERIES.get(metric)) {
+          series.put(name, buckets.series().get(name));
+        }
+        all.put(metric, new Series(metric, range, labels, series));
+      }
     }
-    ResultSeries.Buckets buckets = results.over(span, now);
-    List<String> labels = new ArrayList<>();
-    buckets.starts().forEach(start -> labels.add(start.toString()));
-    Map<String, List<Number>> series = new LinkedHashMap<>();
-    for (String name : SERIES.get(metric)) {
-      series.put(name, buckets.series().get(name));
-    }
-    return new Series(metric, range, labels, series);
+    return all;
   }
 }

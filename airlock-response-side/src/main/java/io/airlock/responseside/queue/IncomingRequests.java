@@ -172,7 +172,7 @@ public class IncomingRequests {
                    set status = 'queued', reason_code = null, reason_detail = null, attempts = 0,
                        runs = 0, next_attempt_at = now(), lease_owner = null, lease_until = null,
                        started_at = null, finished_at = null
-                 where request_id = :id and status = 'failed'""")
+                 where request_id = :id and status = 'failed' and query_params is not null""")
             .param("id", requestId)
             .update()
         == 1;

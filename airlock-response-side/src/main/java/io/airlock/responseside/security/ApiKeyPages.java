@@ -3,11 +3,13 @@ package io.airlock.responseside.security;
 import io.airlock.console.ConsolePages;
 import java.security.Principal;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The operators' API keys: listed, made for the signed-in operator (the key shown once, on the
@@ -40,7 +42,11 @@ class ApiKeyPages {
 
   @PostMapping("/console/api-keys/{id}/revoke")
   String revoke(Principal operator, @PathVariable UUID id) {
-    issuer.revoke(id, operator.getName());
+    try {
+      issuer.revoke(id, operator.getName());
+    } catch (ApiKeyNotFound unknown) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
     return "redirect:/console/api-keys?revoked";
   }
 

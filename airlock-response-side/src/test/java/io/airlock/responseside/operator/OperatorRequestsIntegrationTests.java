@@ -203,6 +203,22 @@ class OperatorRequestsIntegrationTests {
         .exchange()
         .expectStatus()
         .isNotFound();
+
+    // Refused on arrival, it has no query a worker could run: it stays failed.
+    UUID refused = enqueue(1);
+    jdbc.sql(
+            """
+            update incoming_requests set status = 'failed', reason_code = 'bad_query',
+                query_params = null, cache_key = null where request_id = :id""")
+        .param("id", refused)
+        .update();
+    admin
+        .post()
+        .uri("/admin/requests/{id}/retry", refused)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(409);
+    assertThat(queue.status(refused)).isEqualTo("failed");
   }
 
   @Test
