@@ -73,6 +73,8 @@ class DirectoryPagesBrowserTests extends ConsoleBrowserTest {
     assertThat(directory.user(username).orElseThrow().limits().perMinute()).isEqualTo(7L);
     Browser.assertAccessible(page);
 
+    // After a redirect: the confirm dialog is wired by a deferred script, once the page has loaded.
+    page.waitForLoadState();
     page.locator("#deactivate").click();
     page.locator("#confirm button[value=ok]").click();
     assertThat(page.locator("#active")).hasText("no");

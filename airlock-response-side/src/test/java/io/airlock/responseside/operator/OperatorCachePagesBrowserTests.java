@@ -28,12 +28,16 @@ class OperatorCachePagesBrowserTests extends ConsoleBrowserTest {
     assertThat(page.locator("tr[data-key='" + key + "']")).isVisible();
     Browser.assertAccessible(page);
 
+    // After a redirect: the confirm dialog is wired by a deferred script, once the page has loaded.
+    page.waitForLoadState();
     page.locator("tr[data-key='" + key + "'] button").click();
     page.locator("#confirm button[value=ok]").click();
     assertThat(page.locator("#flash")).containsText("is removed, on every instance");
     assertThat(page.locator("tr[data-key='" + key + "']")).hasCount(0);
 
     page.locator("#clear input[name=index]").fill("incidents");
+    // After a redirect: the confirm dialog is wired by a deferred script, once the page has loaded.
+    page.waitForLoadState();
     page.locator("#clear button").click();
     page.locator("#confirm button[value=ok]").click();
     assertThat(page.locator("#flash")).containsText("entries removed, on every instance");
