@@ -104,7 +104,7 @@ final class Analyst {
     return json.readTree(status.body());
   }
 
-  private HttpResponse<String> call(String method, String path, String body) throws Exception {
+  HttpResponse<String> call(String method, String path, String body) throws Exception {
     return airlock.onRequestSide(method, path, token, body);
   }
 }

@@ -282,6 +282,15 @@ final class TwoSides implements AutoCloseable {
             .method(method, HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A side's metrics ({@code request} or {@code response}), with an Authorization header. */
+  HttpResponse<String> scrape(String side, String authorization) throws Exception {
+    String url = (side.equals("request") ? requestSide : responseSide).url();
+    return send(
+        HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+            .header("Authorization", authorization)
+            .GET());
+  }
+
   /** Logs in on the request side with the password users are created with. */
   HttpResponse<String> login(String username) throws Exception {
     return login(username, USER_PASSWORD);

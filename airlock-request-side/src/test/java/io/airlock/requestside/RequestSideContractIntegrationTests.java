@@ -26,11 +26,15 @@ class RequestSideContractIntegrationTests extends SideContract {
     return ApiDocumentation.TITLE;
   }
 
-  /** This side faces the less trusted network: only its admins see health details. */
   @Override
   protected String adminAuthorization() {
     UserFixture users = new UserFixture(jdbc, passwords, client());
     return "Bearer " + users.accessToken(users.create("admin", true));
+  }
+
+  @Override
+  protected String scrapeAuthorization() {
+    return "Bearer " + RequestSideIntegrationTest.SCRAPE_TOKEN;
   }
 
   @Test

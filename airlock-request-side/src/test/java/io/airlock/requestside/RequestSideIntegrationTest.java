@@ -37,8 +37,13 @@ import org.springframework.test.context.ContextConfiguration;
       "airlock.rate-limits.authenticated=1000000",
       "airlock.rate-limits.admin=1000000",
       "airlock.rate-limits.login-per-username=1000000",
-      "airlock.rate-limits.login-per-address=1000000"
+      "airlock.rate-limits.login-per-address=1000000",
+      "airlock.metrics.scrape.token=" + RequestSideIntegrationTest.SCRAPE_TOKEN
     })
 @Import(DirectoryChanges.class)
 @ContextConfiguration(initializers = {AirlockTestInitializer.class, TestPeer.Trusted.class})
-public @interface RequestSideIntegrationTest {}
+public @interface RequestSideIntegrationTest {
+
+  /** The metrics scraper's bearer token. */
+  String SCRAPE_TOKEN = "request-side-scrape-token-for-the-tests";
+}

@@ -1,8 +1,10 @@
 package io.airlock.responseside;
 
 import io.airlock.platform.testing.SideContract;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
-@ResponseSideIntegrationTest
+@AdminApiIntegrationTest
 class ResponseSideContractIntegrationTests extends SideContract {
 
   @Override
@@ -13,5 +15,22 @@ class ResponseSideContractIntegrationTests extends SideContract {
   @Override
   protected String apiTitle() {
     return ApiDocumentation.TITLE;
+  }
+
+  @Override
+  protected String adminAuthorization() {
+    return basic(AdminApi.ADMIN, AdminApi.ADMIN_PASSWORD);
+  }
+
+  @Override
+  protected String scrapeAuthorization() {
+    return basic(
+        ResponseSideIntegrationTest.SCRAPE_USERNAME, ResponseSideIntegrationTest.SCRAPE_PASSWORD);
+  }
+
+  private static String basic(String username, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

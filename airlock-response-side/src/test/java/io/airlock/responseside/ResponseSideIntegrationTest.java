@@ -28,11 +28,18 @@ import org.springframework.test.context.ContextConfiguration;
     webEnvironment = WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.config.name=" + ResponseSideApplication.CONFIG_NAME,
-      ResponseSideIntegrationTest.NO_BACKGROUND_WORK
+      ResponseSideIntegrationTest.NO_BACKGROUND_WORK,
+      "airlock.metrics.scrape.username=" + ResponseSideIntegrationTest.SCRAPE_USERNAME,
+      "airlock.metrics.scrape.password=" + ResponseSideIntegrationTest.SCRAPE_PASSWORD
     })
 @ContextConfiguration(
     initializers = {AirlockTestInitializer.class, SharedSearchNodeInitializer.class})
 public @interface ResponseSideIntegrationTest {
+
+  /** The metrics scraper's Basic credential. */
+  String SCRAPE_USERNAME = "prometheus";
+
+  String SCRAPE_PASSWORD = "response-side-scrape-password";
 
   /**
    * The background work tests decide on themselves, one setting a line: tests that put requests in

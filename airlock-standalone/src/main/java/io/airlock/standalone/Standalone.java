@@ -26,6 +26,12 @@ public final class Standalone implements AutoCloseable {
   /** The response side's profile with the demo admin (response-side-demo.yml). */
   static final String DEMO_PROFILE = "demo";
 
+  /**
+   * The demo's metrics scrape token on both sides, also in {@code
+   * deploy/observability/prometheus/prometheus.yml}; public, like the demo's passwords.
+   */
+  public static final String DEMO_SCRAPE_TOKEN = "airlock-demo-scrape-token-change-me";
+
   private final StandaloneSettings settings;
   private final List<AutoCloseable> started = new ArrayList<>();
   private RunningSearchNode searchNode;
@@ -110,7 +116,8 @@ public final class Standalone implements AutoCloseable {
         "--airlock.data-dir=" + dataDir,
         "--airlock.transfer.signatures.private-key=" + own.privateKey(),
         "--airlock.transfer.signatures.public-key=" + own.publicKey(),
-        "--airlock.transfer.signatures.trusted-keys=" + peer.publicKey());
+        "--airlock.transfer.signatures.trusted-keys=" + peer.publicKey(),
+        "--airlock.metrics.scrape.token=" + DEMO_SCRAPE_TOKEN);
   }
 
   /** The response side queries the embedded search node. */

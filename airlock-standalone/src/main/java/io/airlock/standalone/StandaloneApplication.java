@@ -54,8 +54,8 @@ public final class StandaloneApplication {
 
         Airlock is running on embedded defaults.
 
-          Request side (low)    %1$s     API docs %1$s/docs   health %1$s/actuator/health
-          Response side (high)  %2$s     API docs %2$s/docs   health %2$s/actuator/health
+          Request side (low)    %1$s     API docs %1$s/docs   health %1$s/health
+          Response side (high)  %2$s     API docs %2$s/docs   health %2$s/health
           Console (low)         %1$s/console   sign in as %9$s (a demo admin, once the directory has crossed)
           Console (high)        %2$s/console   operators: sign in as %8$s
           Search node           %3$s     (OpenSearch 2.19.1, generated sample indices 'incidents' and 'assets')
@@ -66,6 +66,8 @@ public final class StandaloneApplication {
 
           Admin     %8$s  (response side, HTTP Basic: e.g. curl -u … %2$s/admin/users)
                     Users created there reach the request side once the directory export lands.
+          Metrics   %1$s/metrics and %2$s/metrics (Prometheus), bearer token %10$s
+                    dashboards: docker compose -f deploy/observability/docker-compose.yml up
 
         Press Ctrl-C to stop.
         """,
@@ -77,6 +79,7 @@ public final class StandaloneApplication {
         settings.shuttle().interval().toMillis(),
         describe(settings.shuttle().faults()),
         standalone.demoAdmin(),
-        standalone.demoUser());
+        standalone.demoUser(),
+        Standalone.DEMO_SCRAPE_TOKEN);
   }
 }

@@ -122,7 +122,9 @@ class StandaloneIntegrationTests {
 
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains(standalone.requestSideUrl() + "/docs")
-        .contains(standalone.responseSideUrl() + "/actuator/health")
+        .contains(standalone.responseSideUrl() + "/health")
+        .contains(standalone.requestSideUrl() + "/metrics")
+        .contains(Standalone.DEMO_SCRAPE_TOKEN)
         .contains(standalone.searchUrl())
         .contains(dataDir.resolve("request").toString())
         .contains("faults: none")

@@ -51,6 +51,7 @@ public final class InboundBatches {
   private final Watermarks watermarks;
   private final PeerAcks peerAcks;
   private final Clock clock;
+  private final TransferMetrics metrics;
 
   /**
    * @param clock when a peer's report of what is missing arrived, compared with when this node last
@@ -63,6 +64,18 @@ public final class InboundBatches {
       TransferFolders folders,
       SenderEpoch sender,
       Clock clock) {
+    this(jdbc, transactions, reader, folders, sender, clock, TransferMetrics.none());
+  }
+
+  public InboundBatches(
+      JdbcClient jdbc,
+      TransactionOperations transactions,
+      BatchReader reader,
+      TransferFolders folders,
+      SenderEpoch sender,
+      Clock clock,
+      TransferMetrics metrics) {
+    this.metrics = metrics;
     this.transactions = transactions;
     this.reader = reader;
     this.folders = folders;
@@ -113,6 +126,25 @@ public final class InboundBatches {
    * arriving on such a channel are quarantined.
    */
   public ImportOutcome receive(Path manifestFile, Map<Channel, RecordApplier> appliers)
+      throws IOException {
+    long started = System.nanoTime();
+    String fileName = manifestFile.getFileName().toString();
+    Channel channel = BatchName.parseManifest(fileName).map(BatchName::channel).orElse(null);
+    ImportOutcome outcome;
+    try {
+      outcome = verifyAndApply(manifestFile, appliers);
+    } catch (RuntimeException | IOException e) {
+      metrics.received(
+          channel,
+          new ImportOutcome.Failed(fileName, e.toString()),
+          TransferMetrics.since(started));
+      throw e;
+    }
+    metrics.received(channel, outcome, TransferMetrics.since(started));
+    return outcome;
+  }
+
+  private ImportOutcome verifyAndApply(Path manifestFile, Map<Channel, RecordApplier> appliers)
       throws IOException {
     VerifyResult result = reader.verify(manifestFile);
     if (result instanceof VerifyResult.Rejected rejected) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class OutboundBatches {
   private final BatchWriter writer;
   private final OutboxFailures failures;
   private final Clock clock;
+  private final TransferMetrics metrics;
 
   public OutboundBatches(
       JdbcClient jdbc,
@@ -57,6 +59,18 @@ public final class OutboundBatches {
       BatchWriter writer,
       OutboxFailures failures,
       Clock clock) {
+    this(jdbc, transactions, sender, writer, failures, clock, TransferMetrics.none());
+  }
+
+  public OutboundBatches(
+      JdbcClient jdbc,
+      TransactionOperations transactions,
+      SenderEpoch sender,
+      BatchWriter writer,
+      OutboxFailures failures,
+      Clock clock,
+      TransferMetrics metrics) {
+    this.metrics = metrics;
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.sender = sender;
@@ -86,12 +100,20 @@ public final class OutboundBatches {
       ManifestExtras extras,
       LongConsumer inAllocation)
       throws IOException {
+    long started = System.nanoTime();
     republish(channel);
     OutgoingBatch batch =
         transactions.execute(
             status -> allocate(channel, records, compression, extras, inAllocation));
     CrashPoint.AFTER_ALLOCATION.reach();
-    return publish(batch);
+    EncodedBatch published = publish(batch);
+    metrics.sent(
+        channel,
+        records.size(),
+        published.manifest().payloadBytes(),
+        TransferMetrics.since(started),
+        false);
+    return published;
   }
 
   /** What happened when a batch was asked for again. */
@@ -127,6 +149,7 @@ public final class OutboundBatches {
     }
     if ("ALLOCATED".equals(row.get("state"))) {
       publish(rebuild(channel, sequence));
+      metrics.sent(channel, 0, 0, Duration.ZERO, true);
       return Resent.RESENT;
     }
     BatchName name = new BatchName(channel, sequence, (UUID) row.get("batch_id"));
@@ -145,6 +168,7 @@ public final class OutboundBatches {
             sequence)
         .param("now", Timestamp.from(clock.instant()))
         .update();
+    metrics.sent(channel, 0, 0, Duration.ZERO, true);
     return Resent.RESENT;
   }
 

@@ -3,15 +3,19 @@ package io.airlock.platform.transfer;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
 import io.airlock.platform.time.ClockAutoConfiguration;
+import io.airlock.transfer.Channel;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.batch.BatchReader;
 import io.airlock.transfer.batch.BatchWriter;
 import io.airlock.transfer.batch.FileSink;
 import io.airlock.transfer.batch.ReceiveLimits;
 import io.airlock.transfer.signing.SignaturePolicy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,14 +187,40 @@ class TransferAutoConfiguration {
         SenderEpoch senderEpoch,
         BatchWriter batchWriter,
         OutboxFailures outboxFailures,
-        Clock clock) {
+        Clock clock,
+        TransferMetrics metrics) {
       return new OutboundBatches(
           jdbc,
           new TransactionTemplate(transactionManager),
           senderEpoch,
           batchWriter,
           outboxFailures,
-          clock);
+          clock,
+          metrics);
+    }
+
+    /**
+     * The transfer's metrics: this side receives the channels its features take (and control), and
+     * sends the others (and control).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    TransferMetrics transferMetrics(
+        ObjectProvider<MeterRegistry> registry,
+        TransferLinks links,
+        ObjectProvider<InboundChannel> channels,
+        Clock clock) {
+      MeterRegistry meters = registry.getIfAvailable();
+      if (meters == null) {
+        return TransferMetrics.none();
+      }
+      TransferMetrics metrics = new TransferMetrics(meters);
+      Set<Channel> received = EnumSet.of(Channel.CONTROL);
+      channels.orderedStream().map(InboundChannel::channel).forEach(received::add);
+      Set<Channel> sent = EnumSet.complementOf(EnumSet.copyOf(received));
+      sent.add(Channel.CONTROL);
+      metrics.bindLinks(links, received, sent, clock);
+      return metrics;
     }
 
     /** Re-sends, sends control batches and prunes the archive (DESIGN §2 "Acks"). */
@@ -237,14 +267,16 @@ class TransferAutoConfiguration {
         BatchReader batchReader,
         TransferFolders folders,
         SenderEpoch senderEpoch,
-        Clock clock) {
+        Clock clock,
+        TransferMetrics metrics) {
       return new InboundBatches(
           jdbc,
           new TransactionTemplate(transactionManager),
           batchReader,
           folders,
           senderEpoch,
-          clock);
+          clock,
+          metrics);
     }
 
     /** Imports what arrives, with the channels this side's features take. */

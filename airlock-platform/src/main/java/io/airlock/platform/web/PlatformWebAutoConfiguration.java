@@ -15,9 +15,9 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Problem details for every error, a request id on every request, and a cap on request bodies. Runs
- * before Boot's MVC configuration so that Boot's own exception handler and error controller back
- * off.
+ * Problem details for every error, a request id on every request, a cap on request bodies, and the
+ * health and metrics paths probes expect ({@link ActuatorAliasesFilter}). Runs before Boot's MVC
+ * configuration so that Boot's own exception handler and error controller back off.
  */
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -57,6 +57,16 @@ class PlatformWebAutoConfiguration {
             new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), problems));
     // Right after the request id, before security reads anything.
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(name = "actuatorAliasesFilter")
+  FilterRegistrationBean<ActuatorAliasesFilter> actuatorAliasesFilter() {
+    FilterRegistrationBean<ActuatorAliasesFilter> registration =
+        new FilterRegistrationBean<>(new ActuatorAliasesFilter());
+    // After the body limit, before security: security sees the actuator's path.
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
     return registration;
   }
 

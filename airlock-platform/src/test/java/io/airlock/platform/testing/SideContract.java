@@ -1,12 +1,16 @@
 package io.airlock.platform.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.airlock.platform.metrics.ScrapeCredentials;
 import io.airlock.platform.transfer.TransferFolders;
 import io.airlock.platform.web.RequestId;
 import io.airlock.transfer.SenderEpoch;
 import io.airlock.transfer.query.QueryGrammar;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -40,13 +44,11 @@ public abstract class SideContract {
   /** The title the side's OpenAPI document carries. */
   protected abstract String apiTitle();
 
-  /**
-   * The Authorization header of an admin of the side, for what only admins may see (health details
-   * on the request side), or null where anyone may see it.
-   */
-  protected String adminAuthorization() {
-    return null;
-  }
+  /** The Authorization header of an admin of the side, for what only admins may see. */
+  protected abstract String adminAuthorization();
+
+  /** The Authorization header of the side's metrics scraper (its test configuration sets one). */
+  protected abstract String scrapeAuthorization();
 
   @BeforeEach
   void connect() {
@@ -128,8 +130,110 @@ public abstract class SideContract {
   }
 
   private RestTestClient.RequestHeadersSpec<?> asAdmin(RestTestClient.RequestHeadersSpec<?> call) {
-    String authorization = adminAuthorization();
-    return authorization == null ? call : call.header("Authorization", authorization);
+    return call.header("Authorization", adminAuthorization());
+  }
+
+  @Test
+  void answersProbesAtTheHealthAliasesWithoutCredentials() {
+    for (String path : List.of("/health", "/health/live", "/health/ready")) {
+      client
+          .get()
+          .uri(path)
+          .exchange()
+          .expectStatus()
+          .isOk()
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo("UP");
+    }
+    // A load balancer needs the status only.
+    client.get().uri("/health").exchange().expectBody().jsonPath("$.components").doesNotExist();
+    client
+        .get()
+        .uri("/health/ready")
+        .exchange()
+        .expectBody()
+        .jsonPath("$.components.db")
+        .exists()
+        .jsonPath("$.components.transferFolders")
+        .exists()
+        .jsonPath("$.components.link")
+        .doesNotExist();
+  }
+
+  @Test
+  void showsTheDetailedHealthToAdminsOnly() {
+    client.get().uri("/health/detailed").exchange().expectStatus().isUnauthorized();
+    client.get().uri("/actuator/health/detailed").exchange().expectStatus().isUnauthorized();
+    asAdmin(client.get().uri("/health/detailed"))
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.components.db.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.transferFolders.details.signatures")
+        .exists()
+        .jsonPath("$.components.link.details.incoming")
+        .isMap()
+        .jsonPath("$.components.link.details.outgoing")
+        .isMap();
+  }
+
+  @Test
+  void servesItsMetricsToTheScraperAndToAdminsOnly() {
+    for (String path : List.of(ScrapeCredentials.PATH, "/metrics")) {
+      client.get().uri(path).exchange().expectStatus().isUnauthorized();
+      client
+          .get()
+          .uri(path)
+          .header("Authorization", "Bearer not-the-scrape-token-but-long-enough-to-be")
+          .exchange()
+          .expectStatus()
+          .isUnauthorized();
+      String scrape =
+          client
+              .get()
+              .uri(path)
+              .header("Authorization", scrapeAuthorization())
+              .exchange()
+              .expectStatus()
+              .isOk()
+              .expectHeader()
+              .contentTypeCompatibleWith("text/plain")
+              .expectBody(String.class)
+              .returnResult()
+              .getResponseBody();
+      assertThat(scrape)
+          .contains("jvm_memory_used_bytes{")
+          .contains("hikaricp_connections_active{")
+          .contains("side=\"" + side() + "\"")
+          .contains("airlock_transfer_unacknowledged_oldest_age_seconds{")
+          .contains("airlock_transfer_peer_silence_seconds{");
+      asAdmin(client.get().uri(path)).exchange().expectStatus().isOk();
+    }
+  }
+
+  @Test
+  void isNotReadyWhileItsDatabaseRefusesConnectionsButStaysLive() {
+    String database =
+        JdbcClient.create(dataSource).sql("select current_database()").query(String.class).single();
+    TestPostgres.refuseConnections(database);
+    try {
+      await("readiness going down without the database")
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                client.get().uri("/health/ready").exchange().expectStatus().isEqualTo(503);
+                client.get().uri("/health").exchange().expectStatus().isEqualTo(503);
+              });
+      client.get().uri("/health/live").exchange().expectStatus().isOk();
+    } finally {
+      TestPostgres.allowConnections(database);
+    }
+    await("readiness coming back with the database")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> client.get().uri("/health/ready").exchange().expectStatus().isOk());
   }
 
   @Test

@@ -72,6 +72,22 @@ public final class TestPostgres {
     }
   }
 
+  /**
+   * Makes a database refuse new connections and ends the ones it has, as if its server were gone;
+   * {@link #allowConnections} undoes it.
+   */
+  public static synchronized void refuseConnections(String database) {
+    execute("alter database \"" + database + "\" allow_connections false");
+    execute(
+        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+            + database
+            + "'");
+  }
+
+  public static synchronized void allowConnections(String database) {
+    execute("alter database \"" + database + "\" allow_connections true");
+  }
+
   private static TestDatabase database(String name) {
     return new TestDatabase(name, server().getJdbcUrl(USER, name), USER, "");
   }

@@ -34,6 +34,7 @@ class Authenticator {
   private final AuditLog audit;
   private final AuthProperties properties;
   private final TransactionTemplate transactions;
+  private final SignInMeters meters;
   private final Clock clock;
   // Compared against when the user is unknown, so that the answer takes as long as for a known one.
   private final String decoyHash;
@@ -46,6 +47,7 @@ class Authenticator {
       AuditLog audit,
       AuthProperties properties,
       TransactionTemplate transactions,
+      SignInMeters meters,
       Clock clock) {
     this.users = users;
     this.refreshTokens = refreshTokens;
@@ -54,12 +56,14 @@ class Authenticator {
     this.audit = audit;
     this.properties = properties;
     this.transactions = transactions;
+    this.meters = meters;
     this.clock = clock;
     this.decoyHash = passwords.encode(Secrets.random(16));
   }
 
   Outcome login(String username, String password) {
     Optional<User> verified = verified(username, password);
+    meters.counted(SignInMeters.Via.API, verified.isPresent());
     if (verified.isEmpty()) {
       return new Refused("refused");
     }
@@ -79,6 +83,7 @@ class Authenticator {
    */
   Optional<User> signIn(String username, String password) {
     Optional<User> verified = verified(username, password);
+    meters.counted(SignInMeters.Via.CONSOLE, verified.isPresent());
     verified.ifPresent(
         user -> transactions.executeWithoutResult(status -> signedIn(user, clock.instant())));
     return verified;

@@ -3,6 +3,8 @@ package io.airlock.requestside.auth;
 import io.airlock.console.ConsoleNavigation;
 import io.airlock.console.ConsoleProperties;
 import io.airlock.console.ConsoleSecurity;
+import io.airlock.platform.metrics.ScrapeCredentialFilter;
+import io.airlock.platform.metrics.ScrapeCredentials;
 import io.airlock.platform.web.ProblemWriter;
 import io.airlock.requestside.apikeys.ApiKeyScope;
 import io.airlock.requestside.apikeys.ApiKeys;
@@ -18,14 +20,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -36,9 +43,11 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * The REST API's security (the console's pages have their own chain, {@link ConsoleSecurity}).
  * Everything needs an authenticated caller except logging in, health, info and the API docs; {@code
- * /admin/**} needs an admin. Stateless: no session, so no CSRF token to protect. Every response
- * carries the hardening headers (CSP, no framing, no sniffing, no referrer, no powerful features,
- * HSTS when the request came over TLS), and browsers may call only from the configured origins.
+ * /admin/**} and the detailed health need an admin, the metrics an admin or the scraper's
+ * credential ({@link ScrapeCredentials}). Stateless: no session, so no CSRF token to protect. Every
+ * response carries the hardening headers (CSP, no framing, no sniffing, no referrer, no powerful
+ * features, HSTS when the request came over TLS), and browsers may call only from the configured
+ * origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({AuthProperties.class, CorsProperties.class})
@@ -131,6 +140,25 @@ class SecurityConfiguration {
     return ConsoleSecurity.chain(http, signIn, signIn::current, limits, properties, clock);
   }
 
+  /** An admin: the role, and with an API key its admin scope. */
+  private static final AuthorizationManager<RequestAuthorizationContext> ADMIN =
+      AuthorizationManagers.allOf(
+          AuthorityAuthorizationManager.hasRole("ADMIN"), KeyScopes.allow(ApiKeyScope.ADMIN));
+
+  private static final AuthorizationManager<RequestAuthorizationContext> SCRAPER =
+      AuthorityAuthorizationManager.hasRole(ScrapeCredentials.ROLE);
+
+  /**
+   * The scraper's bearer token is not a JWT: once {@link ScrapeCredentialFilter} has recognised it,
+   * the resource server must not try to decode it.
+   */
+  private static BearerTokenResolver notWhenAuthenticated(BearerTokenResolver resolver) {
+    return request ->
+        SecurityContextHolder.getContext().getAuthentication() == null
+            ? resolver.resolve(request)
+            : null;
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain securityFilterChain(
@@ -139,6 +167,7 @@ class SecurityConfiguration {
       ActiveCallers callers,
       ApiKeys apiKeys,
       ApiLimitFilter apiLimits,
+      ScrapeCredentials scrapeCredentials,
       Clock clock)
       throws Exception {
     return http.csrf(csrf -> csrf.disable())
@@ -173,7 +202,9 @@ class SecurityConfiguration {
                         "/auth/login",
                         "/auth/refresh",
                         "/actuator/health",
-                        "/actuator/health/**",
+                        "/actuator/health/liveness",
+                        "/actuator/health/readiness",
+                        "/actuator/health/status",
                         "/actuator/info",
                         "/docs",
                         "/docs/**",
@@ -182,11 +213,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/users/me")
                     .authenticated()
-                    .requestMatchers("/admin/**")
-                    .access(
-                        AuthorizationManagers.allOf(
-                            AuthorityAuthorizationManager.hasRole("ADMIN"),
-                            KeyScopes.allow(ApiKeyScope.ADMIN)))
+                    .requestMatchers(ScrapeCredentials.PATH)
+                    .access(AuthorizationManagers.anyOf(SCRAPER, ADMIN))
+                    .requestMatchers("/admin/**", "/actuator/health/**")
+                    .access(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/requests", "/requests/**", "/responses")
                     .access(KeyScopes.allow(ApiKeyScope.REQUESTS_READ))
                     .requestMatchers("/requests", "/requests/**")
@@ -198,12 +228,15 @@ class SecurityConfiguration {
         .oauth2ResourceServer(
             oauth ->
                 oauth
+                    .bearerTokenResolver(notWhenAuthenticated(new DefaultBearerTokenResolver()))
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(callers))
                     .authenticationEntryPoint(problems)
                     .accessDeniedHandler(problems))
         .exceptionHandling(
             exceptions ->
                 exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .addFilterBefore(
+            new ScrapeCredentialFilter(scrapeCredentials), BearerTokenAuthenticationFilter.class)
         .addFilterBefore(
             new ApiKeyAuthenticationFilter(apiKeys, problems, clock),
             BearerTokenAuthenticationFilter.class)

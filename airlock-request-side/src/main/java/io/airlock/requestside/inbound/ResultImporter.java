@@ -5,6 +5,7 @@ import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.requests.RequestAnswers;
 import io.airlock.requestside.requests.RequestStatus;
+import io.airlock.requestside.requests.Stages;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.FailureRecord;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * failure fails, expires or cancels it with the reason. The first answer stands, so a repeated or
  * late answer changes nothing; the response side's answer also settles a request that is being
  * cancelled. Bad content is refused and audited, never thrown: throwing would roll back the batch.
+ * A request's first answer times its round trip (see {@link RoundTripMeters}).
  */
 @Component
 class ResultImporter implements InboundChannel {
@@ -27,12 +29,17 @@ class ResultImporter implements InboundChannel {
   private static final String ACTOR = "system:importer";
   private static final String ACTION = "result.import";
 
+  /** A request waiting for an answer; {@code answered} if it failed and this answer replaces it. */
+  private record Waiting(UUID id, boolean answered) {}
+
   private final RequestAnswers answers;
   private final AuditLog audit;
+  private final RoundTripMeters meters;
 
-  ResultImporter(RequestAnswers answers, AuditLog audit) {
+  ResultImporter(RequestAnswers answers, AuditLog audit, RoundTripMeters meters) {
     this.answers = answers;
     this.audit = audit;
+    this.meters = meters;
   }
 
   @Override
@@ -43,19 +50,19 @@ class ResultImporter implements InboundChannel {
   @Override
   public void apply(TransferRecord record, AppliedBatch batch) {
     Manifest manifest = batch.manifest();
-    Optional<UUID> waiting = waitingRequest(record.id());
+    Optional<Waiting> waiting = waitingRequest(record.id());
     if (waiting.isEmpty()) {
       return;
     }
-    UUID id = waiting.get();
+    Waiting request = waiting.get();
     if (record instanceof ResultRecord result) {
       if (result.executionMs() < 0) {
-        fail(id, "invalid_result_record: execution_ms is negative");
+        fail(request, "invalid_result_record: execution_ms is negative");
         return;
       }
-      complete(id, result, manifest);
+      complete(request, result, manifest);
     } else if (record instanceof FailureRecord failure) {
-      end(id, failure, manifest);
+      end(request, failure, manifest);
     }
   }
 
@@ -68,7 +75,8 @@ class ResultImporter implements InboundChannel {
           ACTOR, ACTION, null, AuditLog.Outcome.FAILURE, "unreadable record: " + line.reason());
       return;
     }
-    waitingRequest(line.id()).ifPresent(id -> fail(id, "invalid_result_record: " + line.reason()));
+    waitingRequest(line.id())
+        .ifPresent(request -> fail(request, "invalid_result_record: " + line.reason()));
   }
 
   /**
@@ -77,7 +85,7 @@ class ResultImporter implements InboundChannel {
    * answers each request once otherwise), and the fresh answer replaces the failure. An answer for
    * an unknown request, or one that completed, expired or was cancelled, is audited as refused.
    */
-  private Optional<UUID> waitingRequest(String recordId) {
+  private Optional<Waiting> waitingRequest(String recordId) {
     UUID id;
     try {
       id = UUID.fromString(recordId);
@@ -98,36 +106,50 @@ class ResultImporter implements InboundChannel {
       refuse(recordId, "duplicate: the request is already " + current.wireName());
       return Optional.empty();
     }
-    return Optional.of(id);
+    return Optional.of(new Waiting(id, current == RequestStatus.FAILED));
   }
 
-  private void complete(UUID id, ResultRecord result, Manifest manifest) {
-    answers.completed(
-        id,
-        result.result(),
-        result.executionMs(),
-        result.cacheHit(),
-        result.resultSha256(),
-        result.receivedAt(),
-        result.executedAt(),
-        manifest.createdAt());
+  private void complete(Waiting request, ResultRecord result, Manifest manifest) {
+    UUID id = request.id();
+    Stages stages =
+        answers.completed(
+            id,
+            result.result(),
+            result.executionMs(),
+            result.cacheHit(),
+            result.resultSha256(),
+            result.receivedAt(),
+            result.executedAt(),
+            manifest.createdAt());
+    timed(request, RequestStatus.COMPLETED, stages);
     audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, "completed");
   }
 
-  private void end(UUID id, FailureRecord failure, Manifest manifest) {
+  private void end(Waiting request, FailureRecord failure, Manifest manifest) {
+    UUID id = request.id();
     String reason =
         failure.detail() == null
             ? failure.reasonCode()
             : failure.reasonCode() + ": " + failure.detail();
     RequestStatus status = RequestStatus.fromWireName(failure.outcome().wireName()).orElseThrow();
-    answers.ended(id, status, reason, failure.receivedAt(), manifest.createdAt());
+    Stages stages = answers.ended(id, status, reason, failure.receivedAt(), manifest.createdAt());
+    timed(request, status, stages);
     audit.record(
         ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, status.wireName() + ": " + reason);
   }
 
-  private void fail(UUID id, String reason) {
-    answers.ended(id, RequestStatus.FAILED, reason, null, null);
+  private void fail(Waiting request, String reason) {
+    UUID id = request.id();
+    Stages stages = answers.ended(id, RequestStatus.FAILED, reason, null, null);
+    timed(request, RequestStatus.FAILED, stages);
     audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.FAILURE, "failed: " + reason);
+  }
+
+  /** Only a request's first answer: a rerun's answer would time the operator's rerun as well. */
+  private void timed(Waiting request, RequestStatus outcome, Stages stages) {
+    if (!request.answered()) {
+      meters.answered(outcome, stages);
+    }
   }
 
   private void refuse(String recordId, String why) {

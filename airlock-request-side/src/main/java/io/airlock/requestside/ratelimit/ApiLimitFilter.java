@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The API-wide limits by tier, after authentication and before authorisation: anonymous calls per
  * client address, a user's calls per user, an admin's calls to {@code /admin/**} per admin. Every
  * limited answer carries {@code X-RateLimit-*}; past the limit a 429 with {@code Retry-After}.
- * Health and info are left out: probes and load balancers call them all the time.
+ * Health and info are left out: probes and load balancers call them all the time. Each refusal is
+ * published as {@link ApiLimitReached}.
  */
 @Component
 public class ApiLimitFilter extends OncePerRequestFilter {
@@ -27,14 +29,20 @@ public class ApiLimitFilter extends OncePerRequestFilter {
   private final MinuteLimits limits;
   private final ApiLimitProperties properties;
   private final ProblemWriter problems;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   ApiLimitFilter(
-      MinuteLimits limits, ApiLimitProperties properties, ProblemWriter problems, Clock clock) {
+      MinuteLimits limits,
+      ApiLimitProperties properties,
+      ProblemWriter problems,
+      ApplicationEventPublisher events,
+      Clock clock) {
     // Placed in the security filter chain (after authentication), not as a filter of its own.
     this.limits = limits;
     this.properties = properties;
     this.problems = problems;
+    this.events = events;
     this.clock = clock;
   }
 
@@ -54,6 +62,7 @@ public class ApiLimitFilter extends OncePerRequestFilter {
     MinuteLimits.Taken taken = take(request);
     taken.addTo(response, clock);
     if (!taken.allowed()) {
+      events.publishEvent(new ApiLimitReached(request.getMethod(), request.getRequestURI()));
       problems.write(
           request,
           response,

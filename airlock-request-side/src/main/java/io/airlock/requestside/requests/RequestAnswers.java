@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How a request ends when the response side's answer arrives: completed with its response stored,
  * or failed, expired or cancelled with the reason. Called in the transaction that applies the
- * answer's batch, after {@link #awaiting} locked the request.
+ * answer's batch, after {@link #awaiting} locked the request; each returns the request's stages as
+ * the answer left them.
  */
 @Repository
 public class RequestAnswers {
@@ -45,7 +46,7 @@ public class RequestAnswers {
    * @param resultExportedAt when the answer's batch was made (the response side's clock), null when
    *     unknown
    */
-  public void completed(
+  public Stages completed(
       UUID id,
       JsonNode result,
       long executionMs,
@@ -64,7 +65,7 @@ public class RequestAnswers {
         .param("cacheHit", cacheHit)
         .param("sha256", resultSha256)
         .update();
-    settle(id, RequestStatus.COMPLETED, null, receivedAt, executedAt, resultExportedAt);
+    return settle(id, RequestStatus.COMPLETED, null, receivedAt, executedAt, resultExportedAt);
   }
 
   /**
@@ -72,34 +73,37 @@ public class RequestAnswers {
    *
    * @param receivedAt when the response side received it, null if it never did or it is unknown
    */
-  public void ended(
+  public Stages ended(
       UUID id, RequestStatus status, String reason, Instant receivedAt, Instant resultExportedAt) {
-    settle(id, status, reason, receivedAt, null, resultExportedAt);
+    return settle(id, status, reason, receivedAt, null, resultExportedAt);
   }
 
   // Received and executed are the response side's clock, as is the batch's creation (when the
   // answer was exported); result received is this side's.
-  private void settle(
+  private Stages settle(
       UUID id,
       RequestStatus status,
       String reason,
       Instant receivedAt,
       Instant executedAt,
       Instant resultExportedAt) {
-    jdbc.sql(
+    return jdbc.sql(
             """
             update requests set status = :status, status_reason = :reason,
                 received_at = coalesce(cast(:receivedAt as timestamptz), received_at),
                 executed_at = coalesce(cast(:executedAt as timestamptz), executed_at),
                 result_exported_at = cast(:resultExportedAt as timestamptz), result_received_at = now()
-            where id = :id""")
+            where id = :id
+            returning submitted_at, exported_at, received_at, executed_at, result_exported_at,
+                result_received_at""")
         .param("status", status.wireName())
         .param("reason", reason)
         .param("receivedAt", timestamp(receivedAt))
         .param("executedAt", timestamp(executedAt))
         .param("resultExportedAt", timestamp(resultExportedAt))
         .param("id", id)
-        .update();
+        .query((rs, row) -> Stages.of(rs))
+        .single();
   }
 
   private static Timestamp timestamp(Instant instant) {

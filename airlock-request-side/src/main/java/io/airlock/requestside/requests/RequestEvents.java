@@ -1,6 +1,8 @@
 package io.airlock.requestside.requests;
 
 import io.airlock.platform.signals.DatabaseSignals;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,7 +29,8 @@ import org.springframework.web.ErrorResponseException;
  * the console's live status). Works across instances: the database signals {@value #CHANNEL}
  * whenever a request's status changes, whichever instance changed it, and each instance then reads
  * the requests its open streams watch again, in one statement however many streams are open.
- * Signals that come while a read runs are folded into one more read.
+ * Signals that come while a read runs are folded into one more read. The open streams are the gauge
+ * {@code airlock.sse.subscribers}.
  */
 @Component
 public class RequestEvents implements SmartLifecycle, DisposableBean {
@@ -55,11 +58,14 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
     private final Map<UUID, String> seen = new ConcurrentHashMap<>();
     private final Listener listener;
     private final Runnable onEnd;
+    // False for a long poll's wait (whenEnded): only event streams are subscribers.
+    private final boolean stream;
 
-    private Watch(Collection<UUID> ids, Listener listener, Runnable onEnd) {
+    private Watch(Collection<UUID> ids, Listener listener, Runnable onEnd, boolean stream) {
       ids.forEach(id -> seen.put(id, ""));
       this.listener = listener;
       this.onEnd = onEnd;
+      this.stream = stream;
     }
 
     /** Tells the changed ones; false once the watch is over. */
@@ -106,21 +112,31 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
   private final AtomicBoolean readQueued = new AtomicBoolean();
   private volatile boolean running;
 
-  RequestEvents(Requests requests, DatabaseSignals signals) {
+  RequestEvents(Requests requests, DatabaseSignals signals, MeterRegistry registry) {
     this.requests = requests;
     signals.subscribe(CHANNEL, this::changed);
+    Gauge.builder(
+            "airlock.sse.subscribers",
+            watches,
+            open -> open.stream().filter(watch -> watch.stream).count())
+        .description("Open event streams of request status")
+        .register(registry);
   }
 
   /**
-   * Watches requests the caller has already been shown to own: their state now is told at once,
-   * each change after it as it comes. {@code onEnd} runs once the watch is over (all ended, the
-   * listener gone, or closed).
+   * Watches requests the caller has already been shown to own for an event stream: their state now
+   * is told at once, each change after it as it comes. {@code onEnd} runs once the watch is over
+   * (all ended, the listener gone, or closed).
    */
   Watch watch(Collection<UUID> ids, Listener listener, Runnable onEnd) {
+    return watch(ids, listener, onEnd, true);
+  }
+
+  private Watch watch(Collection<UUID> ids, Listener listener, Runnable onEnd, boolean stream) {
     if (!running) {
       throw new ShuttingDown();
     }
-    Watch watch = new Watch(ids, listener, onEnd);
+    Watch watch = new Watch(ids, listener, onEnd, stream);
     watches.add(watch);
     reader.execute(() -> tell(List.of(watch)));
     return watch;
@@ -146,7 +162,8 @@ public class RequestEvents implements SmartLifecycle, DisposableBean {
             once.run();
           }
         },
-        once);
+        once,
+        false);
   }
 
   /** No new stream while this instance stops: the client tries another, or again. */

@@ -35,6 +35,7 @@ class RequestIntake {
   private final AuditLog audit;
   private final ProfileTypes profileTypes;
   private final RequestsProperties properties;
+  private final SubmissionMeters meters;
   private final Clock clock;
 
   RequestIntake(
@@ -44,6 +45,7 @@ class RequestIntake {
       AuditLog audit,
       ProfileTypes profileTypes,
       RequestsProperties properties,
+      SubmissionMeters meters,
       Clock clock) {
     this.rules = rules;
     this.submissions = submissions;
@@ -51,6 +53,7 @@ class RequestIntake {
     this.audit = audit;
     this.profileTypes = profileTypes;
     this.properties = properties;
+    this.meters = meters;
     this.clock = clock;
   }
 
@@ -153,7 +156,13 @@ class RequestIntake {
       JsonNode params,
       int priority,
       IdempotencyKey key) {
-    QueryCheck.Valid valid = check(caller, index, queryType, params, priority);
+    QueryCheck.Valid valid;
+    try {
+      valid = check(caller, index, queryType, params, priority);
+    } catch (InvalidField | RequestRefused invalid) {
+      meters.invalid();
+      throw invalid;
+    }
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
     QuotaDecision quota =
@@ -180,6 +189,7 @@ class RequestIntake {
                     : new IdempotencyKeys.Stored(
                         caller.id(), key.value(), key.fingerprint(), id, now)));
     if (quota instanceof QuotaDecision.Refused refused) {
+      meters.refusedByQuota();
       QuotaExceeded exceeded = new QuotaExceeded(refused, clock);
       audit.record(
           caller.username(),
@@ -189,6 +199,7 @@ class RequestIntake {
           "quota: " + exceeded.getBody().getDetail());
       throw exceeded;
     }
+    meters.accepted();
     return new Submitted(id, quota, false);
   }
 }

@@ -3,6 +3,7 @@ package io.airlock.requestside.requests;
 import io.airlock.platform.database.GroupCommit;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.ratelimit.QuotaDecision;
+import io.airlock.requestside.ratelimit.QuotaMeters;
 import io.airlock.requestside.ratelimit.Quotas;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +36,20 @@ class Submissions {
   private final AuditLog audit;
   private final IdempotencyKeys idempotencyKeys;
   private final Quotas quotas;
+  private final QuotaMeters quotaMeters;
 
   Submissions(
       Requests requests,
       AuditLog audit,
       IdempotencyKeys idempotencyKeys,
       Quotas quotas,
+      QuotaMeters quotaMeters,
       TransactionTemplate transactions) {
     this.requests = requests;
     this.audit = audit;
     this.idempotencyKeys = idempotencyKeys;
     this.quotas = quotas;
+    this.quotaMeters = quotaMeters;
     this.group =
         new GroupCommit<>(
             submissions -> transactions.execute(status -> takeAndStore(submissions)), MAX_GROUP);
@@ -56,7 +60,9 @@ class Submissions {
    * is committed, with what the quotas said.
    */
   QuotaDecision store(Submission submission) {
-    return group.write(submission);
+    QuotaDecision decision = group.write(submission);
+    quotaMeters.told(decision);
+    return decision;
   }
 
   private List<QuotaDecision> takeAndStore(List<Submission> submissions) {

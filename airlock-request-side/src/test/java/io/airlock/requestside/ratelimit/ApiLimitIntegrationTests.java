@@ -10,6 +10,8 @@ import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.users.User;
 import io.airlock.requestside.users.UserFixture;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,7 @@ class ApiLimitIntegrationTests {
 
   @Autowired DataSource dataSource;
   @Autowired MinuteLimits limits;
+  @Autowired MeterRegistry registry;
   RestTestClient client;
   UserFixture users;
 
@@ -169,6 +172,30 @@ class ApiLimitIntegrationTests {
         .isOk()
         .expectHeader()
         .valueEquals("X-RateLimit-Limit", "8");
+  }
+
+  @Test
+  void countsASubmissionOverTheLimitAsRateLimitedButNoOtherCall() {
+    String userToken = tokenFor(users.user());
+    Counter rateLimited =
+        registry.get("airlock.submissions").tag("outcome", "rate_limit").counter();
+    double before = rateLimited.count();
+    for (int i = 0; i < 8; i++) {
+      get("/requests", userToken).expectStatus().isOk();
+    }
+
+    get("/requests", userToken).expectStatus().isEqualTo(429);
+    client
+        .post()
+        .uri("/requests")
+        .header("Authorization", "Bearer " + userToken)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body("{\"index\":\"logs\",\"query_type\":\"search\",\"query_params\":{},\"priority\":0}")
+        .exchange()
+        .expectStatus()
+        .isEqualTo(429);
+
+    assertThat(rateLimited.count()).isEqualTo(before + 1);
   }
 
   @Test

@@ -114,10 +114,7 @@ class CacheMaintenance implements SchedulingConfigurer {
         log.info("Pre-warming cache entry {} failed: {}", candidate.cacheKey(), outcome);
       }
     }
-    int purged =
-        jdbc.sql("delete from query_cache where expires_at <= :now")
-            .param("now", Timestamp.from(clock.instant()))
-            .update();
+    int purged = cache.purgeExpired();
     Report report = new Report(refreshed, failed, purged, cache.stats());
     record(report);
     return report;

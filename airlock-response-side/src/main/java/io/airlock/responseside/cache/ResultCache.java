@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.transfer.records.QueryType;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -21,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -70,9 +71,7 @@ public class ResultCache {
   private final DatabaseSignals signals;
   // Counts the in-memory level's emptyings: a row read from the table before one is not kept.
   private final AtomicLong generation = new AtomicLong();
-  private final LongAdder memoryHits = new LongAdder();
-  private final LongAdder databaseHits = new LongAdder();
-  private final LongAdder misses = new LongAdder();
+  private final CacheMetrics metrics;
 
   ResultCache(
       JdbcClient jdbc,
@@ -80,7 +79,8 @@ public class ResultCache {
       JsonMapper json,
       CacheProperties properties,
       Clock clock,
-      DatabaseSignals signals) {
+      DatabaseSignals signals,
+      MeterRegistry registry) {
     this.jdbc = jdbc;
     this.signals = signals;
     this.ownTransaction = new TransactionTemplate(transactions);
@@ -88,6 +88,7 @@ public class ResultCache {
     this.json = json;
     this.properties = properties;
     this.clock = clock;
+    this.metrics = new CacheMetrics(registry, this::table);
     this.memory =
         Caffeine.newBuilder()
             .ticker(() -> nanos(clock.instant()))
@@ -99,6 +100,8 @@ public class ResultCache {
                       Duration left = Duration.between(clock.instant(), entry.expiresAt());
                       return left.isNegative() ? Duration.ZERO : left;
                     }))
+            .evictionListener(
+                (String key, Entry entry, RemovalCause cause) -> metrics.evicted(cause))
             .build();
     signals.subscribe(INVALIDATED, this::emptyMemory);
   }
@@ -192,6 +195,7 @@ public class ResultCache {
     int removed =
         jdbc.sql("delete from query_cache where cache_key = :key").param("key", cacheKey).update();
     emptyEveryMemory();
+    metrics.invalidated(removed);
     return removed > 0;
   }
 
@@ -203,7 +207,19 @@ public class ResultCache {
             .param("index", index)
             .update();
     emptyEveryMemory();
+    metrics.invalidated(removed);
     return removed;
+  }
+
+  /**
+   * Deletes the expired entries from the table (each instance's in-memory level drops its own as
+   * they expire); how many there were.
+   */
+  int purgeExpired() {
+    int purged =
+        jdbc.sql("delete from query_cache where expires_at <= :now").param("now", now()).update();
+    metrics.purged(purged);
+    return purged;
   }
 
   /**
@@ -224,7 +240,7 @@ public class ResultCache {
   public Optional<Hit> lookup(String cacheKey) {
     Optional<Hit> hit = Optional.ofNullable(lookupAll(List.of(cacheKey)).get(cacheKey));
     if (hit.isEmpty()) {
-      misses.increment();
+      metrics.missed();
     }
     return hit;
   }
@@ -249,7 +265,7 @@ public class ResultCache {
       }
       if (entry != null) {
         hits.put(key, hit(entry, Level.MEMORY));
-        memoryHits.increment();
+        metrics.hit(Level.MEMORY);
       } else {
         elsewhere.add(key);
       }
@@ -274,7 +290,7 @@ public class ResultCache {
                 if (trusted) {
                   memory.put(row.getString("cache_key"), entry);
                 }
-                databaseHits.increment();
+                metrics.hit(Level.DATABASE);
                 hits.put(row.getString("cache_key"), hit(entry, Level.DATABASE));
               });
     }
@@ -327,25 +343,33 @@ public class ResultCache {
 
   /** Both levels' size and this instance's lookups since it started. */
   public CacheStats stats() {
-    CacheStats.Level database =
-        jdbc.sql(
-                "select count(*) as entries, coalesce(sum(bytes), 0) as bytes,"
-                    + " coalesce(sum(hit_count), 0) as hits"
-                    + " from query_cache where expires_at > :now")
-            .param("now", now())
-            .query(
-                (row, n) ->
-                    new CacheStats.Level(
-                        row.getLong("entries"), row.getLong("bytes"), row.getLong("hits")))
-            .single();
+    CacheStats.Level database = table();
     memory.cleanUp();
     CacheStats.Level inMemory =
         new CacheStats.Level(
             memory.estimatedSize(),
             memory.policy().eviction().orElseThrow().weightedSize().orElse(0),
-            memoryHits.sum());
+            metrics.hits(Level.MEMORY));
     return new CacheStats(
-        inMemory, properties.memory().toBytes(), database, databaseHits.sum(), misses.sum());
+        inMemory,
+        properties.memory().toBytes(),
+        database,
+        metrics.hits(Level.DATABASE),
+        metrics.misses());
+  }
+
+  /** The table's fresh entries. */
+  private CacheStats.Level table() {
+    return jdbc.sql(
+            "select count(*) as entries, coalesce(sum(bytes), 0) as bytes,"
+                + " coalesce(sum(hit_count), 0) as hits"
+                + " from query_cache where expires_at > :now")
+        .param("now", now())
+        .query(
+            (row, n) ->
+                new CacheStats.Level(
+                    row.getLong("entries"), row.getLong("bytes"), row.getLong("hits")))
+        .single();
   }
 
   private Hit hit(Entry entry, Level level) {

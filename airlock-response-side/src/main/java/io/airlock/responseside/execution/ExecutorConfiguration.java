@@ -3,6 +3,7 @@ package io.airlock.responseside.execution;
 import io.airlock.platform.node.NodeProperties;
 import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.responseside.queue.RequestQueue;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +20,10 @@ class ExecutorConfiguration {
       QueryExecution execution,
       ExecutorProperties properties,
       NodeProperties node,
-      DatabaseSignals signals) {
+      DatabaseSignals signals,
+      MeterRegistry registry) {
     String instanceId = node.nodeId() + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Workers workers = new Workers(queue, execution, properties, instanceId);
+    Workers workers = new Workers(queue, execution, properties, instanceId, registry);
     signals.subscribe(Workers.QUEUE_CHANNEL, workers::wake);
     return workers;
   }

@@ -20,7 +20,7 @@ public class ExecutorStatus {
     return new WorkerStats(
         workers.instanceId(),
         properties.enabled(),
-        properties.enabled() ? properties.workerCount() : 0,
+        workers.configured(),
         workers.alive(),
         workers.busy());
   }

@@ -1,5 +1,8 @@
 package io.airlock.responseside.execution;
 
+import io.airlock.transfer.query.QueryCheck;
+import java.util.List;
+
 /**
  * The stable reason codes of requests the executor ends without a result, as the request side shows
  * them (the detail says more). {@code deadline_passed} comes from the queue, for a request claimed
@@ -27,6 +30,18 @@ final class ReasonCodes {
 
   /** The request was claimed as often as allowed and every worker lost it (e.g. died). */
   static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
+
+  /** Every code a run fails with: these, and the query rules' when a request breaks them. */
+  static final List<String> RUN_FAILURES =
+      List.of(
+          BAD_QUERY,
+          INDEX_NOT_FOUND,
+          SEARCH_FAILED,
+          SEARCH_UNAVAILABLE,
+          RESULT_TOO_LARGE,
+          RESULT_UNSTORABLE,
+          ATTEMPTS_EXHAUSTED,
+          QueryCheck.Invalid.REASON_CODE);
 
   private ReasonCodes() {}
 }

@@ -3,6 +3,8 @@ package io.airlock.responseside.execution;
 import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.responseside.queue.ClaimedRequest;
 import io.airlock.responseside.queue.RequestQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,7 @@ class Workers implements SmartLifecycle {
   private final QueryExecution execution;
   private final ExecutorProperties properties;
   private final String instanceId;
+  private final ExecutionMetrics metrics;
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
@@ -46,11 +49,20 @@ class Workers implements SmartLifecycle {
       RequestQueue queue,
       QueryExecution execution,
       ExecutorProperties properties,
-      String instanceId) {
+      String instanceId,
+      MeterRegistry registry) {
     this.queue = queue;
     this.execution = execution;
     this.properties = properties;
     this.instanceId = instanceId;
+    this.metrics = new ExecutionMetrics(registry, queue);
+    // Utilisation is busy / configured: alive would hide workers that died.
+    Gauge.builder("airlock.workers", this::configured)
+        .description("Worker threads this instance is configured to run (0: it runs none)")
+        .register(registry);
+    Gauge.builder("airlock.workers.busy", busy, AtomicInteger::get)
+        .description("Workers running a request right now")
+        .register(registry);
   }
 
   @Override
@@ -94,6 +106,11 @@ class Workers implements SmartLifecycle {
 
   String instanceId() {
     return instanceId;
+  }
+
+  /** Worker threads this instance runs when started: 0 when it runs none. */
+  int configured() {
+    return properties.enabled() ? properties.workerCount() : 0;
   }
 
   /** Worker threads alive now. */
@@ -152,10 +169,12 @@ class Workers implements SmartLifecycle {
         continue;
       }
       busy.incrementAndGet();
+      long begun = System.nanoTime();
       try {
-        execution.run(started.get());
+        metrics.ran(execution.run(started.get()), System.nanoTime() - begun);
       } catch (RuntimeException e) {
         // Nothing was settled: the request runs again once its lease lapses.
+        metrics.threw();
         log.error("Running request {} failed", request.requestId(), e);
       } finally {
         busy.decrementAndGet();

@@ -2,6 +2,7 @@ package io.airlock.responseside.inbound;
 
 import io.airlock.responseside.cache.ResultBody;
 import io.airlock.responseside.cache.ResultCache;
+import io.airlock.responseside.execution.ExecutionMetrics;
 import io.airlock.responseside.execution.ResultLimits;
 import io.airlock.responseside.inbound.InboundAudit.Subject;
 import io.airlock.responseside.inbound.RequestTombstones.Tombstone;
@@ -9,6 +10,7 @@ import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RequestRecord;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,7 @@ class RequestImport {
   private final ResultCache cache;
   private final ResultLimits limits;
   private final InboundAudit audit;
+  private final MeterRegistry registry;
 
   RequestImport(
       IncomingRequests requests,
@@ -42,7 +45,9 @@ class RequestImport {
       QueryResults results,
       ResultCache cache,
       ResultLimits limits,
-      InboundAudit audit) {
+      InboundAudit audit,
+      MeterRegistry registry) {
+    this.registry = registry;
     this.requests = requests;
     this.tombstones = tombstones;
     this.screening = screening;
@@ -63,6 +68,7 @@ class RequestImport {
    * ended at once, refused or answered from the cache, are written one by one: few in a run.)
    */
   void applyAll(List<RequestRecord> run, Arrival arrival) {
+    long started = System.nanoTime();
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
     // other import stores the same ids in between.
     List<UUID> ids =
@@ -172,6 +178,9 @@ class RequestImport {
           true,
           arrival.receivedAt(),
           answer.hit().foundAt());
+    }
+    if (!answered.isEmpty()) {
+      ExecutionMetrics.answeredOnArrival(registry, answered.size(), System.nanoTime() - started);
     }
     for (Ended end : ended) {
       results.ended(

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ public class RequestQueue {
   private final JsonMapper json;
   private final QueryResults results;
   private final Leases leases;
+  private final LongAdder expiredOnClaim = new LongAdder();
 
   RequestQueue(JdbcClient jdbc, JsonMapper json, QueryResults results) {
     this.jdbc = jdbc;
@@ -183,6 +185,11 @@ public class RequestQueue {
     return leases.requeue(request, Duration.ZERO, 1, null, null);
   }
 
+  /** Requests that claims on this instance found past their deadline, since it started. */
+  public long expiredOnClaim() {
+    return expiredOnClaim.sum();
+  }
+
   private void expire(ClaimedRequest request) {
     String detail = "the deadline " + request.deadline() + " passed before the query ran";
     leases.settle(request, "expired", DEADLINE_PASSED, detail);
@@ -193,6 +200,7 @@ public class RequestQueue {
         DEADLINE_PASSED,
         detail,
         request.receivedAt());
+    expiredOnClaim.increment();
   }
 
   private Claim claim(ResultSet row, int rowNumber) throws SQLException {

@@ -1,5 +1,6 @@
 package io.airlock.responseside.search;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -13,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SearchConfiguration {
 
   @Bean
-  SearchEngine searchEngine(SearchProperties properties, JsonMapper json) {
-    return new SearchEngine(properties, json);
+  SearchEngine searchEngine(SearchProperties properties, JsonMapper json, MeterRegistry registry) {
+    return new SearchEngine(properties, json, registry);
   }
 
   @Bean

@@ -4,6 +4,8 @@ import io.airlock.responseside.search.SearchOutcome.Answered;
 import io.airlock.responseside.search.SearchOutcome.Failed;
 import io.airlock.responseside.search.SearchOutcome.Kind;
 import io.airlock.transfer.records.QueryType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpConnectTimeoutException;
@@ -12,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,11 +36,26 @@ public class SearchEngine {
   private final SearchProperties properties;
   private final JsonMapper json;
   private final EngineConnection connection;
+  private final Timer succeeded;
+  private final Timer failed;
+  private final Timer timedOut;
 
-  SearchEngine(SearchProperties properties, JsonMapper json) {
+  SearchEngine(SearchProperties properties, JsonMapper json, MeterRegistry registry) {
     this.properties = properties;
     this.json = json;
     this.connection = properties.configured() ? new EngineConnection(properties) : null;
+    this.succeeded = callTimer(registry, "success");
+    this.failed = callTimer(registry, "error");
+    this.timedOut = callTimer(registry, "timeout");
+  }
+
+  // Only queries are timed: this side's own questions (health, the account check) are not the
+  // engine's load, and would hide a slow query among quick ones.
+  private static Timer callTimer(MeterRegistry registry, String outcome) {
+    return Timer.builder("airlock.engine.calls")
+        .description("Calls to the search engine for a query: a request's, or a pre-warm's")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 
   /**
@@ -61,11 +79,20 @@ public class SearchEngine {
       timeout = properties.maxRequestTimeout();
     }
     long started = System.nanoTime();
-    SearchOutcome outcome = once("POST", path, json.writeValueAsString(params), timeout);
-    if (outcome instanceof Answered answered) {
-      return new Answered(answered.body(), (System.nanoTime() - started) / 1_000_000);
+    SearchOutcome outcome;
+    Timer call;
+    try {
+      outcome = answer(connection.send("POST", path, json.writeValueAsString(params), timeout));
+      call = outcome instanceof Answered ? succeeded : failed;
+    } catch (IOException | InterruptedException e) {
+      outcome = failure(e, timeout);
+      call = e instanceof HttpTimeoutException ? timedOut : failed;
     }
-    return outcome;
+    long took = System.nanoTime() - started;
+    call.record(took, TimeUnit.NANOSECONDS);
+    return outcome instanceof Answered answered
+        ? new Answered(answered.body(), took / 1_000_000)
+        : outcome;
   }
 
   /**
@@ -117,21 +144,32 @@ public class SearchEngine {
   }
 
   private SearchOutcome once(String method, String path, String payload, Duration timeout) {
-    HttpResponse<String> response;
     try {
-      response = connection.send(method, path, payload, timeout);
-    } catch (HttpConnectTimeoutException e) {
-      return new Failed(Kind.TRANSIENT, 0, "connect timed out after " + connectTimeout());
-    } catch (HttpTimeoutException e) {
-      return new Failed(Kind.TRANSIENT, 0, "no answer within " + timeout.toMillis() + " ms");
-    } catch (SSLException e) {
-      return new Failed(Kind.TRANSIENT, 0, "TLS failed: " + e.getMessage());
-    } catch (IOException e) {
-      return new Failed(Kind.TRANSIENT, 0, "connection failed: " + describe(e));
-    } catch (InterruptedException e) {
+      return answer(connection.send(method, path, payload, timeout));
+    } catch (IOException | InterruptedException e) {
+      return failure(e, timeout);
+    }
+  }
+
+  /** What a call that got no answer came to; every such failure is passing. */
+  private Failed failure(Exception e, Duration timeout) {
+    if (e instanceof InterruptedException) {
       Thread.currentThread().interrupt();
       return new Failed(Kind.TRANSIENT, 0, "interrupted");
     }
+    if (e instanceof HttpConnectTimeoutException) {
+      return new Failed(Kind.TRANSIENT, 0, "connect timed out after " + connectTimeout());
+    }
+    if (e instanceof HttpTimeoutException) {
+      return new Failed(Kind.TRANSIENT, 0, "no answer within " + timeout.toMillis() + " ms");
+    }
+    if (e instanceof SSLException) {
+      return new Failed(Kind.TRANSIENT, 0, "TLS failed: " + e.getMessage());
+    }
+    return new Failed(Kind.TRANSIENT, 0, "connection failed: " + describe(e));
+  }
+
+  private SearchOutcome answer(HttpResponse<String> response) {
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
       try {
@@ -150,7 +188,7 @@ public class SearchEngine {
   }
 
   // A refused connection surfaces as a bare ConnectException with no message: name its type.
-  private static String describe(IOException e) {
+  private static String describe(Exception e) {
     Throwable cause = e.getMessage() == null && e.getCause() != null ? e.getCause() : e;
     String message = cause.getMessage();
     return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);

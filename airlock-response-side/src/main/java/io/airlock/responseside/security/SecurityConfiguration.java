@@ -3,6 +3,8 @@ package io.airlock.responseside.security;
 import io.airlock.console.ConsoleNavigation;
 import io.airlock.console.ConsoleProperties;
 import io.airlock.console.ConsoleSecurity;
+import io.airlock.platform.metrics.ScrapeCredentialFilter;
+import io.airlock.platform.metrics.ScrapeCredentials;
 import io.airlock.responseside.monitoring.SystemLog;
 import java.time.Clock;
 import java.util.List;
@@ -21,9 +23,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * This side has no end users: only admins. The admin and monitoring API takes HTTP Basic or an API
- * key, with no session, so no CSRF to defend against; everything else there (health, docs, errors)
- * stays open so that probes and the 404s of unknown paths work without credentials. The console has
- * a chain of its own ({@link ConsoleSecurity}): form sign-in, sessions, CSRF tokens.
+ * key, with no session, so no CSRF to defend against; the metrics take an admin or the scraper's
+ * credential ({@link ScrapeCredentials}); everything else there (health, docs, errors) stays open
+ * so that probes and the 404s of unknown paths work without credentials. The console has a chain of
+ * its own ({@link ConsoleSecurity}): form sign-in, sessions, CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -81,7 +84,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain adminApi(HttpSecurity http, Accounts accounts, SecurityProblems problems)
+  SecurityFilterChain adminApi(
+      HttpSecurity http,
+      Accounts accounts,
+      SecurityProblems problems,
+      ScrapeCredentials scrapeCredentials)
       throws Exception {
     return http.csrf(AbstractHttpConfigurer::disable)
         .sessionManagement(
@@ -90,6 +97,9 @@ class SecurityConfiguration {
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        // A scraper's Basic credential authenticates here first; the Basic filter then leaves it.
+        .addFilterBefore(
+            new ScrapeCredentialFilter(scrapeCredentials), BasicAuthenticationFilter.class)
         .addFilterBefore(
             new ApiKeyAuthenticationFilter(accounts, problems), BasicAuthenticationFilter.class)
         .exceptionHandling(
@@ -98,8 +108,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers("/admin/**", "/stats/**")
+                    .requestMatchers("/admin/**", "/stats/**", "/actuator/health/detailed")
                     .hasRole(ADMIN)
+                    .requestMatchers(ScrapeCredentials.PATH)
+                    .hasAnyRole(ADMIN, ScrapeCredentials.ROLE)
                     .anyRequest()
                     .permitAll())
         .build();

@@ -7,6 +7,7 @@ import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.transfer.records.QueryType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -207,7 +208,8 @@ class ResultCacheIntegrationTests {
             new CacheProperties.Maintenance(
                 Duration.ofHours(1), 10, Duration.ofMinutes(10), 20, 10)),
         clock,
-        signals);
+        signals,
+        new SimpleMeterRegistry());
   }
 
   private ResultBody body(String result) {

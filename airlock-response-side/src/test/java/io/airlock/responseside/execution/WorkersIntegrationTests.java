@@ -14,6 +14,7 @@ import io.airlock.responseside.search.SearchEngine;
 import io.airlock.responseside.search.SearchFixture;
 import io.airlock.transfer.query.QueryRules;
 import io.airlock.transfer.records.QueryType;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +119,8 @@ class WorkersIntegrationTests {
             queue,
             new QueryExecution(queue, cache, engine, QueryRules.standard(), json, slowPolling),
             slowPolling,
-            "instance-d");
+            "instance-d",
+            new SimpleMeterRegistry());
     AtomicInteger heard = new AtomicInteger();
     signals.subscribe(Workers.QUEUE_CHANNEL, workers::wake);
     signals.subscribe(Workers.QUEUE_CHANNEL, heard::incrementAndGet);
@@ -189,7 +191,8 @@ class WorkersIntegrationTests {
             return super.run(request);
           }
         };
-    return new Counted(new Workers(queue, execution, properties, instance), runs);
+    return new Counted(
+        new Workers(queue, execution, properties, instance, new SimpleMeterRegistry()), runs);
   }
 
   private Workers workers(String instance, SearchEngine engine, int threads, int batch) {
@@ -199,7 +202,8 @@ class WorkersIntegrationTests {
         queue,
         new QueryExecution(queue, cache, engine, QueryRules.standard(), json, properties),
         properties,
-        instance);
+        instance,
+        new SimpleMeterRegistry());
   }
 
   private long answered(List<UUID> ids) {

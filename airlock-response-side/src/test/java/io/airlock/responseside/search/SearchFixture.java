@@ -1,5 +1,6 @@
 package io.airlock.responseside.search;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class SearchFixture {
   }
 
   static SearchEngine engine(SearchProperties settings) {
-    return new SearchEngine(settings, JSON);
+    return new SearchEngine(settings, JSON, new SimpleMeterRegistry());
   }
 
   public static SearchEngine engine(URI url) {
