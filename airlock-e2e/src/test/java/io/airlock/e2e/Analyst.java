@@ -38,7 +38,13 @@ final class Analyst {
 
   /** Submits a request and returns its id; fails the test unless it is accepted. */
   String submit(String request) throws Exception {
-    HttpResponse<String> accepted = call("POST", "/requests", request);
+    return submit(request, Map.of());
+  }
+
+  /** Submits a request with extra headers and returns its id, failing unless it is accepted. */
+  String submit(String request, Map<String, String> headers) throws Exception {
+    HttpResponse<String> accepted =
+        airlock.onRequestSide("POST", "/requests", token, request, headers);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
     return json.readTree(accepted.body()).path("id").asString();
   }

@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.requestside.audit.AuditLog;
@@ -14,6 +15,8 @@ import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,17 +29,24 @@ import org.springframework.stereotype.Component;
 @Component
 class ResultImporter implements InboundChannel {
 
+  private static final Logger log = LoggerFactory.getLogger(ResultImporter.class);
   private static final String ACTOR = "system:importer";
   private static final String ACTION = "result.import";
 
-  /** A request waiting for an answer; {@code answered} if it failed and this answer replaces it. */
-  private record Waiting(UUID id, boolean answered) {}
+  /**
+   * A request waiting for an answer; {@code answered} if it failed and this answer replaces it;
+   * {@code traceparent} the trace its submission began, or null.
+   */
+  private record Waiting(UUID id, boolean answered, String traceparent) {}
 
   private final RequestAnswers answers;
   private final AuditLog audit;
   private final RoundTripMeters meters;
+  private final GapTracing tracing;
 
-  ResultImporter(RequestAnswers answers, AuditLog audit, RoundTripMeters meters) {
+  ResultImporter(
+      RequestAnswers answers, AuditLog audit, RoundTripMeters meters, GapTracing tracing) {
+    this.tracing = tracing;
     this.answers = answers;
     this.audit = audit;
     this.meters = meters;
@@ -55,15 +65,22 @@ class ResultImporter implements InboundChannel {
       return;
     }
     Waiting request = waiting.get();
-    if (record instanceof ResultRecord result) {
-      if (result.executionMs() < 0) {
-        fail(request, "invalid_result_record: execution_ms is negative");
-        return;
-      }
-      complete(request, result, manifest);
-    } else if (record instanceof FailureRecord failure) {
-      end(request, failure, manifest);
-    }
+    tracing.inSpan(
+        "airlock.result.import",
+        request.traceparent(),
+        () -> {
+          if (record instanceof ResultRecord result) {
+            if (result.executionMs() < 0) {
+              fail(request, "invalid_result_record: execution_ms is negative");
+            } else {
+              complete(request, result, manifest);
+            }
+          } else if (record instanceof FailureRecord failure) {
+            end(request, failure, manifest);
+          }
+          log.debug("The answer to request {} arrived as {}", request.id(), record.type());
+          return null;
+        });
   }
 
   /** An unreadable answer still answers its request: the request fails with the reason. */
@@ -93,12 +110,12 @@ class ResultImporter implements InboundChannel {
       refuse(recordId, "not a request id");
       return Optional.empty();
     }
-    Optional<RequestStatus> status = answers.awaiting(id);
-    if (status.isEmpty()) {
+    Optional<RequestAnswers.Awaited> awaited = answers.awaiting(id);
+    if (awaited.isEmpty()) {
       refuse(recordId, "unknown request");
       return Optional.empty();
     }
-    RequestStatus current = status.get();
+    RequestStatus current = awaited.get().status();
     if (current != RequestStatus.PENDING
         && current != RequestStatus.EXPORTED
         && current != RequestStatus.CANCELLING
@@ -106,7 +123,8 @@ class ResultImporter implements InboundChannel {
       refuse(recordId, "duplicate: the request is already " + current.wireName());
       return Optional.empty();
     }
-    return Optional.of(new Waiting(id, current == RequestStatus.FAILED));
+    return Optional.of(
+        new Waiting(id, current == RequestStatus.FAILED, awaited.get().traceparent()));
   }
 
   private void complete(Waiting request, ResultRecord result, Manifest manifest) {

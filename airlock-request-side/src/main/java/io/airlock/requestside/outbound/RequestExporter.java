@@ -1,5 +1,6 @@
 package io.airlock.requestside.outbound;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.platform.transfer.InboundBatches;
 import io.airlock.platform.transfer.ManifestExtras;
 import io.airlock.platform.transfer.OutboundBatches;
@@ -12,6 +13,7 @@ import io.airlock.transfer.records.CancelRecord;
 import io.airlock.transfer.records.RequestRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +39,15 @@ class RequestExporter {
   private final OutboundBatches outbound;
   private final InboundBatches inbound;
   private final SenderLimits limits;
+  private final GapTracing tracing;
 
   RequestExporter(
       ExportQueue queue,
       OutboundBatches outbound,
       InboundBatches inbound,
-      ExportProperties properties) {
+      ExportProperties properties,
+      GapTracing tracing) {
+    this.tracing = tracing;
     this.queue = queue;
     this.outbound = outbound;
     this.inbound = inbound;
@@ -87,6 +92,7 @@ class RequestExporter {
         continue;
       }
       ExportQueue.Claim claim = claimOf(cut.included());
+      Instant started = Instant.now();
       outbound.send(
           Channel.REQUESTS,
           cut.included(),
@@ -95,7 +101,17 @@ class RequestExporter {
           sequence -> queue.claim(sequence, claim));
       // The batch is durable now (send also republished any interrupted one before it).
       queue.markPublished();
+      traceExported(cut.included(), started);
       batches++;
+    }
+  }
+
+  /** Each request's trace gets the export of the batch that took it. */
+  private void traceExported(List<TransferRecord> exported, Instant started) {
+    for (TransferRecord record : exported) {
+      if (record instanceof RequestRecord request && request.traceparent() != null) {
+        tracing.record("airlock.export", request.traceparent(), started);
+      }
     }
   }
 

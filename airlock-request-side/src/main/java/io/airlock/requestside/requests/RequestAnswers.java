@@ -26,16 +26,22 @@ public class RequestAnswers {
     this.json = json;
   }
 
+  /** A request an answer arrives for: its status, and the trace its submission began. */
+  public record Awaited(RequestStatus status, String traceparent) {}
+
   /**
    * The request's status, locking it until the transaction ends so that its answer is applied once;
    * empty if there is no such request.
    */
-  public Optional<RequestStatus> awaiting(UUID id) {
-    return jdbc.sql("select status from requests where id = :id for update")
+  public Optional<Awaited> awaiting(UUID id) {
+    return jdbc.sql("select status, traceparent from requests where id = :id for update")
         .param("id", id)
-        .query(String.class)
-        .optional()
-        .map(name -> RequestStatus.fromWireName(name).orElseThrow());
+        .query(
+            (rs, row) ->
+                new Awaited(
+                    RequestStatus.fromWireName(rs.getString("status")).orElseThrow(),
+                    rs.getString("traceparent")))
+        .optional();
   }
 
   /**

@@ -100,7 +100,7 @@ public class RequestExports {
     return jdbc.sql(
             """
             select id, trace_id, owner_id, index_name, query_type, query_params::text as params,
-                   priority, submitted_at, deadline
+                   priority, submitted_at, deadline, traceparent
             from requests
             where status = 'pending' and export_sequence is null
             order by priority desc, submitted_at, id
@@ -117,8 +117,14 @@ public class RequestExports {
                     JsonMapper.shared().readTree(rs.getString("params")),
                     rs.getInt("priority"),
                     rs.getTimestamp("submitted_at").toInstant(),
-                    rs.getTimestamp("deadline").toInstant()))
+                    rs.getTimestamp("deadline").toInstant(),
+                    traceparent(rs.getString("traceparent"))))
         .list();
+  }
+
+  /** A stored trace context, unless a hand-edited row spoiled it: never a reason not to export. */
+  private static String traceparent(String stored) {
+    return stored != null && RequestRecord.TRACEPARENT.matcher(stored).matches() ? stored : null;
   }
 
   /** Up to {@code limit} cancellations no batch took, oldest first. */

@@ -1,5 +1,6 @@
 package io.airlock.requestside.requests;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.platform.web.RequestId;
 import io.airlock.requestside.audit.AuditLog;
@@ -36,6 +37,7 @@ class RequestIntake {
   private final ProfileTypes profileTypes;
   private final RequestsProperties properties;
   private final SubmissionMeters meters;
+  private final GapTracing tracing;
   private final Clock clock;
 
   RequestIntake(
@@ -46,7 +48,9 @@ class RequestIntake {
       ProfileTypes profileTypes,
       RequestsProperties properties,
       SubmissionMeters meters,
+      GapTracing tracing,
       Clock clock) {
+    this.tracing = tracing;
     this.rules = rules;
     this.submissions = submissions;
     this.keys = keys;
@@ -177,7 +181,8 @@ class RequestIntake {
                     priority,
                     now,
                     now.plus(properties.defaultDeadline()),
-                    RequestId.current().orElse(id.toString())),
+                    RequestId.current().orElse(id.toString()),
+                    tracing.currentTraceparent()),
                 audit.entry(
                     caller.username(),
                     "request.submit",

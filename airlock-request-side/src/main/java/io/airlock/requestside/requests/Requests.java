@@ -27,7 +27,8 @@ class Requests {
       int priority,
       Instant submittedAt,
       Instant deadline,
-      String traceId) {}
+      String traceId,
+      String traceparent) {}
 
   private static final String SELECT =
       """
@@ -53,15 +54,16 @@ class Requests {
     jdbc.sql(
             """
             insert into requests (id, owner_id, index_name, query_type, query_params, priority,
-                                  status, deadline, submitted_at, trace_id)
+                                  status, deadline, submitted_at, trace_id, traceparent)
             select id, owner_id, index_name, query_type, query_params, priority, 'pending',
-                   deadline, submitted_at, trace_id
+                   deadline, submitted_at, trace_id, traceparent
             from unnest(cast(:ids as uuid[]), cast(:owners as uuid[]), cast(:indices as text[]),
                         cast(:queryTypes as text[]), cast(:params as jsonb[]),
                         cast(:priorities as int[]), cast(:deadlines as timestamptz[]),
-                        cast(:submittedAt as timestamptz[]), cast(:traceIds as text[]))
+                        cast(:submittedAt as timestamptz[]), cast(:traceIds as text[]),
+                        cast(:traceparents as text[]))
                  as added(id, owner_id, index_name, query_type, query_params, priority, deadline,
-                          submitted_at, trace_id)
+                          submitted_at, trace_id, traceparent)
             """)
         .param("ids", Columns.texts(added, request -> request.id().toString()))
         .param("owners", Columns.texts(added, request -> request.ownerId().toString()))
@@ -72,6 +74,7 @@ class Requests {
         .param("deadlines", Columns.texts(added, request -> request.deadline().toString()))
         .param("submittedAt", Columns.texts(added, request -> request.submittedAt().toString()))
         .param("traceIds", Columns.texts(added, NewRequest::traceId))
+        .param("traceparents", Columns.texts(added, NewRequest::traceparent))
         .update();
   }
 

@@ -36,6 +36,7 @@ class RequestImport {
   private final ResultCache cache;
   private final ResultLimits limits;
   private final InboundAudit audit;
+  private final ArrivalTraces traces;
   private final MeterRegistry registry;
 
   RequestImport(
@@ -46,6 +47,7 @@ class RequestImport {
       ResultCache cache,
       ResultLimits limits,
       InboundAudit audit,
+      ArrivalTraces traces,
       MeterRegistry registry) {
     this.registry = registry;
     this.requests = requests;
@@ -55,6 +57,7 @@ class RequestImport {
     this.cache = cache;
     this.limits = limits;
     this.audit = audit;
+    this.traces = traces;
   }
 
   void apply(RequestRecord request, Arrival arrival) {
@@ -82,6 +85,7 @@ class RequestImport {
     List<IncomingRequests.Row> rows = new ArrayList<>();
     List<Ended> ended = new ArrayList<>();
     List<Queued> queued = new ArrayList<>();
+    ArrivalTraces.Run arrivals = traces.run();
     for (RequestRecord request : run) {
       Subject subject =
           new Subject(request.userId(), request.id(), request.id(), request.traceId());
@@ -90,11 +94,13 @@ class RequestImport {
         // Nothing to answer: the request side names every request by a UUID.
         entries.refused(
             arrival, subject, "request.refused", "invalid_record", "id: must be a UUID");
+        arrivals.arrived("(not a UUID)", request.traceparent(), "failed (invalid_record)");
         continue;
       }
       if (!seen.add(id.get())) {
         entries.ignored(
             arrival, subject, "request.duplicate", "duplicate", "the request was received before");
+        arrivals.arrived(request.id(), request.traceparent(), "ignored (duplicate)");
         continue;
       }
       Screening screened = screening.screen(request, arrival.receivedAt(), lookups);
@@ -105,6 +111,10 @@ class RequestImport {
         rows.add(end.row(arrival, null));
         ended.add(end);
         entries.refused(arrival, subject, "request.refused", refused.code(), refused.detail());
+        arrivals.arrived(
+            request.id(),
+            request.traceparent(),
+            refused.outcome().wireName() + " (" + refused.code() + ")");
         continue;
       }
       Screening.Accepted accepted = (Screening.Accepted) screened;
@@ -127,6 +137,7 @@ class RequestImport {
           ended.add(end);
           entries.applied(arrival, cancel, "cancel.applied");
           entries.applied(arrival, subject, "request.cancelled");
+          arrivals.arrived(request.id(), request.traceparent(), "cancelled");
           continue;
         }
         entries.refused(
@@ -164,6 +175,10 @@ class RequestImport {
       if (answerable) {
         answered.add(new Answered(request, hit));
       }
+      arrivals.arrived(
+          request.request().id(),
+          request.request().traceparent(),
+          answerable ? "completed from the cache" : "queued");
     }
     requests.insertAll(rows);
     for (Answered answer : answered) {
@@ -192,6 +207,7 @@ class RequestImport {
           arrival.receivedAt());
     }
     entries.write();
+    arrivals.recordOnCommit();
   }
 
   /** A request accepted: queued, unless the cache answers it at once. */
@@ -224,6 +240,7 @@ class RequestImport {
                 null,
                 null,
                 null,
+                null,
                 0,
                 null,
                 "failed",
@@ -233,13 +250,17 @@ class RequestImport {
                 null,
                 arrival.receivedAt(),
                 arrival.inboundBatchId()));
-    if (!inserted) {
+    if (inserted) {
+      results.ended(
+          id, null, FailureRecord.Outcome.FAILED, "invalid_record", detail, arrival.receivedAt());
+      audit.refused(arrival, subject, "request.refused", "invalid_record", detail);
+    } else {
       audit.ignored(arrival, subject, "request.duplicate", "invalid_record", detail);
-      return;
     }
-    results.ended(
-        id, null, FailureRecord.Outcome.FAILED, "invalid_record", detail, arrival.receivedAt());
-    audit.refused(arrival, subject, "request.refused", "invalid_record", detail);
+    ArrivalTraces.Run arrivals = traces.run();
+    arrivals.arrived(
+        id.toString(), null, inserted ? "failed (invalid_record)" : "ignored (duplicate)");
+    arrivals.recordOnCommit();
   }
 
   private static IncomingRequests.Row row(
@@ -253,6 +274,8 @@ class RequestImport {
     return new IncomingRequests.Row(
         id,
         WireText.storable(request.traceId()),
+        // Checked already: a record holds only a well-formed one (RequestRecord.TRACEPARENT).
+        request.traceparent(),
         WireText.uuid(request.userId()).orElse(null),
         WireText.storable(request.index()),
         request.queryType().wireName(),

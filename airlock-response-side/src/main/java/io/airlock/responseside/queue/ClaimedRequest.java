@@ -10,6 +10,8 @@ import tools.jackson.databind.JsonNode;
  * are the lease's fencing token: a worker whose lease was taken over cannot settle the request,
  * even when the same owner name claimed it again.
  *
+ * @param traceparent the W3C trace context the request brought across the gap, which its run
+ *     continues; null when it brought none
  * @param cacheKey null only for a row written without one; such a request skips the cache
  * @param attempts how many times the request has been claimed, this time included
  * @param runs how many times a worker began to run it: this run included once {@link
@@ -18,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 public record ClaimedRequest(
     UUID requestId,
     String traceId,
+    String traceparent,
     String indexName,
     QueryType queryType,
     JsonNode queryParams,
@@ -33,6 +36,7 @@ public record ClaimedRequest(
     return new ClaimedRequest(
         requestId,
         traceId,
+        traceparent,
         indexName,
         queryType,
         queryParams,

@@ -23,11 +23,13 @@ public class IncomingRequests {
 
   /**
    * A request as it is stored. Refused requests keep what could be read; {@code params} and {@code
-   * cacheKey} are set only for a request that passed re-validation.
+   * cacheKey} are set only for a request that passed re-validation; {@code traceparent} only for
+   * one that brought its trace context.
    */
   public record Row(
       UUID requestId,
       String traceId,
+      String traceparent,
       UUID userId,
       String index,
       String queryType,
@@ -81,12 +83,13 @@ public class IncomingRequests {
     }
     return jdbc.sql(
             """
-            insert into incoming_requests (request_id, trace_id, user_id, index_name,
-                query_type, query_params, requested_priority, priority, cache_key, status,
-                reason_code, reason_detail, submitted_at, deadline, received_at,
+            insert into incoming_requests (request_id, trace_id, traceparent, user_id,
+                index_name, query_type, query_params, requested_priority, priority, cache_key,
+                status, reason_code, reason_detail, submitted_at, deadline, received_at,
                 finished_at, inbound_batch_id)
             select * from unnest(cast(:ids as uuid[]), cast(:traceIds as text[]),
-                cast(:userIds as uuid[]), cast(:indices as text[]), cast(:queryTypes as text[]),
+                cast(:traceparents as text[]), cast(:userIds as uuid[]),
+                cast(:indices as text[]), cast(:queryTypes as text[]),
                 cast(:params as jsonb[]), cast(:requestedPriorities as int[]),
                 cast(:priorities as int[]), cast(:cacheKeys as text[]),
                 cast(:statuses as text[]), cast(:reasonCodes as text[]),
@@ -96,6 +99,7 @@ public class IncomingRequests {
             on conflict (request_id) do nothing""")
         .param("ids", Columns.of(rows, Row::requestId, UUID[]::new))
         .param("traceIds", Columns.texts(rows, Row::traceId))
+        .param("traceparents", Columns.texts(rows, Row::traceparent))
         .param("userIds", Columns.of(rows, Row::userId, UUID[]::new))
         .param("indices", Columns.texts(rows, Row::index))
         .param("queryTypes", Columns.texts(rows, Row::queryType))

@@ -70,7 +70,7 @@ public class RequestQueue {
                     lease_until = now() + :leaseMs * interval '1 millisecond',
                     attempts = r.attempts + 1, started_at = now()
                 from ready where r.request_id = ready.request_id
-                returning r.request_id, r.trace_id, r.index_name, r.query_type,
+                returning r.request_id, r.trace_id, r.traceparent, r.index_name, r.query_type,
                     r.query_params::text as query_params, r.priority, r.cache_key, r.attempts,
                     r.runs,
                     r.received_at, r.deadline, r.lease_owner, r.deadline <= now() as overdue
@@ -208,6 +208,7 @@ public class RequestQueue {
         new ClaimedRequest(
             row.getObject("request_id", UUID.class),
             row.getString("trace_id"),
+            row.getString("traceparent"),
             row.getString("index_name"),
             QueryType.fromWireName(row.getString("query_type")).orElse(QueryType.SEARCH),
             json.readTree(row.getString("query_params")),

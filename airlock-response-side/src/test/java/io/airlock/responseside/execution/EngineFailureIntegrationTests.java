@@ -2,6 +2,7 @@ package io.airlock.responseside.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.queue.ClaimedRequest;
@@ -186,7 +187,13 @@ class EngineFailureIntegrationTests {
   private ExecutionOutcome runNext(SearchEngine engine) {
     List<ClaimedRequest> claimed = queue.claim("test-worker", 1, Duration.ofMinutes(1));
     return new QueryExecution(
-            queue, cache, engine, QueryRules.standard(), json, ExecutorFixture.properties())
+            queue,
+            cache,
+            engine,
+            QueryRules.standard(),
+            json,
+            ExecutorFixture.properties(),
+            GapTracing.none())
         .run(queue.start(claimed.get(0), Duration.ofMinutes(1)).orElseThrow());
   }
 }

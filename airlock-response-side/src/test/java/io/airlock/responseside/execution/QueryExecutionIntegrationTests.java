@@ -2,6 +2,7 @@ package io.airlock.responseside.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.cache.ResultBody;
 import io.airlock.responseside.cache.ResultCache;
@@ -43,7 +44,13 @@ class QueryExecutionIntegrationTests {
     fixture.drain();
     execution =
         new QueryExecution(
-            queue, cache, engine, QueryRules.standard(), json, ExecutorFixture.properties());
+            queue,
+            cache,
+            engine,
+            QueryRules.standard(),
+            json,
+            ExecutorFixture.properties(),
+            GapTracing.none());
   }
 
   /** A search no other test asks, so that it misses the cache; it finds critical incidents. */
@@ -182,7 +189,8 @@ class QueryExecutionIntegrationTests {
             engine,
             new QueryRules(new QueryPolicy(Set.of("regexp"), Set.of(), 10_000, 3)),
             json,
-            ExecutorFixture.properties());
+            ExecutorFixture.properties(),
+            GapTracing.none());
     UUID id =
         fixture.enqueue(
             "incidents", QueryType.SEARCH, "{\"query\":{\"regexp\":{\"site\":\"ams.*\"}}}", 0);
@@ -204,7 +212,8 @@ class QueryExecutionIntegrationTests {
             engine,
             QueryRules.standard(),
             json,
-            ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)));
+            ExecutorFixture.properties(2, 10, DataSize.ofKilobytes(4)),
+            GapTracing.none());
     UUID id = fixture.enqueue("incidents", QueryType.SEARCH, uniqueSearch(50), 0);
 
     assertThat(runNext())

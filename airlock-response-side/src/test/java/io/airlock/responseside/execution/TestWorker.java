@@ -1,5 +1,6 @@
 package io.airlock.responseside.execution;
 
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.queue.ClaimedRequest;
 import io.airlock.responseside.queue.RequestQueue;
@@ -21,10 +22,26 @@ public final class TestWorker {
   private final QueryExecution execution;
 
   public TestWorker(RequestQueue queue, ResultCache cache, SearchEngine engine, JsonMapper json) {
+    this(queue, cache, engine, json, GapTracing.none());
+  }
+
+  /** A worker whose runs continue their requests' traces, as the context's workers do. */
+  public TestWorker(
+      RequestQueue queue,
+      ResultCache cache,
+      SearchEngine engine,
+      JsonMapper json,
+      GapTracing tracing) {
     this.queue = queue;
     this.execution =
         new QueryExecution(
-            queue, cache, engine, QueryRules.standard(), json, ExecutorFixture.properties());
+            queue,
+            cache,
+            engine,
+            QueryRules.standard(),
+            json,
+            ExecutorFixture.properties(),
+            tracing);
   }
 
   /** Runs every request ready now, once each, and says how many it ran. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.airlock.platform.signals.DatabaseSignals;
+import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.ResponseSideIntegrationTest;
 import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.queue.ClaimedRequest;
@@ -117,7 +118,8 @@ class WorkersIntegrationTests {
     Workers workers =
         new Workers(
             queue,
-            new QueryExecution(queue, cache, engine, QueryRules.standard(), json, slowPolling),
+            new QueryExecution(
+                queue, cache, engine, QueryRules.standard(), json, slowPolling, GapTracing.none()),
             slowPolling,
             "instance-d",
             new SimpleMeterRegistry());
@@ -184,7 +186,8 @@ class WorkersIntegrationTests {
     ExecutorProperties properties = ExecutorFixture.properties(2, 5, DataSize.ofMegabytes(8));
     AtomicInteger runs = new AtomicInteger();
     QueryExecution execution =
-        new QueryExecution(queue, cache, engine, QueryRules.standard(), json, properties) {
+        new QueryExecution(
+            queue, cache, engine, QueryRules.standard(), json, properties, GapTracing.none()) {
           @Override
           ExecutionOutcome run(ClaimedRequest request) {
             runs.incrementAndGet();
@@ -200,7 +203,8 @@ class WorkersIntegrationTests {
         ExecutorFixture.properties(threads, batch, DataSize.ofMegabytes(8));
     return new Workers(
         queue,
-        new QueryExecution(queue, cache, engine, QueryRules.standard(), json, properties),
+        new QueryExecution(
+            queue, cache, engine, QueryRules.standard(), json, properties, GapTracing.none()),
         properties,
         instance,
         new SimpleMeterRegistry());

@@ -84,6 +84,28 @@ class RequestImportIntegrationTests {
   }
 
   @Test
+  void storesTheTraceContextEachRequestBroughtAcrossTheGap() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    RequestRecord traced =
+        RequestsFixture.traced(request(user.id(), "incidents", MATCH_ALL, 1), traceparent);
+    RequestRecord untraced = request(user.id(), "incidents", MATCH_ALL, 1);
+    RequestRecord refused =
+        RequestsFixture.traced(request(user.id(), "secrets", MATCH_ALL, 1), traceparent);
+
+    assertThat(fixture.send(traced, untraced, refused)).isInstanceOf(ImportOutcome.Imported.class);
+
+    assertThat(fixture.incoming(traced.id()).orElseThrow())
+        .containsEntry("status", "queued")
+        .containsEntry("traceparent", traceparent);
+    assertThat(fixture.incoming(untraced.id()).orElseThrow())
+        .containsEntry("status", "queued")
+        .containsEntry("traceparent", null);
+    assertThat(fixture.incoming(refused.id()).orElseThrow())
+        .containsEntry("reason_code", "index_not_allowed")
+        .containsEntry("traceparent", traceparent);
+  }
+
+  @Test
   void answersAtOnceARequestWhoseQueryHasAFreshCachedResultAndQueuesTheOthersOfItsBatch() {
     JsonMapper json = JsonMapper.builder().build();
     String query = "{\"query\": {\"term\": {\"host\": \"cached-" + UUID.randomUUID() + "\"}}}";

@@ -96,6 +96,21 @@ final class RequestsFixture {
         now.plus(deadline));
   }
 
+  /** The request as the request side sends it when its submission was traced. */
+  static RequestRecord traced(RequestRecord request, String traceparent) {
+    return new RequestRecord(
+        request.id(),
+        request.traceId(),
+        request.userId(),
+        request.index(),
+        request.queryType(),
+        request.queryParams(),
+        request.priority(),
+        request.submittedAt(),
+        request.deadline(),
+        traceparent);
+  }
+
   /** Publishes the records as this request side's next batch and imports the inbox. */
   ImportOutcome send(TransferRecord... records) {
     publish(records);
@@ -152,8 +167,8 @@ final class RequestsFixture {
         .sql(
             """
             select status, priority, requested_priority, cache_key, reason_code, reason_detail,
-                   user_id, trace_id, query_params::text as query_params, inbound_batch_id,
-                   deadline, submitted_at, received_at
+                   user_id, trace_id, traceparent, query_params::text as query_params,
+                   inbound_batch_id, deadline, submitted_at, received_at
               from incoming_requests where request_id = cast(:id as uuid)""")
         .param("id", requestId)
         .query()

@@ -67,6 +67,7 @@ public final class RecordCodec {
     json.put("priority", r.priority());
     putInstant(json, "submitted_at", r.submittedAt());
     putInstant(json, "deadline", r.deadline());
+    putIfSet(json, "traceparent", r.traceparent());
   }
 
   private static void writeCancel(ObjectNode json, CancelRecord c) {
@@ -204,6 +205,14 @@ public final class RecordCodec {
     return true;
   }
 
+  /** A request's trace context; one not in the W3C form is dropped, never a reason to refuse. */
+  private static String traceparent(JsonFields f) throws InvalidFieldException {
+    String traceparent = f.optionalString("traceparent");
+    return traceparent != null && RequestRecord.TRACEPARENT.matcher(traceparent).matches()
+        ? traceparent
+        : null;
+  }
+
   private static TransferRecord decodeObject(Channel channel, JsonFields f)
       throws InvalidFieldException {
     RecordType type = f.requiredEnum("type", RecordType::fromWireName);
@@ -223,7 +232,8 @@ public final class RecordCodec {
               f.requiredObject("query_params"),
               f.requiredInt("priority"),
               f.requiredInstant("submitted_at"),
-              f.requiredInstant("deadline"));
+              f.requiredInstant("deadline"),
+              traceparent(f));
       case CANCEL ->
           new CancelRecord(
               id,

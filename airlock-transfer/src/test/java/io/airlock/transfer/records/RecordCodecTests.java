@@ -119,6 +119,38 @@ class RecordCodecTests {
                 + "\"reason_code\":\"deadline_passed\",\"decided_at\":\"2026-11-22T10:00:00Z\"}\n");
   }
 
+  @Test
+  void carriesARequestsTraceContextAcrossAndDropsOneNotInTheW3cForm() {
+    String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    String request =
+        "{\"type\":\"request\",\"id\":\"r1\",\"user_id\":\"u1\",\"index\":\"assets\","
+            + "\"query_type\":\"count\",\"query_params\":{},\"priority\":1,"
+            + "\"submitted_at\":\"2026-11-22T10:00:00Z\",\"deadline\":\"2026-11-23T10:00:00Z\"";
+
+    RequestRecord traced =
+        (RequestRecord)
+            ((RecordLine.Valid)
+                    decode(Channel.REQUESTS, request + ",\"traceparent\":\"" + traceparent + "\"}"))
+                .record();
+    assertThat(traced.traceparent()).isEqualTo(traceparent);
+    assertThat(new String(RecordCodec.encodeLine(traced), java.nio.charset.StandardCharsets.UTF_8))
+        .endsWith(",\"traceparent\":\"" + traceparent + "\"}\n");
+
+    for (String bad :
+        new String[] {
+          "not a trace",
+          "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+          "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+          "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01\\n"
+        }) {
+      RecordLine line = decode(Channel.REQUESTS, request + ",\"traceparent\":\"" + bad + "\"}");
+      assertThat(line).as(bad).isInstanceOf(RecordLine.Valid.class);
+      assertThat(((RequestRecord) ((RecordLine.Valid) line).record()).traceparent())
+          .as(bad)
+          .isNull();
+    }
+  }
+
   private static RecordLine decode(Channel channel, String line) {
     return RecordCodec.decode(channel, 1, line);
   }
