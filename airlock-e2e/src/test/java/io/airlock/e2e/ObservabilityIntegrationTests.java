@@ -168,6 +168,19 @@ class ObservabilityIntegrationTests {
   }
 
   @Test
+  void bothSidesPublishTheirPlatformsMetricsToo() {
+    for (Scrape side : List.of(requestSide, responseSide)) {
+      assertThat(side.named("jvm_memory_used_bytes")).isNotEmpty();
+      assertThat(side.named("process_cpu_usage")).isNotEmpty();
+      assertThat(side.named("hikaricp_connections_active")).isNotEmpty();
+      assertThat(side.named("tomcat_threads_busy_threads")).isNotEmpty();
+      assertThat(side.named("disk_free_bytes")).isNotEmpty();
+      assertThat(side.named("http_server_requests_seconds_bucket")).isNotEmpty();
+    }
+    assertThat(responseSide.named("airlock_engine_calls_seconds_bucket")).isNotEmpty();
+  }
+
+  @Test
   void bothSidesWatchTheirLinks() {
     for (Scrape side : List.of(requestSide, responseSide)) {
       assertThat(side.sum("airlock_transfer_gaps_open")).isZero();
