@@ -100,6 +100,59 @@ class ObservabilityIntegrationTests {
   }
 
   @Test
+  void everyDomainMetricIsInTheScrapeOfItsSide() {
+    List<String> bothSides =
+        List.of(
+            "airlock_transfer_batches_total",
+            "airlock_transfer_records_total",
+            "airlock_transfer_batch_records_count",
+            "airlock_transfer_batch_size_bytes_count",
+            "airlock_transfer_duration_seconds_bucket",
+            "airlock_transfer_gaps_open",
+            "airlock_transfer_unacknowledged_oldest_age_seconds",
+            "airlock_transfer_peer_silence_seconds",
+            "airlock_transfer_quarantined_total",
+            "airlock_health");
+    Map<Scrape, List<String>> expected =
+        Map.of(
+            requestSide,
+            List.of(
+                "airlock_submissions_total",
+                "airlock_requests",
+                "airlock_roundtrip_seconds_bucket",
+                "airlock_stage_seconds_bucket",
+                "airlock_quota_events_total",
+                "airlock_signins_total",
+                "airlock_sse_subscribers"),
+            responseSide,
+            List.of(
+                "airlock_queue_depth",
+                "airlock_queue_oldest_age_seconds",
+                "airlock_executions_total",
+                "airlock_execution_seconds_bucket",
+                "airlock_engine_calls_seconds_bucket",
+                "airlock_cache_hits_total",
+                "airlock_cache_misses_total",
+                "airlock_cache_evictions_total",
+                "airlock_cache_entries",
+                "airlock_cache_bytes",
+                "airlock_workers",
+                "airlock_workers_busy"));
+    expected.forEach(
+        (side, names) -> {
+          for (String name : names) {
+            assertThat(side.named(name)).as(name).isNotEmpty();
+          }
+          for (String name : bothSides) {
+            assertThat(side.named(name)).as(name).isNotEmpty();
+          }
+        });
+    // Two distinct answers are cached: one row each.
+    assertThat(responseSide.sum("airlock_cache_entries")).isEqualTo(2);
+    assertThat(responseSide.sum("airlock_cache_bytes")).isPositive();
+  }
+
+  @Test
   void theRequestSideCountsSubmissionsAndTheRoundTripOfEachAnswer() {
     assertThat(requestSide.sum("airlock_submissions_total", "outcome", "accepted")).isEqualTo(3);
     assertThat(requestSide.sum("airlock_submissions_total", "outcome", "invalid")).isEqualTo(1);

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -46,7 +48,8 @@ class ApiKeyController {
       String prefix,
       List<String> scopes,
       @JsonProperty("created_at") Instant createdAt,
-      @JsonProperty("key") String key) {}
+      @JsonProperty("key") String key,
+      @JsonProperty("encoded") String encoded) {}
 
   @PostMapping
   ResponseEntity<CreatedKey> create(
@@ -61,7 +64,11 @@ class ApiKeyController {
                 stored.prefix(),
                 stored.scopes(),
                 stored.createdAt(),
-                issued.key()));
+                issued.key(),
+                // As Elasticsearch clients take a key: Authorization: ApiKey <encoded>.
+                Base64.getEncoder()
+                    .encodeToString(
+                        (stored.id() + ":" + issued.key()).getBytes(StandardCharsets.UTF_8))));
   }
 
   @GetMapping

@@ -11,6 +11,7 @@ import io.airlock.transfer.query.CanonicalJson;
 import io.airlock.transfer.query.QueryCheck;
 import io.airlock.transfer.query.QueryRules;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,9 @@ class RequestIntake {
     this.clock = clock;
   }
 
+  /** The shortest time a request may be given to be answered in. */
+  static final Duration SHORTEST_LIFETIME = Duration.ofMinutes(1);
+
   /**
    * A stored request, and where the user's quotas stand after it; or, {@code replayed}, the request
    * an earlier call with the same idempotency key stored (nothing taken from the quotas).
@@ -80,8 +84,25 @@ class RequestIntake {
       JsonNode params,
       int priority,
       Optional<IdempotencyKey> idempotencyKey) {
+    return submit(caller, index, queryType, params, priority, idempotencyKey, null);
+  }
+
+  /**
+   * As {@link #submit(Caller, String, String, JsonNode, int, Optional)}, for a request that needs
+   * its answer for only {@code keepAlive} (an async search's {@code keep_alive}): its deadline is
+   * that far off, from a minute up to the default deadline; null: the default deadline.
+   */
+  Submitted submit(
+      Caller caller,
+      String index,
+      String queryType,
+      JsonNode params,
+      int priority,
+      Optional<IdempotencyKey> idempotencyKey,
+      Duration keepAlive) {
+    Duration lifetime = lifetime(keepAlive);
     if (idempotencyKey.isEmpty()) {
-      return store(caller, index, queryType, params, priority, null);
+      return store(caller, index, queryType, params, priority, null, lifetime);
     }
     IdempotencyKey key = idempotencyKey.get();
     try (IdempotencyKeys.Hold held =
@@ -91,7 +112,7 @@ class RequestIntake {
         return earlier.get();
       }
       try {
-        return store(caller, index, queryType, params, priority, key);
+        return store(caller, index, queryType, params, priority, key, lifetime);
       } catch (DuplicateKeyException e) {
         // Another instance stored the key meanwhile, in the transaction of its request.
         return earlier(caller, key).orElseThrow(IdempotencyKeyInUse::new);
@@ -153,13 +174,22 @@ class RequestIntake {
     return valid;
   }
 
+  private Duration lifetime(Duration keepAlive) {
+    Duration longest = properties.defaultDeadline();
+    if (keepAlive == null || keepAlive.compareTo(longest) > 0) {
+      return longest;
+    }
+    return keepAlive.compareTo(SHORTEST_LIFETIME) < 0 ? SHORTEST_LIFETIME : keepAlive;
+  }
+
   private Submitted store(
       Caller caller,
       String index,
       String queryType,
       JsonNode params,
       int priority,
-      IdempotencyKey key) {
+      IdempotencyKey key,
+      Duration lifetime) {
     QueryCheck.Valid valid;
     try {
       valid = check(caller, index, queryType, params, priority);
@@ -180,7 +210,7 @@ class RequestIntake {
                     CanonicalJson.of(valid.params()),
                     priority,
                     now,
-                    now.plus(properties.defaultDeadline()),
+                    now.plus(lifetime),
                     RequestId.current().orElse(id.toString()),
                     tracing.currentTraceparent()),
                 audit.entry(

@@ -86,6 +86,30 @@ class Requests {
         .optional();
   }
 
+  /** The owner's request unless it was deleted as an async search (ElasticsearchController). */
+  Optional<StoredRequest> asAsyncSearch(UUID ownerId, UUID id) {
+    return jdbc.sql(
+            SELECT
+                + " where q.owner_id = :ownerId and q.id = :id"
+                + " and q.async_search_deleted_at is null")
+        .param("ownerId", ownerId)
+        .param("id", id)
+        .query(STORED)
+        .optional();
+  }
+
+  /** Forgets an ended request as an async search; false if the owner has no such request. */
+  boolean deleteAsAsyncSearch(UUID ownerId, UUID id) {
+    return jdbc.sql(
+                """
+                update requests set async_search_deleted_at = now()
+                where owner_id = :ownerId and id = :id and async_search_deleted_at is null""")
+            .param("ownerId", ownerId)
+            .param("id", id)
+            .update()
+        > 0;
+  }
+
   /** These requests as stored now, whoever owns them; the unknown ones are left out. */
   List<StoredRequest> byIds(Collection<UUID> ids) {
     return jdbc.sql(SELECT + " where q.id = any(:ids)")
