@@ -188,6 +188,41 @@ class ElasticsearchApiIntegrationTests extends SignedInRequester {
   }
 
   @Test
+  void refusesASearchPastTheQuotaWith429AndRetryAfter() {
+    directoryChanges.apply(
+        () ->
+            jdbc.sql("update users set per_minute = 1, version = version + 1 where id = :id")
+                .param("id", user.id())
+                .update());
+    String encoded = apiKey("requests:write");
+    String uri = "/es/logs/_async_search?wait_for_completion_timeout=0s";
+    // The first is within the quota; the grace lets no second through a quota of one.
+    call("POST", uri, encoded, SEARCH, 200);
+
+    var refused =
+        client
+            .post()
+            .uri(uri)
+            .header("Authorization", "ApiKey " + encoded)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(SEARCH)
+            .exchange()
+            .expectStatus()
+            .isEqualTo(429)
+            .expectHeader()
+            .exists("Retry-After")
+            .expectHeader()
+            .valueEquals("X-Elastic-Product", "Elasticsearch")
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    JsonNode error = JsonMapper.shared().readTree(refused);
+    assertThat(error.path("status").asInt()).isEqualTo(429);
+    assertThat(error.path("error").path("type").asString())
+        .isEqualTo("es_rejected_execution_exception");
+  }
+
+  @Test
   void deletingCancelsASearchNotYetSentAndForgetsIt() {
     String encoded = apiKey("requests:read", "requests:write");
     UUID id =
