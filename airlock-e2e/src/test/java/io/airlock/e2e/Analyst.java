@@ -3,6 +3,9 @@ package io.airlock.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +111,26 @@ final class Analyst {
             () -> call("GET", "/requests/" + id + "/status", null),
             r -> done.test(json.readTree(r.body()).path("status").asString()));
     return json.readTree(status.body());
+  }
+
+  /**
+   * Creates an API key of theirs with the scopes given; returns it encoded as Elasticsearch clients
+   * send it ({@code Authorization: ApiKey <encoded>}), checked against the key's id and secret.
+   */
+  String elasticsearchApiKey(String... scopes) throws Exception {
+    HttpResponse<String> created =
+        call(
+            "POST",
+            "/api-keys",
+            json.writeValueAsString(Map.of("name", "e2e-es-client", "scopes", List.of(scopes))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode key = json.readTree(created.body());
+    String idAndSecret = key.path("id").asString() + ":" + key.path("key").asString();
+    assertThat(key.path("encoded").asString())
+        .as("encoded = base64(id:key) in %s", created.body())
+        .isEqualTo(
+            Base64.getEncoder().encodeToString(idAndSecret.getBytes(StandardCharsets.UTF_8)));
+    return key.path("encoded").asString();
   }
 
   HttpResponse<String> call(String method, String path, String body) throws Exception {

@@ -222,6 +222,11 @@ final class TwoSides implements AutoCloseable {
     return shuttle.stats();
   }
 
+  /** The base URL of the request side's HTTP API, for clients other than this class. */
+  String requestSideUrl() {
+    return requestSide.url();
+  }
+
   /** The request side's database, for checks the public API does not answer. */
   JdbcClient requestSideDatabase() {
     return requestSide.database();

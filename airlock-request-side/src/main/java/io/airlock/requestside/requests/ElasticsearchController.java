@@ -84,6 +84,10 @@ class ElasticsearchController {
     version.put("number", VERSION);
     version.put("build_flavor", "default");
     version.put("build_type", "airlock");
+    version.put("build_hash", "airlock");
+    version.put("build_date", "2025-04-08T00:00:00.000Z");
+    version.put("build_snapshot", false);
+    version.put("lucene_version", "10.1.0");
     version.put("minimum_wire_compatibility_version", "8.19.0");
     version.put("minimum_index_compatibility_version", "8.0.0");
     root.put("tagline", "You Know, for Search");
@@ -107,7 +111,7 @@ class ElasticsearchController {
       @RequestParam(name = "typed_keys", defaultValue = "false") boolean typedKeys,
       @RequestBody(required = false) JsonNode body) {
     Duration patience = patience(wait);
-    JsonNode search = body == null ? JsonMapper.shared().createObjectNode() : body;
+    JsonNode search = body == null ? JsonMapper.shared().createObjectNode() : aggsNamedShort(body);
     int priority =
         profileTypes
             .ofUser(caller.id())
@@ -159,6 +163,32 @@ class ElasticsearchController {
       throw new RequestNotFound(request);
     }
     return JsonMapper.shared().createObjectNode().put("acknowledged", true);
+  }
+
+  /**
+   * Elasticsearch takes {@code aggregations} for {@code aggs}, at every level, and its typed
+   * clients write the long name; Airlock's query grammar knows {@code aggs} alone.
+   */
+  static JsonNode aggsNamedShort(JsonNode search) {
+    if (!(search instanceof ObjectNode object)) {
+      return search;
+    }
+    ObjectNode renamed = object.deepCopy();
+    rename(renamed);
+    return renamed;
+  }
+
+  private static void rename(ObjectNode holder) {
+    if (holder.has("aggregations") && !holder.has("aggs")) {
+      holder.set("aggs", holder.remove("aggregations"));
+    }
+    if (holder.get("aggs") instanceof ObjectNode aggregations) {
+      for (JsonNode definition : aggregations.values()) {
+        if (definition instanceof ObjectNode each) {
+          rename(each);
+        }
+      }
+    }
   }
 
   /** The search once it has ended or {@code patience} is over, whichever comes first. */

@@ -71,6 +71,10 @@ final class ElasticsearchErrors extends OncePerRequestFilter {
             problem.path("detail").isString()
                 ? problem.path("detail").asString()
                 : problem.path("title").asString("error");
+        // Elasticsearch answers a request it will not run with 400; Airlock's refusals are 422.
+        if (wrapped.getStatus() == 422) {
+          wrapped.setStatus(400);
+        }
         ObjectNode error = error(typeOf(wrapped.getStatus()), reason);
         error.put("status", wrapped.getStatus());
         wrapped.resetBuffer();
