@@ -12,8 +12,10 @@ import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,6 +116,17 @@ class ElasticsearchApiIntegrationTests extends SignedInRequester {
     JsonNode status = call("GET", "/es/_async_search/status/" + id, encoded, null, 200);
     assertThat(status.path("completion_status").asInt()).isEqualTo(200);
     assertThat(status.path("is_running").asBoolean()).isFalse();
+  }
+
+  @Test
+  void takesTheKeyAsTheConsoleShowsItToo() {
+    String encoded = apiKey("requests:read");
+    String key =
+        new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).split(":", 2)[1];
+    assertThat(key).startsWith("alk_");
+
+    call("GET", "/es/_async_search/status/" + UUID.randomUUID(), key, null, 404);
+    call("GET", "/es/_async_search/status/" + UUID.randomUUID(), key + "x", null, 401);
   }
 
   @Test
