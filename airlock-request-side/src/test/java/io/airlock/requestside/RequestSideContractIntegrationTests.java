@@ -38,25 +38,6 @@ class RequestSideContractIntegrationTests extends SideContract {
   }
 
   @Test
-  void showsAnyoneTheStatusOfEachHealthComponentButNotItsDetails() {
-    client()
-        .get()
-        .uri("/actuator/health")
-        .exchange()
-        .expectStatus()
-        .isOk()
-        .expectBody()
-        .jsonPath("$.status")
-        .isEqualTo("UP")
-        .jsonPath("$.components.transferFolders.status")
-        .isEqualTo("UP")
-        .jsonPath("$.components.transferFolders.details")
-        .doesNotExist()
-        .jsonPath("$.components.link.details")
-        .doesNotExist();
-  }
-
-  @Test
   void keepsHealthDetailsFromAUserWhoIsNoAdmin() {
     UserFixture users = new UserFixture(jdbc, passwords, client());
     client()

@@ -133,6 +133,7 @@ class ResponseSideMetricsIntegrationTests {
     double notFound = executions("failed", "index_not_found");
     double expired = executions("expired", "deadline_passed");
     long engineErrors = engineCalls("error");
+    long engineRejections = engineCalls("rejected");
 
     UUID missingIndex = fixture.enqueue("no-such-index", QueryType.COUNT, uniqueCount(), 0);
     UUID late =
@@ -142,7 +143,9 @@ class ResponseSideMetricsIntegrationTests {
     awaitEnded(List.of(late), "expired");
 
     assertThat(executions("failed", "index_not_found")).isEqualTo(notFound + 1);
-    assertThat(engineCalls("error")).isEqualTo(engineErrors + 1);
+    // The query's fault, not the engine's.
+    assertThat(engineCalls("rejected")).isEqualTo(engineRejections + 1);
+    assertThat(engineCalls("error")).isEqualTo(engineErrors);
     assertThat(executions("expired", "deadline_passed")).isEqualTo(expired + 1);
   }
 

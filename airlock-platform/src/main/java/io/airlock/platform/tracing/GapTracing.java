@@ -47,7 +47,8 @@ public final class GapTracing {
   }
 
   /**
-   * Starts a span continuing the trace of {@code traceparent} (a trace of its own when null).
+   * Starts a span continuing the trace of {@code traceparent}; when null, a child of the current
+   * span, or a trace of its own where there is none.
    *
    * @param startedAt when what the span covers began, if before now (the wait in the queue)
    */

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -107,12 +106,7 @@ public final class OutboundBatches {
             status -> allocate(channel, records, compression, extras, inAllocation));
     CrashPoint.AFTER_ALLOCATION.reach();
     EncodedBatch published = publish(batch);
-    metrics.sent(
-        channel,
-        records.size(),
-        published.manifest().payloadBytes(),
-        TransferMetrics.since(started),
-        false);
+    metrics.exported(channel, TransferMetrics.since(started));
     return published;
   }
 
@@ -148,8 +142,7 @@ public final class OutboundBatches {
       return Resent.PRUNED;
     }
     if ("ALLOCATED".equals(row.get("state"))) {
-      publish(rebuild(channel, sequence));
-      metrics.sent(channel, 0, 0, Duration.ZERO, true);
+      publish(rebuild(channel, sequence)); // its first publication, counted as such
       return Resent.RESENT;
     }
     BatchName name = new BatchName(channel, sequence, (UUID) row.get("batch_id"));
@@ -168,7 +161,7 @@ public final class OutboundBatches {
             sequence)
         .param("now", Timestamp.from(clock.instant()))
         .update();
-    metrics.sent(channel, 0, 0, Duration.ZERO, true);
+    metrics.resent(channel);
     return Resent.RESENT;
   }
 
@@ -396,8 +389,11 @@ public final class OutboundBatches {
     return batch;
   }
 
+  /** A batch's first publication, however it comes: sent, republished or repaired. */
   private EncodedBatch publish(OutgoingBatch batch) throws IOException {
     EncodedBatch encoded = toOutbox(() -> writer.publish(batch));
+    metrics.published(
+        batch.channel(), encoded.manifest().recordCount(), encoded.manifest().payloadBytes());
     batch(
             """
             update outbound_batches

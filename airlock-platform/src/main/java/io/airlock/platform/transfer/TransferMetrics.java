@@ -37,14 +37,20 @@ public final class TransferMetrics {
     return new TransferMetrics(new CompositeMeterRegistry());
   }
 
-  /** A batch published for the first time, or again ({@code resent}). */
-  void sent(Channel channel, int records, long bytes, Duration took, boolean resent) {
-    batch(channel, SENT, resent ? "resent" : "published");
-    if (resent) {
-      return;
-    }
+  /** A batch published for the first time. */
+  void published(Channel channel, int records, long bytes) {
+    batch(channel, SENT, "published");
     records(channel, SENT, "published", records);
     size(channel, SENT, records, bytes);
+  }
+
+  /** A batch published again, byte-identical. */
+  void resent(Channel channel) {
+    batch(channel, SENT, "resent");
+  }
+
+  /** How long sending a batch took: its allocation and its publication. */
+  void exported(Channel channel, Duration took) {
     registry
         .timer("airlock.transfer.duration", "channel", name(channel), "operation", "export")
         .record(took);

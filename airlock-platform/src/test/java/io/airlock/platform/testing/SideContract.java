@@ -162,6 +162,25 @@ public abstract class SideContract {
   }
 
   @Test
+  void showsAnyoneTheStatusOfEachHealthComponentButNotItsDetails() {
+    client
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.transferFolders.status")
+        .isEqualTo("UP")
+        .jsonPath("$.components.transferFolders.details")
+        .doesNotExist()
+        .jsonPath("$.components.link.details")
+        .doesNotExist();
+  }
+
+  @Test
   void showsTheDetailedHealthToAdminsOnly() {
     client.get().uri("/health/detailed").exchange().expectStatus().isUnauthorized();
     client.get().uri("/actuator/health/detailed").exchange().expectStatus().isUnauthorized();

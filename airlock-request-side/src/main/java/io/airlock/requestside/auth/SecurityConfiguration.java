@@ -219,6 +219,9 @@ class SecurityConfiguration {
                     .access(ADMIN)
                     .requestMatchers(HttpMethod.GET, "/es", "/es/")
                     .authenticated()
+                    // A client's ping().
+                    .requestMatchers(HttpMethod.HEAD, "/es", "/es/")
+                    .authenticated()
                     .requestMatchers(HttpMethod.GET, "/es/**")
                     .access(KeyScopes.allow(ApiKeyScope.REQUESTS_READ))
                     .requestMatchers("/es/**")

@@ -51,7 +51,8 @@ final class AsyncSearchView {
       document.set("response", partial());
     }
     if (failed()) {
-      ObjectNode error = ElasticsearchErrors.error(errorType(), request.statusReason());
+      ObjectNode error =
+          ElasticsearchErrors.error("search_phase_execution_exception", request.statusReason());
       document.set("error", error.get("error"));
       document.put("status", completionStatus());
     }
@@ -61,7 +62,7 @@ final class AsyncSearchView {
   /** The status document: {@code GET _async_search/status/{id}}. */
   ObjectNode status() {
     ObjectNode status = header();
-    status.set("_shards", shards(running() ? 0 : 1, failed() ? 1 : 0));
+    status.set("_shards", shards(running() || failed() ? 0 : 1, failed() ? 1 : 0));
     if (!running()) {
       status.put("completion_status", completionStatus());
       if (request.stages().resultReceived() != null) {
@@ -95,9 +96,9 @@ final class AsyncSearchView {
     return response;
   }
 
+  /** As stored: under {@code aggs}, whichever name the client gave them. */
   private JsonNode requestedAggregations() {
-    JsonNode params = JsonMapper.shared().readTree(request.queryParams());
-    return params.has("aggs") ? params.get("aggs") : params.path("aggregations");
+    return JsonMapper.shared().readTree(request.queryParams()).path("aggs");
   }
 
   /** What Elasticsearch shows of a search with nothing gathered yet. */
@@ -121,10 +122,6 @@ final class AsyncSearchView {
     shards.put("skipped", 0);
     shards.put("failed", failed);
     return shards;
-  }
-
-  private String errorType() {
-    return "search_phase_execution_exception";
   }
 
   private static long millis(Instant instant) {

@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -103,7 +101,7 @@ class ElasticsearchController {
               + " keep_on_completion is accepted (answers are always kept); typed_keys prefixes"
               + " the aggregations with their types.")
   @PostMapping("/{index}/_async_search")
-  ResponseEntity<ObjectNode> submit(
+  DeferredResult<ResponseEntity<ObjectNode>> submit(
       @AuthenticationPrincipal Caller caller,
       @PathVariable String index,
       @RequestParam(name = WAIT, required = false) String wait,
@@ -128,23 +126,19 @@ class ElasticsearchController {
             keepAlive == null ? null : duration("keep_alive", keepAlive));
     HttpHeaders headers = new HttpHeaders();
     QuotaHeaders.add(headers, submitted.quota(), clock);
-    AsyncSearchView view = await(caller, submitted.id(), patience);
-    return ResponseEntity.status(view.completionStatus())
-        .headers(headers)
-        .body(view.document(typedKeys));
+    return answer(caller, submitted.id(), patience, typedKeys, headers);
   }
 
   @Operation(summary = "A search, waiting up to wait_for_completion_timeout for its answer")
   @GetMapping("/_async_search/{id}")
-  ResponseEntity<ObjectNode> get(
+  DeferredResult<ResponseEntity<ObjectNode>> get(
       @AuthenticationPrincipal Caller caller,
       @PathVariable String id,
       @RequestParam(name = WAIT, required = false) String wait,
       @RequestParam(name = "keep_alive", required = false) String keepAlive,
       @RequestParam(name = "typed_keys", defaultValue = "false") boolean typedKeys) {
     Duration patience = wait == null ? Duration.ZERO : patience(wait);
-    AsyncSearchView view = await(caller, requestId(id), patience);
-    return ResponseEntity.status(view.completionStatus()).body(view.document(typedKeys));
+    return answer(caller, requestId(id), patience, typedKeys, new HttpHeaders());
   }
 
   @Operation(summary = "Whether a search is still running, and how it ended")
@@ -157,9 +151,15 @@ class ElasticsearchController {
   @DeleteMapping("/_async_search/{id}")
   ObjectNode delete(@AuthenticationPrincipal Caller caller, @PathVariable String id) {
     UUID request = requestId(id);
-    Cancellation cancelled = cancelling.cancel(caller, request);
-    if (cancelled instanceof Cancellation.NotFound
-        || !requests.deleteAsAsyncSearch(caller.id(), request)) {
+    StoredRequest stored =
+        requests
+            .asAsyncSearch(caller.id(), request)
+            .orElseThrow(() -> new RequestNotFound(request));
+    // Only one still waiting for its answer is cancelled; an ended one is only forgotten here.
+    if (!RequestStatus.ended(stored.status())) {
+      cancelling.cancel(caller, request);
+    }
+    if (!requests.deleteAsAsyncSearch(caller.id(), request)) {
       throw new RequestNotFound(request);
     }
     return JsonMapper.shared().createObjectNode().put("acknowledged", true);
@@ -191,29 +191,48 @@ class ElasticsearchController {
     }
   }
 
-  /** The search once it has ended or {@code patience} is over, whichever comes first. */
-  private AsyncSearchView await(Caller caller, UUID id, Duration patience) {
-    AsyncSearchView now = view(caller, id);
-    if (!now.running() || patience.isZero()) {
-      return now;
+  /**
+   * The search once it has ended or {@code patience} is over, whichever comes first, without
+   * holding a servlet thread meanwhile: the answer is written when the request's end is signalled
+   * (on whichever instance imports it) or when the time is up.
+   */
+  private DeferredResult<ResponseEntity<ObjectNode>> answer(
+      Caller caller, UUID id, Duration patience, boolean typedKeys, HttpHeaders headers) {
+    DeferredResult<ResponseEntity<ObjectNode>> result =
+        new DeferredResult<>(Math.max(1, patience.toMillis()));
+    Runnable answer =
+        () -> {
+          try {
+            AsyncSearchView view = view(caller, id);
+            result.setResult(
+                ResponseEntity.status(view.completionStatus())
+                    .headers(headers)
+                    .body(view.document(typedKeys)));
+          } catch (RuntimeException refused) {
+            result.setErrorResult(refused);
+          }
+        };
+    if (!view(caller, id).running() || patience.isZero()) {
+      answer.run();
+      return result;
     }
-    CompletableFuture<Void> ended = new CompletableFuture<>();
-    try (AutoCloseable watch = events.whenEnded(id, () -> ended.complete(null))) {
-      // It may have ended between the first look and the watch.
-      now = view(caller, id);
-      if (now.running()) {
-        ended.get(patience.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (TimeoutException e) {
-      // The caller asked for no longer: it is still running.
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e);
+    // Off the events thread, which all of this instance's watches share.
+    AutoCloseable watch = events.whenEnded(id, () -> CompletableFuture.runAsync(answer));
+    result.onTimeout(answer);
+    result.onCompletion(() -> closeQuietly(watch));
+    // It may have ended between the first look and the watch.
+    if (!view(caller, id).running()) {
+      answer.run();
+    }
+    return result;
+  }
+
+  private static void closeQuietly(AutoCloseable watch) {
+    try {
+      watch.close();
     } catch (Exception e) {
-      throw new IllegalStateException("Could not stop watching request " + id, e);
+      throw new IllegalStateException("Could not stop watching a request", e);
     }
-    return view(caller, id);
   }
 
   private AsyncSearchView view(Caller caller, UUID id) {

@@ -10,6 +10,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
  * X-Elastic-Product} header they check, and errors in Elasticsearch's shape ({@code {"error":
  * {"type", "reason", "root_cause"}, "status"}}) with the same status code. The rest of Airlock
  * answers errors as RFC 9457 problems, written wherever they arise (security, limits, quotas,
- * validation); this filter, around all of them, rewrites those under {@code /es} alone.
+ * validation); this filter, around security and the application, rewrites those under {@code /es}
+ * alone (it is registered for those paths only).
  */
 final class ElasticsearchErrors extends OncePerRequestFilter {
 
@@ -33,7 +35,6 @@ final class ElasticsearchErrors extends OncePerRequestFilter {
           403, "security_exception",
           404, "resource_not_found_exception",
           409, "version_conflict_engine_exception",
-          413, "content_too_long_exception",
           429, "es_rejected_execution_exception",
           503, "unavailable_shards_exception");
 
@@ -47,43 +48,56 @@ final class ElasticsearchErrors extends OncePerRequestFilter {
           "search_unavailable", 503,
           "attempts_exhausted", 503,
           "search_failed", 500,
-          "result_unstorable", 500);
+          "result_unstorable", 500,
+          "invalid_result_record", 500,
+          "invalid_record", 500);
 
+  // The answer of a search that waits is written on an async dispatch: rewrite it then.
   @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    return !path.equals(PATH) && !path.startsWith(PATH + "/");
+  protected boolean shouldNotFilterAsyncDispatch() {
+    return false;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    response.setHeader(PRODUCT_HEADER, "Elasticsearch");
-    ContentCachingResponseWrapper wrapped = new ContentCachingResponseWrapper(response);
+    // An async dispatch writes through the wrapper of the first (within the async request's own).
+    HttpServletResponse toUse =
+        isAsyncDispatch(request) ? response : new ContentCachingResponseWrapper(response);
+    toUse.setHeader(PRODUCT_HEADER, "Elasticsearch");
     try {
-      chain.doFilter(request, wrapped);
+      chain.doFilter(request, toUse);
     } finally {
-      String type = wrapped.getContentType();
-      if (type != null && type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
-        JsonNode problem = JsonMapper.shared().readTree(wrapped.getContentAsByteArray());
-        String reason =
-            problem.path("detail").isString()
-                ? problem.path("detail").asString()
-                : problem.path("title").asString("error");
-        // Elasticsearch answers a request it will not run with 400; Airlock's refusals are 422.
-        if (wrapped.getStatus() == 422) {
-          wrapped.setStatus(400);
-        }
-        ObjectNode error = error(typeOf(wrapped.getStatus()), reason);
-        error.put("status", wrapped.getStatus());
-        wrapped.resetBuffer();
-        wrapped.setContentType(contentType(request));
-        wrapped.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(error));
+      ContentCachingResponseWrapper wrapped =
+          WebUtils.getNativeResponse(toUse, ContentCachingResponseWrapper.class);
+      if (!isAsyncStarted(request) && wrapped != null) {
+        rewriteProblem(request, wrapped);
+        wrapped.copyBodyToResponse();
       }
-      response.setHeader(PRODUCT_HEADER, "Elasticsearch");
-      wrapped.copyBodyToResponse();
     }
+  }
+
+  private static void rewriteProblem(
+      HttpServletRequest request, ContentCachingResponseWrapper wrapped) throws IOException {
+    String type = wrapped.getContentType();
+    if (type == null || !type.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE)) {
+      return;
+    }
+    JsonNode problem = JsonMapper.shared().readTree(wrapped.getContentAsByteArray());
+    String reason =
+        problem.path("detail").isString()
+            ? problem.path("detail").asString()
+            : problem.path("title").asString("error");
+    // Elasticsearch answers a request it will not run with 400; Airlock's refusals are 422.
+    if (wrapped.getStatus() == 422) {
+      wrapped.setStatus(400);
+    }
+    ObjectNode error = error(typeOf(wrapped.getStatus()), reason);
+    error.put("status", wrapped.getStatus());
+    wrapped.resetBuffer();
+    wrapped.setContentType(contentType(request));
+    wrapped.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(error));
   }
 
   /** An error document without its status: {@code {"error": {type, reason, root_cause}}}. */
@@ -110,8 +124,13 @@ final class ElasticsearchErrors extends OncePerRequestFilter {
   /** Elasticsearch's own media type when the client asked for it, else JSON. */
   static String contentType(HttpServletRequest request) {
     String accept = request.getHeader(HttpHeaders.ACCEPT);
-    return accept != null && accept.contains("vnd.elasticsearch+json")
-        ? accept.split(",")[0].strip()
-        : MediaType.APPLICATION_JSON_VALUE;
+    if (accept != null) {
+      for (String type : accept.split(",")) {
+        if (type.contains("vnd.elasticsearch+json")) {
+          return type.strip();
+        }
+      }
+    }
+    return MediaType.APPLICATION_JSON_VALUE;
   }
 }

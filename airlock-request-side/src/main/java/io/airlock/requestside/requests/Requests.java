@@ -98,7 +98,10 @@ class Requests {
         .optional();
   }
 
-  /** Forgets an ended request as an async search; false if the owner has no such request. */
+  /**
+   * Forgets a request as an async search (its DELETE, after cancelling it if it was still under
+   * way); false if the owner has no such request left to forget.
+   */
   boolean deleteAsAsyncSearch(UUID ownerId, UUID id) {
     return jdbc.sql(
                 """

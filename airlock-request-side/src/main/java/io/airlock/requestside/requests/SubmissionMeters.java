@@ -72,8 +72,12 @@ class SubmissionMeters implements HandlerExceptionResolver, Ordered {
     return Ordered.HIGHEST_PRECEDENCE;
   }
 
+  /** {@code POST /requests}, or an async search's submission ({@link ElasticsearchController}). */
   private static boolean isSubmission(String method, String path) {
-    return "POST".equals(method) && "/requests".equals(path);
+    return "POST".equals(method)
+        && ("/requests".equals(path)
+            || (path.startsWith(ElasticsearchErrors.PATH + "/")
+                && path.endsWith("/_async_search")));
   }
 
   private static Counter counter(MeterRegistry registry, String outcome) {

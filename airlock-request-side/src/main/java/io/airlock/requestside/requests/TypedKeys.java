@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Elasticsearch's {@code typed_keys}: each aggregation's name in a response prefixed with its type
  * ({@code sterms#by_severity}), which the official clients ask for to know how to read it. The
  * engine answered without them, so they are worked out from the aggregations the request asked for
+ * (stored under {@code aggs} at every level, see {@link ElasticsearchController#aggsNamedShort})
  * and, where the type depends on the field (terms), from the keys of the buckets.
  */
 final class TypedKeys {
@@ -48,8 +49,7 @@ final class TypedKeys {
         continue;
       }
       holder.remove(name);
-      JsonNode subAggregations =
-          definition.has("aggs") ? definition.get("aggs") : definition.path("aggregations");
+      JsonNode subAggregations = definition.path("aggs");
       for (ObjectNode bucketOrSelf : bucketsOf(result)) {
         rename(subAggregations, bucketOrSelf);
       }
@@ -76,7 +76,7 @@ final class TypedKeys {
   /** The aggregation's type: the one field of its definition that is not a sub-aggregation. */
   private static String type(JsonNode definition) {
     for (String field : definition.propertyNames()) {
-      if (!field.equals("aggs") && !field.equals("aggregations") && !field.equals("meta")) {
+      if (!field.equals("aggs") && !field.equals("meta")) {
         return field;
       }
     }

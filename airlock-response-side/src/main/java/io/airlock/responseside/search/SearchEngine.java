@@ -38,6 +38,7 @@ public class SearchEngine {
   private final EngineConnection connection;
   private final Timer succeeded;
   private final Timer failed;
+  private final Timer rejected;
   private final Timer timedOut;
 
   SearchEngine(SearchProperties properties, JsonMapper json, MeterRegistry registry) {
@@ -46,6 +47,9 @@ public class SearchEngine {
     this.connection = properties.configured() ? new EngineConnection(properties) : null;
     this.succeeded = callTimer(registry, "success");
     this.failed = callTimer(registry, "error");
+    // The query's fault (a bad query, an unknown index), not the engine's: kept out of "error",
+    // which the engine's alert watches.
+    this.rejected = callTimer(registry, "rejected");
     this.timedOut = callTimer(registry, "timeout");
   }
 
@@ -83,7 +87,11 @@ public class SearchEngine {
     Timer call;
     try {
       outcome = answer(connection.send("POST", path, json.writeValueAsString(params), timeout));
-      call = outcome instanceof Answered ? succeeded : failed;
+      if (outcome instanceof Answered) {
+        call = succeeded;
+      } else {
+        call = ((Failed) outcome).kind() == Kind.PERMANENT ? rejected : failed;
+      }
     } catch (IOException | InterruptedException e) {
       outcome = failure(e, timeout);
       call = e instanceof HttpTimeoutException ? timedOut : failed;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.airlock.responseside.AdminApi;
-import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.AdminApiIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The start-up check of the search account on the shared OpenSearch node, which has no security.
  */
-@ResponseSideIntegrationTest
+@AdminApiIntegrationTest
 class SearchAccountHealthIntegrationTests {
 
   @LocalServerPort int port;
@@ -25,7 +25,7 @@ class SearchAccountHealthIntegrationTests {
 
     assertThat(check.latest().orElseThrow().outcome())
         .isEqualTo(new AccountCheck.NotChecked(AccountInspection.SECURITY_OFF));
-    AdminApi.anonymous(port)
+    AdminApi.asAdmin(port)
         .get()
         .uri("/actuator/health/searchAccount")
         .exchange()

@@ -1,20 +1,19 @@
 package io.airlock.responseside.search;
 
-import io.airlock.responseside.ResponseSideIntegrationTest;
+import io.airlock.responseside.AdminApi;
+import io.airlock.responseside.AdminApiIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
-@ResponseSideIntegrationTest
+/** The engine's details are an admin's to see, like every health component's on this side. */
+@AdminApiIntegrationTest
 class SearchReadinessIntegrationTests {
 
   @LocalServerPort int port;
 
   @Test
   void isReadyOnlyWithItsSearchClusterWhichItNames() {
-    RestTestClient.bindToServer()
-        .baseUrl("http://localhost:" + port)
-        .build()
+    AdminApi.asAdmin(port)
         .get()
         .uri("/actuator/health/readiness")
         .exchange()

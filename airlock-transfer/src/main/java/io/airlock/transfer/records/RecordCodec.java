@@ -206,8 +206,13 @@ public final class RecordCodec {
   }
 
   /** A request's trace context; one not in the W3C form is dropped, never a reason to refuse. */
-  private static String traceparent(JsonFields f) throws InvalidFieldException {
-    String traceparent = f.optionalString("traceparent");
+  private static String traceparent(JsonFields f) {
+    String traceparent;
+    try {
+      traceparent = f.optionalString("traceparent");
+    } catch (InvalidFieldException notAString) {
+      return null;
+    }
     return traceparent != null && RequestRecord.TRACEPARENT.matcher(traceparent).matches()
         ? traceparent
         : null;

@@ -138,12 +138,14 @@ class RecordCodecTests {
 
     for (String bad :
         new String[] {
-          "not a trace",
-          "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-          "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-          "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01\\n"
+          "\"01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\"",
+          "\"00-00000000000000000000000000000000-00f067aa0ba902b7-01\"",
+          "\"00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01\\n\"",
+          "\"not a trace\"",
+          "7",
+          "{\"traceparent\":\"" + traceparent + "\"}"
         }) {
-      RecordLine line = decode(Channel.REQUESTS, request + ",\"traceparent\":\"" + bad + "\"}");
+      RecordLine line = decode(Channel.REQUESTS, request + ",\"traceparent\":" + bad + "}");
       assertThat(line).as(bad).isInstanceOf(RecordLine.Valid.class);
       assertThat(((RequestRecord) ((RecordLine.Valid) line).record()).traceparent())
           .as(bad)
