@@ -38,6 +38,7 @@ class ArchitectureTests extends SideArchitecture {
         Map.entry("idempotency_keys", "requests"),
         Map.entry("rate_counts", "ratelimit"),
         Map.entry("quota_grace", "ratelimit"),
+        Map.entry("maintenance_mode", "maintenance"),
         Map.entry("directory_snapshots", "inbound"),
         Map.entry("directory_snapshot_parts", "inbound"),
         Map.entry("directory_snapshot_users", "inbound"));

@@ -1,6 +1,5 @@
 package io.airlock.requestside.requests;
 
-import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,7 +87,8 @@ final class AsyncSearchView {
     Instant submitted = request.stages().submitted();
     Instant received = request.stages().resultReceived();
     if (submitted != null && received != null) {
-      response.put("took", Math.max(0, Duration.between(submitted, received).toMillis()));
+      // In the same milliseconds as start_time_in_millis and completion_time_in_millis.
+      response.put("took", Math.max(0, millis(received) - millis(submitted)));
     }
     if (typedKeys) {
       TypedKeys.apply(requestedAggregations(), response);

@@ -4,6 +4,8 @@ import io.airlock.platform.tracing.GapTracing;
 import io.airlock.platform.web.InvalidField;
 import io.airlock.platform.web.RequestId;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.maintenance.Maintenance;
+import io.airlock.requestside.maintenance.MaintenanceUnderway;
 import io.airlock.requestside.ratelimit.QuotaDecision;
 import io.airlock.requestside.ratelimit.QuotaExceeded;
 import io.airlock.requestside.users.Caller;
@@ -27,6 +29,8 @@ import tools.jackson.databind.JsonNode;
  * gets that one's answer instead, and nothing is checked, taken or stored again. (When two
  * instances receive the same key at the same moment, the one that loses the race answers with the
  * other's request; its take is undone with its transaction, unless the counts are in Redis.)
+ * Nothing is taken in during maintenance (503): every way in (the API, the console, the
+ * Elasticsearch API, an admin's retry) comes through here.
  */
 @Service
 class RequestIntake {
@@ -39,6 +43,7 @@ class RequestIntake {
   private final RequestsProperties properties;
   private final SubmissionMeters meters;
   private final GapTracing tracing;
+  private final Maintenance maintenance;
   private final Clock clock;
 
   RequestIntake(
@@ -50,8 +55,10 @@ class RequestIntake {
       RequestsProperties properties,
       SubmissionMeters meters,
       GapTracing tracing,
+      Maintenance maintenance,
       Clock clock) {
     this.tracing = tracing;
+    this.maintenance = maintenance;
     this.rules = rules;
     this.submissions = submissions;
     this.keys = keys;
@@ -76,6 +83,7 @@ class RequestIntake {
    * quotas.
    *
    * @throws QuotaExceeded when the user's quota refuses it
+   * @throws MaintenanceUnderway while maintenance is on
    */
   Submitted submit(
       Caller caller,
@@ -100,6 +108,8 @@ class RequestIntake {
       int priority,
       Optional<IdempotencyKey> idempotencyKey,
       Duration keepAlive) {
+    // From the in-process cache: no database round trip.
+    maintenance.ensureOpen();
     Duration lifetime = lifetime(keepAlive);
     if (idempotencyKey.isEmpty()) {
       return store(caller, index, queryType, params, priority, null, lifetime);

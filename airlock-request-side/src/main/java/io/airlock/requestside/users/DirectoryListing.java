@@ -5,6 +5,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -57,6 +58,14 @@ public class DirectoryListing {
             (rs, n) ->
                 new Setting(rs.getString("key"), rs.getString("value"), rs.getLong("version")))
         .list();
+  }
+
+  /** The value of one setting, if the directory sent it. */
+  public Optional<String> setting(String key) {
+    return jdbc.sql("select value from settings where key = :key")
+        .param("key", key)
+        .query(String.class)
+        .optional();
   }
 
   private static List<String> strings(Array array) throws SQLException {
