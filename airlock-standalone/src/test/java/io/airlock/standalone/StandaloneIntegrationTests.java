@@ -75,10 +75,13 @@ class StandaloneIntegrationTests {
     }
     String requestKey = keyId(standalone.requestSide());
     String responseKey = keyId(standalone.responseSide());
-    assertThat(get(standalone.responseSideUrl() + "/actuator/health").body())
+    // Each side shows health details to its admins only.
+    assertThat(asDemoAdmin(standalone.responseSideUrl() + "/health/detailed").body())
         .contains("\"signatures\":\"on\"")
         .contains("\"trustedKeys\":[\"" + requestKey + "\"]");
-    // The request side shows health details to its admins only; its indicator tells the same.
+    assertThat(get(standalone.responseSideUrl() + "/actuator/health").body())
+        .doesNotContain("signatures");
+    // The request side's indicator tells the same.
     Map<String, Object> requestSide =
         standalone
             .requestSide()
@@ -136,15 +139,7 @@ class StandaloneIntegrationTests {
 
   @Test
   void theDemoAdminCanUseTheResponseSidesAdminApi() throws Exception {
-    String basic =
-        java.util.Base64.getEncoder()
-            .encodeToString("admin:airlock-demo-admin".getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> users =
-        http.send(
-            HttpRequest.newBuilder(URI.create(standalone.responseSideUrl() + "/admin/users"))
-                .header("Authorization", "Basic " + basic)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> users = asDemoAdmin(standalone.responseSideUrl() + "/admin/users");
 
     assertThat(users.statusCode()).isEqualTo(200);
     assertThat(users.body()).contains("\"username\":\"admin\"");
@@ -280,6 +275,16 @@ class StandaloneIntegrationTests {
 
   private static String keyId(ConfigurableApplicationContext side) {
     return side.getBean(BatchWriter.class).keyId().orElseThrow();
+  }
+
+  /** A call with the response side's demo admin's credentials (HTTP Basic). */
+  private HttpResponse<String> asDemoAdmin(String url) throws IOException, InterruptedException {
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString("admin:airlock-demo-admin".getBytes(StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + basic).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.airlock.platform.transfer;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
+import io.airlock.platform.retention.RetentionProperties;
 import io.airlock.platform.time.ClockAutoConfiguration;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.SenderEpoch;
@@ -14,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -63,7 +65,8 @@ import org.springframework.transaction.support.TransactionTemplate;
   TransferProperties.class,
   NodeProperties.class,
   InboxProperties.class,
-  LinkProperties.class
+  LinkProperties.class,
+  RetentionProperties.class
 })
 class TransferAutoConfiguration {
 
@@ -162,6 +165,10 @@ class TransferAutoConfiguration {
     return new NodeInfoContributor(node, sender);
   }
 
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private static Path orDefault(Path configured, Path fallback) {
     return configured != null ? configured : fallback;
   }
@@ -248,6 +255,36 @@ class TransferAutoConfiguration {
                   linkMaintenance::runScheduled,
                   properties.checkInterval(),
                   properties.checkInterval()));
+        }
+      };
+    }
+
+    /** Removes ledger rows and inbox files past their retention; each side records what went. */
+    @Bean
+    @ConditionalOnMissingBean
+    TransferRetention transferRetention(
+        JdbcClient jdbc,
+        TransferFolders folders,
+        SingletonJobs singletonJobs,
+        RetentionProperties properties,
+        Clock clock,
+        ApplicationEventPublisher events) {
+      return new TransferRetention(
+          jdbc, folders, singletonJobs, properties, clock, events::publishEvent);
+    }
+
+    @Bean
+    SchedulingConfigurer transferRetentionSchedule(
+        TransferRetention transferRetention, RetentionProperties properties) {
+      return registrar -> {
+        if (properties.enabled()) {
+          registrar.addFixedDelayTask(
+              new FixedDelayTask(
+                  transferRetention::runScheduled,
+                  properties.interval(),
+                  // Soon after start too: a node restarted more often than the interval still runs
+                  // it.
+                  min(properties.interval(), Duration.ofMinutes(5))));
         }
       };
     }
