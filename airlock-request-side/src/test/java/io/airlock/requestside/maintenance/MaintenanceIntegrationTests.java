@@ -8,7 +8,6 @@ import io.airlock.requestside.requests.RequestFixture;
 import io.airlock.requestside.requests.SignedInRequester;
 import io.airlock.requestside.users.User;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -189,20 +188,7 @@ class MaintenanceIntegrationTests extends SignedInRequester {
   }
 
   private String esKey() {
-    Map<?, ?> created =
-        client
-            .post()
-            .uri("/api-keys")
-            .header("Authorization", "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "es client", "scopes", List.of("requests:write")))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return (String) created.get("encoded");
+    return (String) requests.createApiKey(token, "requests:write").get("encoded");
   }
 
   private JsonNode esSubmit(String key, int status) {

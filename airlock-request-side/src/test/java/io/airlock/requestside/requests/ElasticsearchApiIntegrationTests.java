@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -269,20 +267,7 @@ class ElasticsearchApiIntegrationTests extends SignedInRequester {
 
   /** A new key of the user's, in the form Elasticsearch clients take. */
   private String keyOf(String accessToken, String... scopes) {
-    Map<?, ?> created =
-        client
-            .post()
-            .uri("/api-keys")
-            .header("Authorization", "Bearer " + accessToken)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "es client", "scopes", List.of(scopes)))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return (String) created.get("encoded");
+    return (String) requests.createApiKey(accessToken, scopes).get("encoded");
   }
 
   private JsonNode call(String method, String uri, String encoded, String body, int status) {

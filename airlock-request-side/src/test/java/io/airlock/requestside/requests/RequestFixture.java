@@ -95,19 +95,25 @@ public class RequestFixture {
 
   /** A new API key of the token's user, with the scope to read requests: the key itself. */
   public String apiKey(String token) {
-    Map<?, ?> created =
-        client
-            .post()
-            .uri("/api-keys")
-            .header("Authorization", "Bearer " + token)
-            .body(Map.of("name", "script", "scopes", List.of("requests:read")))
-            .exchange()
-            .expectStatus()
-            .isCreated()
-            .expectBody(Map.class)
-            .returnResult()
-            .getResponseBody();
-    return (String) created.get("key");
+    return (String) createApiKey(token, "requests:read").get("key");
+  }
+
+  /**
+   * A new API key of the token's user, with these scopes, as {@code POST /api-keys} answers it:
+   * {@code key}, and {@code encoded} as Elasticsearch clients take it.
+   */
+  public Map<?, ?> createApiKey(String token, String... scopes) {
+    return client
+        .post()
+        .uri("/api-keys")
+        .header("Authorization", "Bearer " + token)
+        .body(Map.of("name", "script", "scopes", List.of(scopes)))
+        .exchange()
+        .expectStatus()
+        .isCreated()
+        .expectBody(Map.class)
+        .returnResult()
+        .getResponseBody();
   }
 
   public RestTestClient.ResponseSpec get(String token, String uri, Object... variables) {
