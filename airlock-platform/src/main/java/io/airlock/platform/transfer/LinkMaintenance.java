@@ -161,19 +161,21 @@ public final class LinkMaintenance {
    * second), so a batch the peer keeps refusing does not have the same files sent every few seconds
    * for ever. A batch is sent again on a timeout until it has gone {@code retransmit-copies} times,
    * and never on a one-way link; a control batch is never sent again, for the next one carries
-   * newer acks.
+   * newer acks. A batch the peer reports missing is sent again even if it acknowledged it before (a
+   * peer whose database was restored from a backup), as long as {@code outbox/sent/} holds it.
    */
   private int retransmit() {
     List<Map<String, Object>> due =
         jdbc.sql(
                 """
                 select channel, sequence from outbound_batches b
-                where sender_epoch = :epoch and state = 'PUBLISHED' and pruned_at is null
-                  and channel <> 'control'
-                  and ((:timeouts and send_count < :copies
+                where sender_epoch = :epoch and pruned_at is null and channel <> 'control'
+                  and ((state = 'PUBLISHED' and :timeouts and send_count < :copies
                         and last_sent_at < cast(:now as timestamptz)
                           - cast(:timeoutMs as float8) * power(2, least(send_count - 1, 7))
                             * interval '1 millisecond')
+                       -- Reported missing counts even once acknowledged: a peer restored
+                       -- from a backup has lost what it acknowledged since.
                        or (last_sent_at < cast(:now as timestamptz)
                               - least(cast(:missingMs as float8) * power(2, least(send_count - 1, 20)),
                                       cast(:timeoutMs as float8)) * interval '1 millisecond'

@@ -155,6 +155,25 @@ class LinkMaintenanceIntegrationTests {
     assertThat(resentNow()).as("no report since the last copy").isZero();
   }
 
+  @Test
+  void resendsWhatAPeerRestoredFromABackupReportsMissingThoughItAcknowledgedItBefore()
+      throws IOException {
+    List<EncodedBatch> sent = sendResults(3);
+    clearOutbox();
+    clock.advance(Duration.ofSeconds(1));
+    peerAcks(1, List.of(new ChannelAck(Channel.DIRECTORY, self, 3, List.of())));
+    assertThat(state(3)).isEqualTo("ACKNOWLEDGED");
+
+    // Its database, restored, holds only the first: the other two are missing again.
+    clock.advance(Duration.ofSeconds(5));
+    peerAcks(2, List.of(new ChannelAck(Channel.DIRECTORY, self, 1, List.of(2L, 3L))));
+    clock.advance(Duration.ofSeconds(31));
+
+    assertThat(resentNow()).isEqualTo(2);
+    assertThat(Files.readAllBytes(folders.outbox().resolve(sent.get(2).manifestFileName())))
+        .isEqualTo(sent.get(2).manifestFile());
+  }
+
   private int resentNow() throws IOException {
     return link.runNow().orElseThrow().resent();
   }

@@ -3,6 +3,8 @@ package io.airlock.requestside.audit;
 import io.airlock.platform.database.Columns;
 import io.airlock.platform.web.RequestId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +73,17 @@ public class AuditLog {
             Columns.texts(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
         .param("requestIds", Columns.texts(entries, Entry::requestId))
         .param("details", Columns.texts(entries, Entry::detail))
+        .update();
+  }
+
+  /** Removes up to {@code limit} entries recorded before {@code before}, for the retention. */
+  public int removeBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from audit_logs where ctid in (
+              select ctid from audit_logs where at < :before limit :limit)""")
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
         .update();
   }
 

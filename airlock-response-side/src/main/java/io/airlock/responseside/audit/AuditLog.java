@@ -1,6 +1,8 @@
 package io.airlock.responseside.audit;
 
 import io.airlock.platform.database.Columns;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +94,17 @@ public class AuditLog {
         .param("details", Columns.texts(entries, Entry::detail))
         .param("batches", Columns.of(entries, Entry::inboundBatchId, Long[]::new))
         .param("traceIds", Columns.texts(entries, Entry::traceId))
+        .update();
+  }
+
+  /** Removes up to {@code limit} entries recorded before {@code before}, for the retention. */
+  public int removeBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from audit_logs where ctid in (
+              select ctid from audit_logs where at < :before limit :limit)""")
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
         .update();
   }
 }

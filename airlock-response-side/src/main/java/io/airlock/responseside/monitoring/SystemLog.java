@@ -1,5 +1,7 @@
 package io.airlock.responseside.monitoring;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,17 @@ public class SystemLog {
         .param("component", component)
         .param("message", message)
         .param("details", json.writeValueAsString(details))
+        .update();
+  }
+
+  /** Removes up to {@code limit} lines logged before {@code before}, for the retention. */
+  public int removeBefore(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from system_logs where ctid in (
+              select ctid from system_logs where at < :before limit :limit)""")
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
         .update();
   }
 }

@@ -193,4 +193,21 @@ public class IncomingRequests {
             .update()
         == 1;
   }
+
+  /**
+   * Removes these requests, for the retention once their answers went; one that is queued or
+   * running again (an operator ran it afresh) stays. Returns how many went.
+   */
+  public int removeAnswered(Collection<UUID> requestIds) {
+    if (requestIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            delete from incoming_requests
+            where request_id in (:ids)
+              and status in ('completed', 'failed', 'cancelled', 'expired')""")
+        .param("ids", requestIds)
+        .update();
+  }
 }

@@ -3,6 +3,7 @@ package io.airlock.responseside.results;
 import io.airlock.transfer.records.FailureRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -126,5 +127,30 @@ public class QueryResults {
 
   private static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
+  }
+
+  /**
+   * Removes up to {@code limit} results the request side acknowledged before {@code before}, with
+   * their oversized bodies, for the retention; a result not yet acknowledged never goes. Returns
+   * the requests they answered.
+   */
+  public List<UUID> removeAcknowledgedBefore(Instant before, int limit) {
+    List<UUID> answered =
+        jdbc.sql(
+                """
+                delete from query_results where ctid in (
+                  select ctid from query_results
+                  where acknowledged_at is not null and acknowledged_at < :before limit :limit)
+                returning request_id""")
+            .param("before", Timestamp.from(before))
+            .param("limit", limit)
+            .query(UUID.class)
+            .list();
+    if (!answered.isEmpty()) {
+      jdbc.sql("delete from oversized_results where request_id in (:ids)")
+          .param("ids", answered)
+          .update();
+    }
+    return answered;
   }
 }
