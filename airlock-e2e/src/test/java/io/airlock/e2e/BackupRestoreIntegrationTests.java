@@ -1,6 +1,7 @@
 package io.airlock.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,10 @@ class BackupRestoreIntegrationTests {
   @Test
   void aRequestSideRestoredFromABackupKeepsWhatItHeldThenAndLosesOnlyWhatCameLater()
       throws Exception {
+    // The scripts use PostgreSQL's client tools (Debian: postgresql-client; .ci/run installs it).
+    for (String tool : List.of("pg_dump", "pg_restore", "psql")) {
+      assumeTrue(onPath(tool), tool + " is not on the path: the backup scripts need it");
+    }
     try (TwoSides airlock =
         TwoSides.start(root, CrashIntegrationTests.settings(TwoSides.OwnJvm.REQUEST_SIDE))) {
       String username = "backup" + System.nanoTime() % 100_000;
@@ -151,5 +156,12 @@ class BackupRestoreIntegrationTests {
 
   private static String epoch(SideProcess side) {
     return side.database().sql("select epoch from sender_identity").query(String.class).single();
+  }
+
+  private static boolean onPath(String tool) {
+    String path = System.getenv("PATH");
+    return path != null
+        && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+            .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
   }
 }
