@@ -3,7 +3,9 @@ package io.airlock.platform.transfer;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionApplied;
 import io.airlock.platform.retention.RetentionProperties;
+import io.airlock.platform.retention.RetentionRun;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,9 +35,6 @@ public final class TransferRetention {
   private static final Logger log = LoggerFactory.getLogger(TransferRetention.class);
   private static final String JOB = "transfer-retention";
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
-
-  /** Rows per statement: each deletes quickly, so none holds its locks for long. */
-  static final int BATCH = 1000;
 
   private final JdbcClient jdbc;
   private final TransferFolders folders;
@@ -74,30 +72,18 @@ public final class TransferRetention {
     }
   }
 
-  private Map<String, Long> apply() throws IOException {
-    Instant now = clock.instant();
-    Map<String, Long> removed = new LinkedHashMap<>();
-    if (!RetentionProperties.keptForever(properties.ledger())) {
-      Instant before = now.minus(properties.ledger());
-      report(removed, "ledger-outbound", deleteOutbound(before), before);
-    }
-    if (!RetentionProperties.keptForever(properties.inboxArchive())) {
-      Instant before = now.minus(properties.inboxArchive());
-      report(removed, "inbox-archive", deleteFiles(folders.archive(), before, false), before);
-    }
-    if (!RetentionProperties.keptForever(properties.inboxFailed())) {
-      Instant before = now.minus(properties.inboxFailed());
-      report(removed, "inbox-failed", deleteFiles(folders.failed(), before, true), before);
-    }
-    return removed;
-  }
-
-  private void report(Map<String, Long> removed, String kind, long count, Instant before) {
-    removed.put(kind, count);
-    if (count > 0) {
-      log.info("Retention removed {} {} older than {}", count, kind, before);
-      events.accept(new RetentionApplied(kind, count, before));
-    }
+  private Map<String, Long> apply() {
+    return new RetentionRun(clock, events)
+        .remove("ledger-outbound", properties.ledger(), this::deleteOutbound)
+        .remove(
+            "inbox-archive",
+            properties.inboxArchive(),
+            (before, limit) -> deleteFiles(folders.archive(), before, false))
+        .remove(
+            "inbox-failed",
+            properties.inboxFailed(),
+            (before, limit) -> deleteFiles(folders.failed(), before, true))
+        .removed();
   }
 
   /**
@@ -105,37 +91,27 @@ public final class TransferRetention {
    * already), except each channel's highest: allocation, the peer's acks and the link's health
    * count from it.
    */
-  private long deleteOutbound(Instant before) {
-    return inBatches(
-        """
-        delete from outbound_batches where ctid in (
-          select b.ctid from outbound_batches b
-          where b.state = 'ACKNOWLEDGED' and b.pruned_at is not null
-            and b.acknowledged_at < :before
-            and b.sequence < (select max(h.sequence) from outbound_batches h
-                              where h.sender_epoch = b.sender_epoch and h.channel = b.channel)
-          limit :limit)""",
-        before);
-  }
-
-  private long inBatches(String sql, Instant before) {
-    long total = 0;
-    int deleted;
-    do {
-      deleted =
-          jdbc.sql(sql).param("before", Timestamp.from(before)).param("limit", BATCH).update();
-      total += deleted;
-    } while (deleted == BATCH);
-    return total;
+  private int deleteOutbound(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from outbound_batches where ctid in (
+              select b.ctid from outbound_batches b
+              where b.state = 'ACKNOWLEDGED' and b.pruned_at is not null
+                and b.acknowledged_at < :before
+                and b.sequence < (select max(h.sequence) from outbound_batches h
+                                  where h.sender_epoch = b.sender_epoch and h.channel = b.channel)
+              limit :limit)""")
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .update();
   }
 
   /** The folder's files last modified before {@code before}; a folder not there has none. */
-  private static long deleteFiles(Path folder, Instant before, boolean reportEach)
-      throws IOException {
+  private static int deleteFiles(Path folder, Instant before, boolean reportEach) {
     if (!Files.isDirectory(folder)) {
       return 0;
     }
-    long deleted = 0;
+    int deleted = 0;
     try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
       for (Path file : files) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
@@ -155,6 +131,8 @@ public final class TransferRetention {
           log.warn("Retention removed {} from inbox/failed, never applied", file.getFileName());
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return deleted;
   }

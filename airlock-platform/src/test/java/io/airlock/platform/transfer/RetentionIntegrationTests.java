@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionApplied;
 import io.airlock.platform.retention.RetentionProperties;
+import io.airlock.platform.retention.RetentionRun;
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.platform.testing.TestPostgres;
 import java.io.IOException;
@@ -111,13 +112,13 @@ class RetentionIntegrationTests {
             select 'e1', 'requests', s, gen_random_uuid(), 0, 'p', 'none', 'ACKNOWLEDGED', :at, :at
             from generate_series(1, :count) s""")
         .param("at", Timestamp.from(daysAgo(100)))
-        .param("count", TransferRetention.BATCH * 2 + 1)
+        .param("count", RetentionRun.BATCH * 2 + 1)
         .update();
 
     Map<String, Long> removed = retention(DEFAULTS).runNow().orElseThrow();
 
     // Every one but the channel's highest, over several statements.
-    assertThat(removed).containsEntry("ledger-outbound", (long) TransferRetention.BATCH * 2);
+    assertThat(removed).containsEntry("ledger-outbound", (long) RetentionRun.BATCH * 2);
     assertThat(jdbc.sql("select count(*) from outbound_batches").query(Long.class).single())
         .isEqualTo(1);
   }
