@@ -56,7 +56,10 @@ record ConfigurationMetadata(List<Property> properties) {
           for (JsonNode property : json.readTree(in).path("properties").values()) {
             String name = property.path("name").asString("");
             if (name.startsWith("airlock.")) {
-              byName.putIfAbsent(name, property(name, property));
+              // By name and declaring type: both sides may define a property of the same name
+              // (airlock.retention.audit), each documented in its own module's table.
+              byName.putIfAbsent(
+                  name + " " + property.path("sourceType").asString(""), property(name, property));
             }
           }
         }
