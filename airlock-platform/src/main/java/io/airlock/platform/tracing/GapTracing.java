@@ -70,6 +70,19 @@ public final class GapTracing {
   }
 
   /**
+   * As {@link #record(String, String, Instant)}, running {@code inside} (a log line about what
+   * ended) with the span current, so that it carries the trace id.
+   */
+  public void record(String name, String traceparent, Instant startedAt, Runnable inside) {
+    Span span = start(name, traceparent, startedAt);
+    try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+      inside.run();
+    } finally {
+      span.end();
+    }
+  }
+
+  /**
    * Runs {@code work} in a span continuing {@code traceparent}: the spans it starts are its
    * children, and its log lines carry the trace id.
    */

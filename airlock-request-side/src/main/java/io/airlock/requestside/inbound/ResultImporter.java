@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.database.AfterCommit;
 import io.airlock.platform.tracing.GapTracing;
 import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
@@ -13,6 +14,7 @@ import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -65,22 +67,29 @@ class ResultImporter implements InboundChannel {
       return;
     }
     Waiting request = waiting.get();
-    tracing.inSpan(
-        "airlock.result.import",
-        request.traceparent(),
-        () -> {
-          if (record instanceof ResultRecord result) {
-            if (result.executionMs() < 0) {
-              fail(request, "invalid_result_record: execution_ms is negative");
-            } else {
-              complete(request, result, manifest);
-            }
-          } else if (record instanceof FailureRecord failure) {
-            end(request, failure, manifest);
-          }
-          log.debug("The answer to request {} arrived as {}", request.id(), record.type());
-          return null;
-        });
+    Instant started = Instant.now();
+    if (record instanceof ResultRecord result) {
+      if (result.executionMs() < 0) {
+        fail(request, "invalid_result_record: execution_ms is negative");
+      } else {
+        complete(request, result, manifest);
+      }
+    } else if (record instanceof FailureRecord failure) {
+      end(request, failure, manifest);
+    }
+    // Only what committed: a batch rolled back is imported again, and would say it twice.
+    AfterCommit.run(() -> traced(request, record, started));
+  }
+
+  /** The answer's span in its request's trace, and the line operators follow it by. */
+  private void traced(Waiting request, TransferRecord record, Instant started) {
+    Runnable line =
+        () -> log.debug("The answer to request {} arrived as {}", request.id(), record.type());
+    if (request.traceparent() == null) {
+      line.run();
+    } else {
+      tracing.record("airlock.result.import", request.traceparent(), started, line);
+    }
   }
 
   /** An unreadable answer still answers its request: the request fails with the reason. */

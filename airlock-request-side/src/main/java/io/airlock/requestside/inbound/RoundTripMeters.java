@@ -1,5 +1,6 @@
 package io.airlock.requestside.inbound;
 
+import io.airlock.platform.database.AfterCommit;
 import io.airlock.requestside.requests.RequestStatus;
 import io.airlock.requestside.requests.Stages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * {@code airlock.roundtrip} by outcome (completed, failed, expired), from submission to the answer
@@ -57,14 +56,11 @@ class RoundTripMeters {
     if (roundTrip == null) {
       return;
     }
-    TransactionSynchronizationManager.registerSynchronization(
-        new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            record(roundTrip, stages.submitted(), stages.resultReceived());
-            hops.forEach(
-                hop -> record(hop.timer(), hop.from().apply(stages), hop.to().apply(stages)));
-          }
+    AfterCommit.run(
+        () -> {
+          record(roundTrip, stages.submitted(), stages.resultReceived());
+          hops.forEach(
+              hop -> record(hop.timer(), hop.from().apply(stages), hop.to().apply(stages)));
         });
   }
 

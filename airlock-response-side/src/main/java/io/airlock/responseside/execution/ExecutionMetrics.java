@@ -1,5 +1,6 @@
 package io.airlock.responseside.execution;
 
+import io.airlock.platform.database.AfterCommit;
 import io.airlock.responseside.queue.RequestQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -9,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The executions of requests: {@code airlock.executions} by how each ended (completed, failed,
@@ -79,17 +78,7 @@ public final class ExecutionMetrics {
             fromCache.record(nanos, TimeUnit.NANOSECONDS);
           }
         };
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              record.run();
-            }
-          });
-    } else {
-      record.run();
-    }
+    AfterCommit.run(record);
   }
 
   /** A run that threw: nothing was settled, and the request runs again once its lease lapses. */

@@ -1,13 +1,12 @@
 package io.airlock.responseside.inbound;
 
+import io.airlock.platform.database.AfterCommit;
 import io.airlock.platform.tracing.GapTracing;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each request's arrival in its trace and, at DEBUG, in the log: a span {@code airlock.import}
@@ -52,17 +51,7 @@ class ArrivalTraces {
       if (arrived.isEmpty()) {
         return;
       }
-      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-        record();
-        return;
-      }
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              record();
-            }
-          });
+      AfterCommit.run(this::record);
     }
 
     private void record() {
