@@ -3,6 +3,7 @@ package io.airlock.platform.transfer;
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.node.NodeProperties;
 import io.airlock.platform.retention.RetentionProperties;
+import io.airlock.platform.retention.RetentionSchedule;
 import io.airlock.platform.time.ClockAutoConfiguration;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.SenderEpoch;
@@ -15,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -165,10 +165,6 @@ class TransferAutoConfiguration {
     return new NodeInfoContributor(node, sender);
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
   private static Path orDefault(Path configured, Path fallback) {
     return configured != null ? configured : fallback;
   }
@@ -276,17 +272,7 @@ class TransferAutoConfiguration {
     @Bean
     SchedulingConfigurer transferRetentionSchedule(
         TransferRetention transferRetention, RetentionProperties properties) {
-      return registrar -> {
-        if (properties.enabled()) {
-          registrar.addFixedDelayTask(
-              new FixedDelayTask(
-                  transferRetention::runScheduled,
-                  properties.interval(),
-                  // Soon after start too: a node restarted more often than the interval still runs
-                  // it.
-                  min(properties.interval(), Duration.ofMinutes(5))));
-        }
-      };
+      return RetentionSchedule.of(properties, "Transfer retention", transferRetention::runNow);
     }
 
     @Bean

@@ -63,15 +63,6 @@ public final class TransferRetention {
     return jobs.runExclusively(JOB, LOCK_AT_MOST, this::apply);
   }
 
-  /** One scheduled run: a failure is logged, and the next run tries again. */
-  void runScheduled() {
-    try {
-      runNow();
-    } catch (IOException | RuntimeException e) {
-      log.warn("Transfer retention failed, tried again next run: {}", e.toString());
-    }
-  }
-
   private Map<String, Long> apply() {
     return new RetentionRun(clock, events)
         .remove("ledger-outbound", properties.ledger(), this::deleteOutbound)

@@ -11,8 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Removes the request side's own rows past their retention: requests that ended, with what hangs
@@ -21,7 +19,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RequestSideRetention {
 
-  private static final Logger log = LoggerFactory.getLogger(RequestSideRetention.class);
   private static final String JOB = "request-side-retention";
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
@@ -57,14 +54,5 @@ public final class RequestSideRetention {
                 .remove("requests", properties.requests(), requests::removeEndedBefore)
                 .remove("audit", properties.audit(), auditLog::removeBefore)
                 .removed());
-  }
-
-  /** One scheduled run: a failure is logged, and the next run tries again. */
-  void runScheduled() {
-    try {
-      runNow();
-    } catch (IOException | RuntimeException e) {
-      log.warn("Request side retention failed, tried again next run: {}", e.toString());
-    }
   }
 }

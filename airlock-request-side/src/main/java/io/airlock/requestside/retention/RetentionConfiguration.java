@@ -2,16 +2,15 @@ package io.airlock.requestside.retention;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionProperties;
+import io.airlock.platform.retention.RetentionSchedule;
 import io.airlock.requestside.audit.AuditLog;
 import io.airlock.requestside.requests.EndedRequests;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 
 /** The request side's retention job, on the platform's retention schedule. */
 @Configuration(proxyBeanMethods = false)
@@ -33,20 +32,6 @@ class RetentionConfiguration {
   @Bean
   SchedulingConfigurer requestSideRetentionSchedule(
       RequestSideRetention retention, RetentionProperties schedule) {
-    return registrar -> {
-      if (schedule.enabled()) {
-        registrar.addFixedDelayTask(
-            new FixedDelayTask(
-                retention::runScheduled,
-                schedule.interval(),
-                // Soon after start too: a node restarted more often than the interval still runs
-                // it.
-                min(schedule.interval(), Duration.ofMinutes(5))));
-      }
-    };
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+    return RetentionSchedule.of(schedule, "Request side retention", retention::runNow);
   }
 }

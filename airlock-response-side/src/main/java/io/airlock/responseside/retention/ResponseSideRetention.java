@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,7 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class ResponseSideRetention {
 
-  private static final Logger log = LoggerFactory.getLogger(ResponseSideRetention.class);
   private static final String JOB = "response-side-retention";
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
@@ -84,14 +81,5 @@ public final class ResponseSideRetention {
           requests.removeAnswered(answered);
           return answered.size();
         });
-  }
-
-  /** One scheduled run: a failure is logged, and the next run tries again. */
-  void runScheduled() {
-    try {
-      runNow();
-    } catch (IOException | RuntimeException e) {
-      log.warn("Response side retention failed, tried again next run: {}", e.toString());
-    }
   }
 }

@@ -2,18 +2,17 @@ package io.airlock.responseside.retention;
 
 import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionProperties;
+import io.airlock.platform.retention.RetentionSchedule;
 import io.airlock.responseside.audit.AuditLog;
 import io.airlock.responseside.monitoring.SystemLog;
 import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
 import java.time.Clock;
-import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,20 +47,6 @@ class RetentionConfiguration {
   @Bean
   SchedulingConfigurer responseSideRetentionSchedule(
       ResponseSideRetention retention, RetentionProperties schedule) {
-    return registrar -> {
-      if (schedule.enabled()) {
-        registrar.addFixedDelayTask(
-            new FixedDelayTask(
-                retention::runScheduled,
-                schedule.interval(),
-                // Soon after start too: a node restarted more often than the interval still runs
-                // it.
-                min(schedule.interval(), Duration.ofMinutes(5))));
-      }
-    };
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
+    return RetentionSchedule.of(schedule, "Response side retention", retention::runNow);
   }
 }
