@@ -59,6 +59,25 @@ class ApiDocumentationIntegrationTests {
         .jsonPath("$.paths['/admin/import-batches'].get")
         .exists()
         .jsonPath("$.paths['/admin/audit-logs'].get.responses['200'].content['text/csv']")
+        .exists()
+        .jsonPath("$.paths['/admin/notifications'].get.parameters[?(@.name == 'status')]")
+        .exists();
+  }
+
+  @Test
+  void documentsTheNotificationChoice() {
+    client
+        .get()
+        .uri("/docs/openapi.json")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.paths['/users/me/notifications'].get.summary")
+        .isEqualTo("How you hear that a request of yours has ended")
+        .jsonPath("$.paths['/users/me/notifications'].put.tags[0]")
+        .isEqualTo("Notifications")
+        .jsonPath("$.paths['/users/me/notifications/webhook-secret'].post")
         .exists();
   }
 }

@@ -39,6 +39,8 @@ class ArchitectureTests extends SideArchitecture {
         Map.entry("rate_counts", "ratelimit"),
         Map.entry("quota_grace", "ratelimit"),
         Map.entry("maintenance_mode", "maintenance"),
+        Map.entry("notification_preferences", "notifications"),
+        Map.entry("notification_deliveries", "notifications"),
         Map.entry("directory_snapshots", "inbound"),
         Map.entry("directory_snapshot_parts", "inbound"),
         Map.entry("directory_snapshot_users", "inbound"));

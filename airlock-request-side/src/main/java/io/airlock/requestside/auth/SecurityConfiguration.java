@@ -124,6 +124,8 @@ class SecurityConfiguration {
             new ConsoleNavigation.Item("request.nav.users", "/console/admin/users", true),
             new ConsoleNavigation.Item("transfer.nav", "/console/admin/batches", true),
             new ConsoleNavigation.Item("request.nav.audit", "/console/admin/audit", true),
+            new ConsoleNavigation.Item(
+                "request.nav.notifications", "/console/admin/notifications", true),
             new ConsoleNavigation.Item("request.nav.settings", "/console/admin/settings", true)));
   }
 

@@ -4,6 +4,7 @@ import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionApplied;
 import io.airlock.platform.retention.RetentionRun;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.notifications.NotificationDeliveries;
 import io.airlock.requestside.requests.EndedRequests;
 import java.io.IOException;
 import java.time.Clock;
@@ -14,8 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Removes the request side's own rows past their retention: requests that ended, with what hangs
- * off them, then the audit log. Each run is recorded in the audit log (by kind, not by row). One
- * instance at a time.
+ * off them, notification deliveries long finished, then the audit log. Each run is recorded in the
+ * audit log (by kind, not by row). One instance at a time.
  */
 public final class RequestSideRetention {
 
@@ -23,6 +24,7 @@ public final class RequestSideRetention {
   private static final Duration LOCK_AT_MOST = Duration.ofMinutes(30);
 
   private final EndedRequests requests;
+  private final NotificationDeliveries deliveries;
   private final AuditLog auditLog;
   private final SingletonJobs jobs;
   private final RequestSideRetentionProperties properties;
@@ -31,12 +33,14 @@ public final class RequestSideRetention {
 
   RequestSideRetention(
       EndedRequests requests,
+      NotificationDeliveries deliveries,
       AuditLog auditLog,
       SingletonJobs jobs,
       RequestSideRetentionProperties properties,
       Clock clock,
       Consumer<RetentionApplied> events) {
     this.requests = requests;
+    this.deliveries = deliveries;
     this.auditLog = auditLog;
     this.jobs = jobs;
     this.properties = properties;
@@ -52,6 +56,8 @@ public final class RequestSideRetention {
         () ->
             new RetentionRun(clock, events)
                 .remove("requests", properties.requests(), requests::removeEndedBefore)
+                .remove(
+                    "notifications", properties.notifications(), deliveries::removeFinishedBefore)
                 .remove("audit", properties.audit(), auditLog::removeBefore)
                 .removed());
   }

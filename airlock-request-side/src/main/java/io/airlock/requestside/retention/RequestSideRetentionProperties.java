@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     that happened to it; a request still waiting for its answer is never removed. 90 days covers
  *     a quarter's questions about a result
  * @param audit how long the request side's audit log keeps an entry; a year, for yearly reviews
+ * @param notifications how long a notification delivery that was sent or given up (dead) is kept,
+ *     counted from then; one still being tried is never removed. 30 days leave time to look into a
+ *     user's "I was never told"
  */
 @ConfigurationProperties("airlock.retention")
 public record RequestSideRetentionProperties(
-    @DefaultValue("90d") Duration requests, @DefaultValue("365d") Duration audit) {}
+    @DefaultValue("90d") Duration requests,
+    @DefaultValue("365d") Duration audit,
+    @DefaultValue("30d") Duration notifications) {}

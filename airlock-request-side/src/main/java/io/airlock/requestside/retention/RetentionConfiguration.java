@@ -4,6 +4,7 @@ import io.airlock.platform.jobs.SingletonJobs;
 import io.airlock.platform.retention.RetentionProperties;
 import io.airlock.platform.retention.RetentionSchedule;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.notifications.NotificationDeliveries;
 import io.airlock.requestside.requests.EndedRequests;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,13 +21,14 @@ class RetentionConfiguration {
   @Bean
   RequestSideRetention requestSideRetention(
       EndedRequests requests,
+      NotificationDeliveries deliveries,
       AuditLog auditLog,
       SingletonJobs singletonJobs,
       RequestSideRetentionProperties properties,
       Clock clock,
       ApplicationEventPublisher events) {
     return new RequestSideRetention(
-        requests, auditLog, singletonJobs, properties, clock, events::publishEvent);
+        requests, deliveries, auditLog, singletonJobs, properties, clock, events::publishEvent);
   }
 
   @Bean

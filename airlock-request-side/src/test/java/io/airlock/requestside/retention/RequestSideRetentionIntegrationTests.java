@@ -8,6 +8,7 @@ import io.airlock.platform.retention.RetentionRun;
 import io.airlock.platform.testing.MovableClock;
 import io.airlock.requestside.RequestSideIntegrationTest;
 import io.airlock.requestside.audit.AuditLog;
+import io.airlock.requestside.notifications.NotificationDeliveries;
 import io.airlock.requestside.requests.EndedRequests;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -48,6 +49,7 @@ class RequestSideRetentionIntegrationTests {
   @Autowired RequestSideRetention retention;
   @Autowired RequestSideRetentionProperties properties;
   @Autowired EndedRequests endedRequests;
+  @Autowired NotificationDeliveries deliveries;
   @Autowired AuditLog auditLog;
   @Autowired SingletonJobs jobs;
   @Autowired JdbcClient jdbc;
@@ -70,6 +72,27 @@ class RequestSideRetentionIntegrationTests {
   void bindsItsKindsNextToThePlatformsWithTheirDefaults() {
     assertThat(properties.requests()).isEqualTo(Duration.ofDays(90));
     assertThat(properties.audit()).isEqualTo(Duration.ofDays(365));
+    assertThat(properties.notifications()).isEqualTo(Duration.ofDays(30));
+  }
+
+  @Test
+  void removesNotificationDeliveriesFinishedLongAgoButNoneStillBeingTried() throws Exception {
+    UUID request = request("completed", 10, 10);
+    UUID sentLongAgo = delivery(request, "sent", 31);
+    UUID deadLongAgo = delivery(request, "dead", 40);
+    UUID sentRecently = delivery(request, "sent", 29);
+    UUID pending = delivery(request, "pending", null);
+
+    Map<String, Long> removed = retention.runNow().orElseThrow();
+
+    assertThat(removed).containsEntry("notifications", 2L);
+    assertThat(
+            jdbc.sql("select id from notification_deliveries where request_id = :id")
+                .param("id", request)
+                .query(UUID.class)
+                .list())
+        .containsExactlyInAnyOrder(sentRecently, pending)
+        .doesNotContain(sentLongAgo, deadLongAgo);
   }
 
   @Test
@@ -168,9 +191,10 @@ class RequestSideRetentionIntegrationTests {
     RequestSideRetention forever =
         new RequestSideRetention(
             endedRequests,
+            deliveries,
             auditLog,
             jobs,
-            new RequestSideRetentionProperties(Duration.ZERO, Duration.ZERO),
+            new RequestSideRetentionProperties(Duration.ZERO, Duration.ZERO, Duration.ZERO),
             CLOCK,
             recorded::add);
 
@@ -209,6 +233,24 @@ class RequestSideRetentionIntegrationTests {
             status.startsWith("cancel") ? Timestamp.from(daysAgo(submittedDaysAgo)) : null)
         .update();
     return id;
+  }
+
+  /** A delivery about the request, finished {@code finishedDaysAgo} (null: still pending). */
+  private UUID delivery(UUID request, String status, Integer finishedDaysAgo) {
+    return jdbc.sql(
+            """
+            insert into notification_deliveries (request_id, user_id, channel, target,
+                request_status, stages, status, attempts, finished_at)
+            values (:request, :owner, 'email', 'someone@example.org', 'completed', '{}'::jsonb,
+                :status, 1, :finished)
+            returning id""")
+        .param("request", request)
+        .param("owner", owner)
+        .param("status", status)
+        .param(
+            "finished", finishedDaysAgo == null ? null : Timestamp.from(daysAgo(finishedDaysAgo)))
+        .query(UUID.class)
+        .single();
   }
 
   private void response(UUID request) {
