@@ -109,6 +109,9 @@ public final class TestPostgres {
                 // Test data need not survive a crash: skip every flush to disk.
                 .setServerConfig("fsync", "off")
                 .setServerConfig("full_page_writes", "off")
+                // Each cached test context keeps its pool's connections open (20 by default): a
+                // module's tests keep a few dozen contexts, more than the 300 zonky allows.
+                .setServerConfig("max_connections", "1000")
                 .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the test PostgreSQL", e);
