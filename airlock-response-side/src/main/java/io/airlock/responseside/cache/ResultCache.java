@@ -240,11 +240,22 @@ public class ResultCache {
 
   /** The fresh result for {@code cacheKey}, from memory or else from the table. */
   public Optional<Hit> lookup(String cacheKey) {
-    Optional<Hit> hit = Optional.ofNullable(lookupAll(List.of(cacheKey)).get(cacheKey));
-    if (hit.isEmpty()) {
-      metrics.missed();
+    return Optional.ofNullable(lookupEach(List.of(cacheKey)).get(cacheKey));
+  }
+
+  /**
+   * The fresh results of those {@code cacheKeys} that have one, as {@link #lookupAll}, each key
+   * without one counting a miss as {@link #lookup}'s does: for requests about to run, which ask the
+   * engine for what is not found.
+   */
+  public Map<String, Hit> lookupEach(Collection<String> cacheKeys) {
+    Map<String, Hit> hits = lookupAll(cacheKeys);
+    for (String key : cacheKeys) {
+      if (!hits.containsKey(key)) {
+        metrics.missed();
+      }
     }
-    return hit;
+    return hits;
   }
 
   /**

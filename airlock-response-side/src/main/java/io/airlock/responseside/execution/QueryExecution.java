@@ -14,16 +14,18 @@ import io.airlock.responseside.search.SearchOutcome;
 import io.airlock.transfer.query.QueryCheck;
 import io.airlock.transfer.query.QueryRules;
 import io.micrometer.tracing.Span;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +126,7 @@ class QueryExecution implements DisposableBean {
     long begun = System.nanoTime();
     List<Span> spans = new ArrayList<>(started.size());
     List<CompletableFuture<Decision>> decisions = new ArrayList<>(started.size());
+    List<JsonNode> checked = new ArrayList<>(started.size());
     for (ClaimedRequest request : started) {
       // Up to its start, not its claim. A later run waited for its retry, not in the queue: its
       // trace shows that as a gap.
@@ -132,7 +135,49 @@ class QueryExecution implements DisposableBean {
       }
       Span span = tracing.start("airlock.execute", request.traceparent(), null);
       spans.add(span);
-      decisions.add(decide(request, span, started.size() == 1));
+      Checked check = check(request);
+      decisions.add(
+          check.refused() == null ? null : CompletableFuture.completedFuture(check.refused()));
+      checked.add(check.params());
+    }
+    // The cache first, for the whole claim at once; the engine for what it has not.
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < started.size(); i++) {
+      if (checked.get(i) != null && started.get(i).cacheKey() != null) {
+        keys.add(started.get(i).cacheKey());
+      }
+    }
+    Instant lookedUp = Instant.now();
+    long lookup = System.nanoTime();
+    Map<String, ResultCache.Hit> hits = keys.isEmpty() ? Map.of() : cache.lookupEach(keys);
+    long lookupMs = millisSince(lookup);
+    List<Integer> toEngine = new ArrayList<>();
+    for (int i = 0; i < started.size(); i++) {
+      ClaimedRequest request = started.get(i);
+      JsonNode params = checked.get(i);
+      if (params == null) {
+        continue;
+      }
+      ResultCache.Hit hit = null;
+      if (request.cacheKey() != null) {
+        tracing.within(
+            spans.get(i),
+            () -> {
+              tracing.record("airlock.cache.lookup", tracing.currentTraceparent(), lookedUp);
+              return null;
+            });
+        hit = hits.get(request.cacheKey());
+      }
+      if (hit != null) {
+        decisions.set(
+            i,
+            CompletableFuture.completedFuture(answer(request, params, hit.body(), lookupMs, true)));
+      } else {
+        toEngine.add(i);
+      }
+    }
+    for (int i : toEngine) {
+      decisions.set(i, ask(started.get(i), checked.get(i), spans.get(i), toEngine.size() == 1));
     }
     List<Decision> decided = new ArrayList<>(started.size());
     List<RuntimeException> failures = new ArrayList<>(started.size());
@@ -191,18 +236,33 @@ class QueryExecution implements DisposableBean {
     return executed;
   }
 
-  /** Decides the request in its span: at once when it runs alone, else beside the others. */
-  private CompletableFuture<Decision> decide(ClaimedRequest request, Span span, boolean alone) {
+  /**
+   * Asks the engine in the request's span: at once when it is the claim's only call, else beside
+   * the others.
+   */
+  private CompletableFuture<Decision> ask(
+      ClaimedRequest request, JsonNode params, Span span, boolean alone) {
+    Supplier<Decision> call =
+        () ->
+            tracing.within(
+                span,
+                () ->
+                    engineAnswered(
+                        request,
+                        params,
+                        tracing.inChildSpan(
+                            "airlock.engine.call",
+                            () ->
+                                engine.execute(request.indexName(), request.queryType(), params))));
     if (alone) {
       try {
-        return CompletableFuture.completedFuture(tracing.within(span, () -> execute(request)));
+        return CompletableFuture.completedFuture(call.get());
       } catch (RuntimeException e) {
         return CompletableFuture.failedFuture(e);
       }
     }
     return CompletableFuture.supplyAsync(
-        () -> tracing.within(span, () -> execute(request)),
-        task -> runs.execute(ApplicationInLogs.carried(task)));
+        call, task -> runs.execute(ApplicationInLogs.carried(task)));
   }
 
   /** Caches the fresh results, then settles every decided request in one transaction. */
@@ -236,37 +296,35 @@ class QueryExecution implements DisposableBean {
     span.end();
   }
 
-  private Decision execute(ClaimedRequest request) {
+  /**
+   * The request's params as the rules take them now, or the decision to fail it without a run: it
+   * ran too often, or the rules refuse it. Checked again as it runs: it may have been queued under
+   * older rules, or a narrower policy may have come into force since. Before the cache too, which
+   * may hold its old answer.
+   */
+  private Checked check(ClaimedRequest request) {
     if (request.runs() > properties.maxAttempts()) {
-      return Decision.of(
+      return Checked.refused(
           new Settlement.Failure(
               request,
               ReasonCodes.ATTEMPTS_EXHAUSTED,
               "started " + request.runs() + " times; no worker finished it"));
     }
-    // Checked again, as it runs: it may have been queued under older rules, or a narrower policy
-    // may have come into force since. Before the cache too, which may hold its old answer.
     QueryCheck check =
         rules.check(request.indexName(), request.queryType().wireName(), request.queryParams());
     if (check instanceof QueryCheck.Invalid invalid) {
-      return Decision.of(
+      return Checked.refused(
           new Settlement.Failure(
               request, QueryCheck.Invalid.REASON_CODE, invalid.field() + " " + invalid.reason()));
     }
-    JsonNode params = ((QueryCheck.Valid) check).params();
-    long started = System.nanoTime();
-    Optional<ResultCache.Hit> hit =
-        request.cacheKey() == null
-            ? Optional.empty()
-            : tracing.inChildSpan("airlock.cache.lookup", () -> cache.lookup(request.cacheKey()));
-    if (hit.isPresent()) {
-      return answer(request, params, hit.get().body(), millisSince(started), true);
+    return new Checked(((QueryCheck.Valid) check).params(), null);
+  }
+
+  /** A request's params as the rules take them now, or, when they refuse it, its decision. */
+  private record Checked(JsonNode params, Decision refused) {
+    static Checked refused(Settlement failure) {
+      return new Checked(null, Decision.of(failure));
     }
-    SearchOutcome outcome =
-        tracing.inChildSpan(
-            "airlock.engine.call",
-            () -> engine.execute(request.indexName(), request.queryType(), params));
-    return engineAnswered(request, params, outcome);
   }
 
   private Decision engineAnswered(ClaimedRequest request, JsonNode params, SearchOutcome outcome) {
