@@ -60,7 +60,7 @@ class Workers implements SmartLifecycle {
         .description("Worker threads this instance is configured to run (0: it runs none)")
         .register(registry);
     Gauge.builder("airlock.workers.busy", busy, AtomicInteger::get)
-        .description("Workers running a request right now")
+        .description("Workers running a claim of requests right now")
         .register(registry);
   }
 
@@ -122,7 +122,7 @@ class Workers implements SmartLifecycle {
     return waiting.get();
   }
 
-  /** Workers running a request right now. */
+  /** Workers running a claim of requests right now. */
   int busy() {
     return busy.get();
   }
@@ -170,7 +170,7 @@ class Workers implements SmartLifecycle {
           claimed.size() - started.size(),
           claimed.size());
     }
-    busy.addAndGet(started.size());
+    busy.incrementAndGet();
     try {
       for (QueryExecution.Executed executed : execution.runAll(started)) {
         if (executed.failure() == null) {
@@ -183,7 +183,7 @@ class Workers implements SmartLifecycle {
         }
       }
     } finally {
-      busy.addAndGet(-started.size());
+      busy.decrementAndGet();
     }
   }
 
