@@ -98,6 +98,16 @@ public final class GapTracing {
     }
   }
 
+  /**
+   * Runs {@code work} with {@code span} current, on whichever thread, leaving it open: for a span
+   * whose work goes on in several places (started by {@link #start}, ended by its caller).
+   */
+  public <T> T within(Span span, Supplier<T> work) {
+    try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+      return work.get();
+    }
+  }
+
   /** Runs {@code work} in a child span of the current one (or a trace of its own). */
   public <T> T inChildSpan(String name, Supplier<T> work) {
     return inSpan(name, currentTraceparent(), work);

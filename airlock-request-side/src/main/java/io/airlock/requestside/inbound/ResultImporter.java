@@ -15,7 +15,13 @@ import io.airlock.transfer.records.RecordLine;
 import io.airlock.transfer.records.ResultRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,24 +67,120 @@ class ResultImporter implements InboundChannel {
 
   @Override
   public void apply(TransferRecord record, AppliedBatch batch) {
-    Manifest manifest = batch.manifest();
-    Optional<Waiting> waiting = waitingRequest(record.id());
-    if (waiting.isEmpty()) {
-      return;
-    }
-    Waiting request = waiting.get();
-    Instant started = Instant.now();
-    if (record instanceof ResultRecord result) {
-      if (result.executionMs() < 0) {
-        fail(request, "invalid_result_record: execution_ms is negative");
-      } else {
-        complete(request, result, manifest);
+    applyAll(List.of(record), batch);
+  }
+
+  /**
+   * Applies a run of answers with a few statements: their requests locked with one, their responses
+   * stored with one, their requests ended with one, their audit rows with one. A request answered
+   * twice in the run takes the second answer as it would one by one: after the first.
+   */
+  @Override
+  public void applyAll(List<TransferRecord> records, AppliedBatch batch) {
+    Set<String> seen = new HashSet<>();
+    int from = 0;
+    for (int i = 0; i < records.size(); i++) {
+      if (!seen.add(records.get(i).id())) {
+        applyDistinct(records.subList(from, i), batch.manifest());
+        seen.clear();
+        seen.add(records.get(i).id());
+        from = i;
       }
-    } else if (record instanceof FailureRecord failure) {
-      end(request, failure, manifest);
+    }
+    applyDistinct(records.subList(from, records.size()), batch.manifest());
+  }
+
+  /** Applies answers to different requests. */
+  private void applyDistinct(List<TransferRecord> records, Manifest manifest) {
+    Instant started = Instant.now();
+    Map<String, UUID> ids = new HashMap<>();
+    List<AuditLog.Entry> audits = new ArrayList<>();
+    for (TransferRecord record : records) {
+      try {
+        ids.put(record.id(), UUID.fromString(record.id()));
+      } catch (IllegalArgumentException e) {
+        audits.add(refusal(record.id(), "not a request id"));
+      }
+    }
+    Map<UUID, RequestAnswers.Awaited> awaited = answers.awaitingAll(ids.values());
+    List<Waiting> waiting = new ArrayList<>();
+    List<RequestAnswers.Answer> answering = new ArrayList<>();
+    Map<UUID, TransferRecord> answeredBy = new HashMap<>();
+    for (TransferRecord record : records) {
+      UUID id = ids.get(record.id());
+      // The results channel carries results and failures only.
+      if (id == null || !(record instanceof ResultRecord || record instanceof FailureRecord)) {
+        continue;
+      }
+      Optional<Waiting> request = waiting(record.id(), id, awaited.get(id), audits);
+      if (request.isEmpty()) {
+        continue;
+      }
+      RequestAnswers.Answer answer = answer(record, id, manifest);
+      waiting.add(request.get());
+      answering.add(answer);
+      answeredBy.put(id, record);
+      audits.add(audit(answer, record));
+    }
+    Map<UUID, Stages> stages = answering.isEmpty() ? Map.of() : answers.answerAll(answering);
+    for (int i = 0; i < waiting.size(); i++) {
+      timed(waiting.get(i), answering.get(i).status(), stages.get(waiting.get(i).id()));
+    }
+    if (!audits.isEmpty()) {
+      audit.recordAll(audits);
     }
     // Only what committed: a batch rolled back is imported again, and would say it twice.
-    AfterCommit.run(() -> traced(request, record, started));
+    AfterCommit.run(
+        () -> waiting.forEach(request -> traced(request, answeredBy.get(request.id()), started)));
+  }
+
+  /** The answer a record gives its request: a result, a failure, or a refused result. */
+  private static RequestAnswers.Answer answer(TransferRecord record, UUID id, Manifest manifest) {
+    if (record instanceof ResultRecord result) {
+      if (result.executionMs() < 0) {
+        return RequestAnswers.Answer.ended(
+            id,
+            RequestStatus.FAILED,
+            "invalid_result_record: execution_ms is negative",
+            null,
+            null);
+      }
+      return RequestAnswers.Answer.result(
+          id,
+          result.result(),
+          result.executionMs(),
+          result.cacheHit(),
+          result.resultSha256(),
+          result.receivedAt(),
+          result.executedAt(),
+          manifest.createdAt());
+    }
+    FailureRecord failure = (FailureRecord) record;
+    String reason =
+        failure.detail() == null
+            ? failure.reasonCode()
+            : failure.reasonCode() + ": " + failure.detail();
+    RequestStatus status = RequestStatus.fromWireName(failure.outcome().wireName()).orElseThrow();
+    return RequestAnswers.Answer.ended(
+        id, status, reason, failure.receivedAt(), manifest.createdAt());
+  }
+
+  /** What the audit says of an answer applied. */
+  private AuditLog.Entry audit(RequestAnswers.Answer answer, TransferRecord record) {
+    String resource = resource(answer.id());
+    if (answer.status() == RequestStatus.COMPLETED) {
+      return audit.entry(ACTOR, ACTION, resource, AuditLog.Outcome.SUCCESS, "completed");
+    }
+    if (record instanceof ResultRecord) {
+      return audit.entry(
+          ACTOR, ACTION, resource, AuditLog.Outcome.FAILURE, "failed: " + answer.reason());
+    }
+    return audit.entry(
+        ACTOR,
+        ACTION,
+        resource,
+        AuditLog.Outcome.SUCCESS,
+        answer.status().wireName() + ": " + answer.reason());
   }
 
   /** The answer's span in its request's trace, and the line operators follow it by. */
@@ -95,81 +197,52 @@ class ResultImporter implements InboundChannel {
   /** An unreadable answer still answers its request: the request fails with the reason. */
   @Override
   public void refused(RecordLine.Invalid line, AppliedBatch batch) {
-    Manifest manifest = batch.manifest();
     if (line.id() == null) {
       audit.record(
           ACTOR, ACTION, null, AuditLog.Outcome.FAILURE, "unreadable record: " + line.reason());
       return;
     }
-    waitingRequest(line.id())
-        .ifPresent(request -> fail(request, "invalid_result_record: " + line.reason()));
+    UUID id;
+    try {
+      id = UUID.fromString(line.id());
+    } catch (IllegalArgumentException e) {
+      audit.recordAll(List.of(refusal(line.id(), "not a request id")));
+      return;
+    }
+    List<AuditLog.Entry> audits = new ArrayList<>();
+    Optional<Waiting> request = waiting(line.id(), id, answers.awaiting(id).orElse(null), audits);
+    if (request.isPresent()) {
+      String reason = "invalid_result_record: " + line.reason();
+      Stages stages =
+          answers.answer(RequestAnswers.Answer.ended(id, RequestStatus.FAILED, reason, null, null));
+      timed(request.get(), RequestStatus.FAILED, stages);
+      audits.add(
+          audit.entry(ACTOR, ACTION, resource(id), AuditLog.Outcome.FAILURE, "failed: " + reason));
+    }
+    audit.recordAll(audits);
   }
 
   /**
-   * The request the answer is for, locked, if it is still waiting for one, or failed: a failed
-   * request is answered again only when an operator of the response side runs it afresh (that side
-   * answers each request once otherwise), and the fresh answer replaces the failure. An answer for
-   * an unknown request, or one that completed, expired or was cancelled, is audited as refused.
+   * The request the answer is for, if it is still waiting for one, or failed: a failed request is
+   * answered again only when an operator of the response side runs it afresh (that side answers
+   * each request once otherwise), and the fresh answer replaces the failure. An answer for an
+   * unknown request, or one that completed, expired or was cancelled, is audited as refused.
    */
-  private Optional<Waiting> waitingRequest(String recordId) {
-    UUID id;
-    try {
-      id = UUID.fromString(recordId);
-    } catch (IllegalArgumentException e) {
-      refuse(recordId, "not a request id");
+  private Optional<Waiting> waiting(
+      String recordId, UUID id, RequestAnswers.Awaited awaited, List<AuditLog.Entry> audits) {
+    if (awaited == null) {
+      audits.add(refusal(recordId, "unknown request"));
       return Optional.empty();
     }
-    Optional<RequestAnswers.Awaited> awaited = answers.awaiting(id);
-    if (awaited.isEmpty()) {
-      refuse(recordId, "unknown request");
-      return Optional.empty();
-    }
-    RequestStatus current = awaited.get().status();
+    RequestStatus current = awaited.status();
     if (current != RequestStatus.PENDING
         && current != RequestStatus.EXPORTED
         && current != RequestStatus.CANCELLING
         && current != RequestStatus.FAILED) {
-      refuse(recordId, "duplicate: the request is already " + current.wireName());
+      audits.add(refusal(recordId, "duplicate: the request is already " + current.wireName()));
       return Optional.empty();
     }
-    return Optional.of(
-        new Waiting(id, current == RequestStatus.FAILED, awaited.get().traceparent()));
-  }
-
-  private void complete(Waiting request, ResultRecord result, Manifest manifest) {
-    UUID id = request.id();
-    Stages stages =
-        answers.completed(
-            id,
-            result.result(),
-            result.executionMs(),
-            result.cacheHit(),
-            result.resultSha256(),
-            result.receivedAt(),
-            result.executedAt(),
-            manifest.createdAt());
-    timed(request, RequestStatus.COMPLETED, stages);
-    audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, "completed");
-  }
-
-  private void end(Waiting request, FailureRecord failure, Manifest manifest) {
-    UUID id = request.id();
-    String reason =
-        failure.detail() == null
-            ? failure.reasonCode()
-            : failure.reasonCode() + ": " + failure.detail();
-    RequestStatus status = RequestStatus.fromWireName(failure.outcome().wireName()).orElseThrow();
-    Stages stages = answers.ended(id, status, reason, failure.receivedAt(), manifest.createdAt());
-    timed(request, status, stages);
-    audit.record(
-        ACTOR, ACTION, resource(id), AuditLog.Outcome.SUCCESS, status.wireName() + ": " + reason);
-  }
-
-  private void fail(Waiting request, String reason) {
-    UUID id = request.id();
-    Stages stages = answers.ended(id, RequestStatus.FAILED, reason, null, null);
-    timed(request, RequestStatus.FAILED, stages);
-    audit.record(ACTOR, ACTION, resource(id), AuditLog.Outcome.FAILURE, "failed: " + reason);
+    return Optional.of(new Waiting(id, current == RequestStatus.FAILED, awaited.traceparent()));
   }
 
   /** Only a request's first answer: a rerun's answer would time the operator's rerun as well. */
@@ -179,8 +252,8 @@ class ResultImporter implements InboundChannel {
     }
   }
 
-  private void refuse(String recordId, String why) {
-    audit.record(ACTOR, ACTION, "request:" + recordId, AuditLog.Outcome.FAILURE, why);
+  private AuditLog.Entry refusal(String recordId, String why) {
+    return audit.entry(ACTOR, ACTION, "request:" + recordId, AuditLog.Outcome.FAILURE, why);
   }
 
   private static String resource(UUID id) {

@@ -170,6 +170,29 @@ class ResultImportIntegrationTests extends SignedInRequester {
   }
 
   @Test
+  void takesTwoAnswersToOneRequestInOneBatchOneAfterTheOther() throws IOException {
+    UUID id = exportedRequest();
+    UUID other = exportedRequest();
+    EncodedBatch batch =
+        peer.publish(
+            Channel.RESULTS,
+            result(id, "05".repeat(32)),
+            result(other, "06".repeat(32)),
+            result(id, "07".repeat(32)));
+
+    assertThat(importer.importNow())
+        .containsExactly(new ImportOutcome.Imported(batch.manifest(), 3, 0));
+    requests
+        .get(token, "/requests/{id}/response", id)
+        .expectHeader()
+        .valueEquals("ETag", "W/\"" + "05".repeat(32) + "\"");
+    assertThat(audited(id))
+        .containsExactly(
+            "success completed", "failure duplicate: the request is already completed");
+    assertThat(body("/requests/{id}", other).get("status")).isEqualTo("completed");
+  }
+
+  @Test
   void refusesAnAnswerForAnUnknownRequestAndAppliesTheRest() throws IOException {
     UUID unknown = UUID.randomUUID();
     UUID id = exportedRequest();

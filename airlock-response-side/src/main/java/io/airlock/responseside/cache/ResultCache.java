@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.airlock.platform.database.Columns;
 import io.airlock.platform.signals.DatabaseSignals;
 import io.airlock.transfer.records.QueryType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -238,11 +240,22 @@ public class ResultCache {
 
   /** The fresh result for {@code cacheKey}, from memory or else from the table. */
   public Optional<Hit> lookup(String cacheKey) {
-    Optional<Hit> hit = Optional.ofNullable(lookupAll(List.of(cacheKey)).get(cacheKey));
-    if (hit.isEmpty()) {
-      metrics.missed();
+    return Optional.ofNullable(lookupEach(List.of(cacheKey)).get(cacheKey));
+  }
+
+  /**
+   * The fresh results of those {@code cacheKeys} that have one, as {@link #lookupAll}, each key
+   * without one counting a miss as {@link #lookup}'s does: for requests about to run, which ask the
+   * engine for what is not found.
+   */
+  public Map<String, Hit> lookupEach(Collection<String> cacheKeys) {
+    Map<String, Hit> hits = lookupAll(cacheKeys);
+    for (String key : cacheKeys) {
+      if (!hits.containsKey(key)) {
+        metrics.missed();
+      }
     }
-    return hit;
+    return hits;
   }
 
   /**
@@ -307,38 +320,68 @@ public class ResultCache {
     return hits;
   }
 
+  /** A fresh result for {@link #storeAll}. */
+  public record Fresh(
+      String cacheKey, String index, QueryType type, JsonNode params, ResultBody body) {}
+
   /**
    * Stores a fresh result in both levels, fresh for its query type's TTL; a stale entry for the
    * same key is replaced, its hit count kept.
    */
   public void store(
       String cacheKey, String index, QueryType type, JsonNode params, ResultBody body) {
+    storeAll(List.of(new Fresh(cacheKey, index, type, params, body)));
+  }
+
+  /** Stores fresh results as {@link #store} does, with one statement however many. */
+  public void storeAll(List<Fresh> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    // One row per key (the last): a statement may not upsert the same row twice.
+    Map<String, Fresh> byKey = new LinkedHashMap<>();
+    results.forEach(fresh -> byKey.put(fresh.cacheKey(), fresh));
+    List<Fresh> rows = List.copyOf(byKey.values());
     Instant stored = clock.instant();
-    Instant expiresAt =
-        jdbc.sql(
-                """
-                insert into query_cache (cache_key, index_name, query_type, query_params, result,
-                    result_sha256, bytes, expires_at)
-                values (:key, :index, :type, cast(:params as jsonb), cast(:result as jsonb),
-                    :sha256, :bytes, :expiresAt)
-                on conflict (cache_key) do update set result = excluded.result,
-                    result_sha256 = excluded.result_sha256, bytes = excluded.bytes,
-                    created_at = :now, expires_at = excluded.expires_at
-                returning expires_at
-                """)
-            .param("key", cacheKey)
-            .param("index", index)
-            .param("type", type.wireName())
-            .param("params", json.writeValueAsString(params))
-            .param("result", body.text())
-            .param("sha256", body.sha256())
-            .param("bytes", body.bytes())
-            .param("now", Timestamp.from(stored))
-            .param("expiresAt", Timestamp.from(stored.plus(properties.ttl().of(type))))
-            .query((row, n) -> row.getTimestamp("expires_at").toInstant())
-            .single();
-    memory.put(
-        cacheKey, new Entry(body.text(), body.sha256(), body.bytes(), expiresAt, generation.get()));
+    Map<String, Instant> expiresAt = new HashMap<>();
+    jdbc.sql(
+            """
+            insert into query_cache (cache_key, index_name, query_type, query_params, result,
+                result_sha256, bytes, expires_at)
+            select key, index_name, query_type, cast(params as jsonb), cast(result as jsonb),
+                sha256, bytes, expires_at
+            from unnest(cast(:keys as text[]), cast(:indices as text[]), cast(:types as text[]),
+                cast(:params as text[]), cast(:results as text[]), cast(:sha256s as text[]),
+                cast(:bytes as bigint[]), cast(:expiresAt as timestamptz[]))
+                as r(key, index_name, query_type, params, result, sha256, bytes, expires_at)
+            on conflict (cache_key) do update set result = excluded.result,
+                result_sha256 = excluded.result_sha256, bytes = excluded.bytes,
+                created_at = :now, expires_at = excluded.expires_at
+            returning cache_key, expires_at
+            """)
+        .param("keys", Columns.texts(rows, Fresh::cacheKey))
+        .param("indices", Columns.texts(rows, Fresh::index))
+        .param("types", Columns.texts(rows, fresh -> fresh.type().wireName()))
+        .param("params", Columns.texts(rows, fresh -> json.writeValueAsString(fresh.params())))
+        .param("results", Columns.texts(rows, fresh -> fresh.body().text()))
+        .param("sha256s", Columns.texts(rows, fresh -> fresh.body().sha256()))
+        .param("bytes", Columns.of(rows, fresh -> fresh.body().bytes(), Long[]::new))
+        .param("now", Timestamp.from(stored))
+        .param(
+            "expiresAt",
+            Columns.texts(rows, fresh -> stored.plus(properties.ttl().of(fresh.type())).toString()))
+        .query(
+            (ResultSet row) -> {
+              expiresAt.put(row.getString("cache_key"), row.getTimestamp("expires_at").toInstant());
+            });
+    long current = generation.get();
+    for (Fresh fresh : rows) {
+      ResultBody body = fresh.body();
+      memory.put(
+          fresh.cacheKey(),
+          new Entry(
+              body.text(), body.sha256(), body.bytes(), expiresAt.get(fresh.cacheKey()), current));
+    }
   }
 
   /** Both levels' size and this instance's lookups since it started. */

@@ -11,11 +11,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param enabled whether this instance runs workers at all (tests turn them off to drive the queue
  *     by hand)
- * @param workers worker threads, each with at most one engine call in flight: the bound on this
- *     instance's concurrent calls; 0 means {@value #WORKERS_PER_PROCESSOR} per available processor,
- *     since a worker mostly waits for the engine and the database
+ * @param workers worker threads, each claiming up to {@code batchSize} requests and running them
+ *     together: at most {@code workers × batchSize} engine calls are in flight on this instance; 0
+ *     means {@value #WORKERS_PER_PROCESSOR} per available processor, since a worker mostly waits
+ *     for the engine and the database
  * @param pollInterval how long an idle worker waits before it looks at the queue again
- * @param batchSize how many requests a worker claims at once
+ * @param batchSize how many requests a worker claims at once, and runs side by side
  * @param lease how long a claimed request stays a worker's before another may take it: longer than
  *     the slowest run (the engine's attempts at their longest timeout, plus their backoff)
  * @param maxAttempts runs in all before a request that keeps failing for a passing reason fails

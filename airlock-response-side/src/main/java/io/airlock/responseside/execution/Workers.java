@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -15,12 +14,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The worker threads of this instance: each claims a few requests, runs them one after another, and
- * when the queue has nothing ready waits until the import of new requests wakes it ({@link
- * #QUEUE_CHANNEL}, signalled on every instance when they commit) or a poll interval has passed (for
- * retries falling due, and as the backstop). Stopping stops the claiming, gives the running queries
- * a grace period, returns claimed requests that never started to the queue, and leaves any query
- * still running after the grace to its lease.
+ * The worker threads of this instance: each claims a few requests, runs them together ({@link
+ * QueryExecution#runAll}), and when the queue has nothing ready waits until the import of new
+ * requests wakes it ({@link #QUEUE_CHANNEL}, signalled on every instance when they commit) or a
+ * poll interval has passed (for retries falling due, and as the backstop). Stopping stops the
+ * claiming, gives the running queries a grace period, returns claimed requests that never started
+ * to the queue, and leaves any query still running after the grace to its lease.
  */
 class Workers implements SmartLifecycle {
 
@@ -61,7 +60,7 @@ class Workers implements SmartLifecycle {
         .description("Worker threads this instance is configured to run (0: it runs none)")
         .register(registry);
     Gauge.builder("airlock.workers.busy", busy, AtomicInteger::get)
-        .description("Workers running a request right now")
+        .description("Workers running a claim of requests right now")
         .register(registry);
   }
 
@@ -123,7 +122,7 @@ class Workers implements SmartLifecycle {
     return waiting.get();
   }
 
-  /** Workers running a request right now. */
+  /** Workers running a claim of requests right now. */
   int busy() {
     return busy.get();
   }
@@ -157,28 +156,34 @@ class Workers implements SmartLifecycle {
   }
 
   private void runAll(List<ClaimedRequest> claimed) {
-    for (int i = 0; i < claimed.size(); i++) {
-      if (!running) {
-        claimed.subList(i, claimed.size()).forEach(queue::release);
-        return;
+    if (claimed.isEmpty()) {
+      return;
+    }
+    if (!running) {
+      claimed.forEach(queue::release);
+      return;
+    }
+    List<ClaimedRequest> started = queue.startAll(claimed, properties.lease());
+    if (started.size() < claimed.size()) {
+      log.info(
+          "{} of {} claimed requests were taken over before they started",
+          claimed.size() - started.size(),
+          claimed.size());
+    }
+    busy.incrementAndGet();
+    try {
+      for (QueryExecution.Executed executed : execution.runAll(started)) {
+        if (executed.failure() == null) {
+          metrics.ran(executed.outcome(), executed.nanos());
+        } else {
+          // Nothing was settled: the request runs again once its lease lapses.
+          metrics.threw();
+          log.error(
+              "Running request {} failed", executed.request().requestId(), executed.failure());
+        }
       }
-      ClaimedRequest request = claimed.get(i);
-      Optional<ClaimedRequest> started = queue.start(request, properties.lease());
-      if (started.isEmpty()) {
-        log.info("Request {} was taken over while it waited in this claim", request.requestId());
-        continue;
-      }
-      busy.incrementAndGet();
-      long begun = System.nanoTime();
-      try {
-        metrics.ran(execution.run(started.get()), System.nanoTime() - begun);
-      } catch (RuntimeException e) {
-        // Nothing was settled: the request runs again once its lease lapses.
-        metrics.threw();
-        log.error("Running request {} failed", request.requestId(), e);
-      } finally {
-        busy.decrementAndGet();
-      }
+    } finally {
+      busy.decrementAndGet();
     }
   }
 

@@ -1,7 +1,14 @@
 package io.airlock.responseside.queue;
 
+import io.airlock.platform.database.Columns;
+import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.OptionalInt;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,26 +46,64 @@ final class Leases {
   }
 
   /**
-   * Extends the lease from now and counts a run; returns the run's number, or empty if the lease
-   * was no longer the caller's (taken over).
+   * Extends the leases from now and counts a run of each, with one statement; returns the run's
+   * number of each request whose lease was still the caller's (the others were taken over).
    */
-  OptionalInt start(ClaimedRequest request, Duration lease) {
-    return jdbc.sql(
+  Map<UUID, Integer> startAll(List<ClaimedRequest> requests, Duration lease) {
+    Map<UUID, Integer> runs = new HashMap<>();
+    if (requests.isEmpty()) {
+      return runs;
+    }
+    jdbc.sql(
             """
-            update incoming_requests
-            set lease_until = now() + :leaseMs * interval '1 millisecond', runs = runs + 1
-            where request_id = :id and status = 'processing'
-                and lease_owner = :owner and attempts = :attempts
-            returning runs
+            update incoming_requests r
+            set lease_until = now() + :leaseMs * interval '1 millisecond', runs = r.runs + 1
+            from unnest(cast(:ids as uuid[]), cast(:owners as text[]), cast(:attempts as int[]))
+                as c(id, owner, attempts)
+            where r.request_id = c.id and r.status = 'processing'
+                and r.lease_owner = c.owner and r.attempts = c.attempts
+            returning r.request_id, r.runs
             """)
         .param("leaseMs", lease.toMillis())
-        .param("id", request.requestId())
-        .param("owner", request.leaseOwner())
-        .param("attempts", request.attempts())
-        .query(Integer.class)
-        .optional()
-        .map(OptionalInt::of)
-        .orElse(OptionalInt.empty());
+        .params(fencing(requests))
+        .query(
+            (ResultSet row) -> {
+              runs.put(row.getObject("request_id", UUID.class), row.getInt("runs"));
+            });
+    return runs;
+  }
+
+  /**
+   * Ends the requests as completed with one statement; returns those whose lease was still the
+   * caller's, the only ones ended.
+   */
+  Set<UUID> completeAll(List<ClaimedRequest> requests) {
+    if (requests.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                update incoming_requests r
+                set status = 'completed', reason_code = null, reason_detail = null,
+                    finished_at = now(), lease_owner = null, lease_until = null
+                from unnest(cast(:ids as uuid[]), cast(:owners as text[]),
+                    cast(:attempts as int[])) as c(id, owner, attempts)
+                where r.request_id = c.id and r.status = 'processing'
+                    and r.lease_owner = c.owner and r.attempts = c.attempts
+                returning r.request_id
+                """)
+            .params(fencing(requests))
+            .query(UUID.class)
+            .list());
+  }
+
+  // The leases' fencing tokens, as the arrays the statements above unnest.
+  private static Map<String, Object> fencing(List<ClaimedRequest> requests) {
+    return Map.of(
+        "ids", Columns.of(requests, ClaimedRequest::requestId, UUID[]::new),
+        "owners", Columns.texts(requests, ClaimedRequest::leaseOwner),
+        "attempts", Columns.of(requests, ClaimedRequest::attempts, Integer[]::new));
   }
 
   /**

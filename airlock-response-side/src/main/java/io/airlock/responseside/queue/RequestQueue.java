@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,20 +104,7 @@ public class RequestQueue {
    */
   @Transactional
   public boolean complete(ClaimedRequest request, Answer answer) {
-    if (!leases.settle(request, "completed", null, null)) {
-      return false;
-    }
-    results.completed(
-        request.requestId(),
-        request.traceId(),
-        answer.result(),
-        answer.resultSha256(),
-        answer.resultBytes(),
-        answer.executionMs(),
-        answer.cacheHit(),
-        request.receivedAt(),
-        null);
-    return true;
+    return settleAll(List.of(new Settlement.Completion(request, answer))).get(0);
   }
 
   /**
@@ -164,7 +153,79 @@ public class RequestQueue {
    *     the request must not run
    */
   public Optional<ClaimedRequest> start(ClaimedRequest request, Duration lease) {
-    return leases.start(request, lease).stream().mapToObj(request::startedAs).findFirst();
+    return startAll(List.of(request), lease).stream().findFirst();
+  }
+
+  /**
+   * Starts the runs of claimed requests that run together, with one statement, as {@link #start}
+   * one.
+   *
+   * @return those whose lease was still this worker's, with their runs counted, in their order
+   */
+  public List<ClaimedRequest> startAll(List<ClaimedRequest> requests, Duration lease) {
+    Map<UUID, Integer> runs = leases.startAll(requests, lease);
+    return requests.stream()
+        .filter(request -> runs.containsKey(request.requestId()))
+        .map(request -> request.startedAs(runs.get(request.requestId())))
+        .toList();
+  }
+
+  /**
+   * Settles requests that ran together, in one transaction: their answers with one statement each
+   * for the queue and the results, the rarer endings one by one.
+   *
+   * @return for each settlement in order, false if the lease was no longer this worker's: nothing
+   *     was written for it
+   */
+  @Transactional
+  public List<Boolean> settleAll(List<Settlement> settlements) {
+    List<Settlement.Completion> completions = new ArrayList<>();
+    for (Settlement settlement : settlements) {
+      if (settlement instanceof Settlement.Completion completion) {
+        completions.add(completion);
+      }
+    }
+    Set<UUID> completed =
+        leases.completeAll(completions.stream().map(Settlement.Completion::request).toList());
+    results.completedAll(
+        completions.stream()
+            .filter(completion -> completed.contains(completion.request().requestId()))
+            .map(RequestQueue::result)
+            .toList());
+    List<Boolean> settled = new ArrayList<>(settlements.size());
+    for (Settlement settlement : settlements) {
+      settled.add(
+          settlement instanceof Settlement.Completion
+              ? completed.contains(settlement.request().requestId())
+              : settleAlone(settlement));
+    }
+    return settled;
+  }
+
+  private boolean settleAlone(Settlement settlement) {
+    if (settlement instanceof Settlement.Failure failure) {
+      return fail(failure.request(), failure.reasonCode(), failure.detail());
+    }
+    if (settlement instanceof Settlement.Oversized oversized) {
+      return failTooLarge(
+          oversized.request(), oversized.answer(), oversized.reasonCode(), oversized.detail());
+    }
+    Settlement.Retry retry = (Settlement.Retry) settlement;
+    return retryLater(retry.request(), retry.delay(), retry.reasonCode(), retry.why());
+  }
+
+  private static QueryResults.Completed result(Settlement.Completion completion) {
+    ClaimedRequest request = completion.request();
+    Answer answer = completion.answer();
+    return new QueryResults.Completed(
+        request.requestId(),
+        request.traceId(),
+        answer.result(),
+        answer.resultSha256(),
+        answer.resultBytes(),
+        answer.executionMs(),
+        answer.cacheHit(),
+        request.receivedAt());
   }
 
   /**

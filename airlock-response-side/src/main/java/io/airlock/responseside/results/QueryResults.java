@@ -1,5 +1,6 @@
 package io.airlock.responseside.results;
 
+import io.airlock.platform.database.Columns;
 import io.airlock.transfer.records.FailureRecord;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -64,6 +65,51 @@ public class QueryResults {
             .param("decidedAt", timestamp(decidedAt))
             .update()
         == 1;
+  }
+
+  /** A result for {@link #completedAll}, decided as it is written. */
+  public record Completed(
+      UUID requestId,
+      String traceId,
+      JsonNode result,
+      String resultSha256,
+      long resultBytes,
+      long executionMs,
+      boolean cacheHit,
+      Instant receivedAt) {}
+
+  /**
+   * Records results with one statement, however many (their fields as arrays, unnested by the
+   * database); a request answered already keeps its first answer.
+   */
+  public void completedAll(List<Completed> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into query_results (request_id, trace_id, outcome, result, result_sha256,
+                result_bytes, execution_ms, cache_hit, received_at, decided_at)
+            select id, trace_id, 'completed', cast(result as jsonb), sha256, bytes, execution_ms,
+                cache_hit, received_at, clock_timestamp()
+            from unnest(cast(:ids as uuid[]), cast(:traceIds as text[]),
+                cast(:results as text[]), cast(:sha256s as text[]), cast(:bytes as bigint[]),
+                cast(:executionMs as bigint[]), cast(:cacheHits as boolean[]),
+                cast(:receivedAt as timestamptz[]))
+                as r(id, trace_id, result, sha256, bytes, execution_ms, cache_hit, received_at)
+            on conflict (request_id) do nothing""")
+        .param("ids", Columns.of(rows, Completed::requestId, UUID[]::new))
+        .param("traceIds", Columns.texts(rows, Completed::traceId))
+        .param("results", Columns.texts(rows, row -> json.writeValueAsString(row.result())))
+        .param("sha256s", Columns.texts(rows, Completed::resultSha256))
+        .param("bytes", Columns.of(rows, Completed::resultBytes, Long[]::new))
+        .param("executionMs", Columns.of(rows, Completed::executionMs, Long[]::new))
+        .param("cacheHits", Columns.of(rows, Completed::cacheHit, Boolean[]::new))
+        .param(
+            "receivedAt",
+            Columns.texts(
+                rows, row -> row.receivedAt() == null ? null : row.receivedAt().toString()))
+        .update();
   }
 
   /**

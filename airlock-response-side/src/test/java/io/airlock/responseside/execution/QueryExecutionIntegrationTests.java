@@ -1,6 +1,7 @@
 package io.airlock.responseside.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.ResponseSideIntegrationTest;
@@ -16,6 +17,7 @@ import io.airlock.transfer.records.QueryType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -264,6 +266,42 @@ class QueryExecutionIntegrationTests {
     assertThat(execution.run(lost)).isEqualTo(new ExecutionOutcome.LeaseLost());
     assertThat(fixture.answer(id)).isEmpty();
     assertThat(execution.run(taken)).isEqualTo(new ExecutionOutcome.Completed(true));
+  }
+
+  @Test
+  void runsAClaimTogetherAndSettlesEachRequestOnce() {
+    String search = uniqueSearch(2);
+    UUID first = fixture.enqueue("incidents", QueryType.SEARCH, search, 0);
+    UUID same = fixture.enqueue("incidents", QueryType.SEARCH, search, 0);
+    UUID missing =
+        fixture.enqueue("no-such-index", QueryType.COUNT, "{\"query\":{\"match_all\":{}}}", 0);
+    Duration lease = Duration.ofMinutes(1);
+    List<ClaimedRequest> started = queue.startAll(queue.claim("test-worker", 3, lease), lease);
+
+    List<QueryExecution.Executed> executed = execution.runAll(started);
+
+    assertThat(executed)
+        .extracting(run -> run.request().requestId(), QueryExecution.Executed::outcome)
+        .containsExactlyInAnyOrder(
+            tuple(first, new ExecutionOutcome.Completed(false)),
+            tuple(same, new ExecutionOutcome.Completed(false)),
+            tuple(missing, new ExecutionOutcome.Failed("index_not_found", failureOf(executed))));
+    assertThat(List.of(first, same, missing))
+        .extracting(id -> fixture.request(id).get("status"))
+        .containsExactly("completed", "completed", "failed");
+    assertThat(cacheEntry((String) fixture.request(first).get("cache_key")).get("result_sha256"))
+        .as("both asked the engine; one cache entry holds one of their answers")
+        .isIn(
+            fixture.answer(first).get("result_sha256"), fixture.answer(same).get("result_sha256"));
+  }
+
+  private static String failureOf(List<QueryExecution.Executed> executed) {
+    return executed.stream()
+        .map(QueryExecution.Executed::outcome)
+        .filter(ExecutionOutcome.Failed.class::isInstance)
+        .map(outcome -> ((ExecutionOutcome.Failed) outcome).detail())
+        .findFirst()
+        .orElseThrow();
   }
 
   private ExecutionOutcome runNext() {

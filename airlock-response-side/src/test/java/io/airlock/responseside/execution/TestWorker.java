@@ -44,15 +44,17 @@ public final class TestWorker {
             tracing);
   }
 
-  /** Runs every request ready now, once each, and says how many it ran. */
+  /** Runs every request ready now, once each, as the workers do, and says how many it ran. */
   public int runReady() {
     int ran = 0;
     List<ClaimedRequest> claimed = queue.claim("test-worker", 10, LEASE);
     while (!claimed.isEmpty()) {
-      for (ClaimedRequest request : claimed) {
-        queue.start(request, LEASE).ifPresent(execution::run);
-        ran++;
+      for (QueryExecution.Executed executed : execution.runAll(queue.startAll(claimed, LEASE))) {
+        if (executed.failure() != null) {
+          throw executed.failure();
+        }
       }
+      ran += claimed.size();
       // A request that fails is answered or waits for its retry: no claim returns it again now.
       claimed = queue.claim("test-worker", 10, LEASE);
     }
