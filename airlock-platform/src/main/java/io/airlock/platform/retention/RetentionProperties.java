@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval how often each retention job runs; it deletes in small batches, so a run that
  *     finds much to delete takes longer rather than holding long locks
  * @param ledger how long the transfer ledger keeps a sent batch's row, counted from its
- *     acknowledgement (and only once the link's own pruning is done with it); 90 days covers a
- *     quarter's audit questions about what crossed the gap. Arrived batches' rows stay: the sides'
- *     own rows point at them
+ *     acknowledgement (and only once the link's own pruning is done with it), and an arrived
+ *     batch's row, counted from its arrival (and only once no row points at it, never the newest of
+ *     its sender's channel); 90 days covers a quarter's audit questions about what crossed the gap.
+ *     The watermarks, which alone say what was applied, stay
  * @param inboxArchive how long the files of an applied batch stay in {@code inbox/archive/}; 30
  *     days, far beyond the link's own retention, so a batch can be examined or fed to a rebuilt
  *     peer long after it was applied

@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,12 +24,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Removes what the transfer no longer needs once its retention has passed: outbound ledger rows and
- * the inbox's archived and failed files. Never what the protocol still reads: an outbound batch
- * that is unacknowledged or not yet pruned by the link, or the highest sequence of a channel (the
- * next one is allocated above it). The inbound ledger stays: each side's own rows (its queue, its
- * audit) point at the batch they arrived in, and go first, with the sides' own retention. One
- * instance at a time.
+ * Removes what the transfer no longer needs once its retention has passed: outbound and inbound
+ * ledger rows and the inbox's archived and failed files. Never what the protocol still reads: an
+ * outbound batch that is unacknowledged or not yet pruned by the link, or the highest sequence of a
+ * channel (the next one is allocated above it); never the inbound watermarks; never an inbound
+ * batch while any row still points at it (the sides' queue and audit rows, the quarantined records;
+ * they go first, with their own retention), or the newest of its sender's channel (its link's "last
+ * heard"). An applied batch's row may go because the watermark alone says it was applied: {@link
+ * io.airlock.transfer.sequence.SequenceCheck#classify} finds the sequence applied and, with no
+ * ledger checksum to compare, calls the batch arriving again a duplicate, which {@link
+ * InboundBatches} records and never applies; a copy with other content is then a duplicate too, no
+ * longer a conflict. One instance at a time.
  */
 public final class TransferRetention {
 
@@ -64,8 +70,14 @@ public final class TransferRetention {
   }
 
   private Map<String, Long> apply() {
+    // Looked up each run: a migration may have added a table that points at the inbound ledger.
+    String unreferenced = inboundUnreferenced();
     return new RetentionRun(clock, events)
         .remove("ledger-outbound", properties.ledger(), this::deleteOutbound)
+        .remove(
+            "ledger-inbound",
+            properties.ledger(),
+            (before, limit) -> deleteInbound(unreferenced, before, limit))
         .remove(
             "inbox-archive",
             properties.inboxArchive(),
@@ -95,6 +107,59 @@ public final class TransferRetention {
         .param("before", Timestamp.from(before))
         .param("limit", limit)
         .update();
+  }
+
+  /**
+   * Batches received before {@code before} that no row points at, except the newest of each sender
+   * epoch and channel: the link's health and the dashboard say when a channel was last heard from
+   * by it. A batch refused before its manifest was read has no sender and no such role. The
+   * watermarks stay and alone decide what was applied.
+   */
+  private int deleteInbound(String unreferenced, Instant before, int limit) {
+    return jdbc.sql(
+            """
+            delete from inbound_batches where ctid in (
+              select b.ctid from inbound_batches b
+              where b.received_at < :before
+                and (b.sender_epoch is null
+                     or exists (select 1 from inbound_batches h
+                                where h.sender_node_id = b.sender_node_id
+                                  and h.sender_epoch = b.sender_epoch
+                                  and h.channel = b.channel and h.id > b.id))
+                %s
+              limit :limit)"""
+                .formatted(unreferenced))
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .update();
+  }
+
+  /**
+   * A {@code not exists} condition on {@code b} for every foreign key that references {@code
+   * inbound_batches}, whichever module's migration declared it; identifiers quoted by the database.
+   */
+  private String inboundUnreferenced() {
+    List<String> conditions =
+        jdbc.sql(
+                """
+                select format('and not exists (select 1 from %I.%I r where %s)',
+                              n.nspname, t.relname,
+                              string_agg(format('r.%I = b.%I', a.attname, ra.attname), ' and '
+                                         order by k.position))
+                from pg_constraint c
+                join pg_class t on t.oid = c.conrelid
+                join pg_namespace n on n.oid = t.relnamespace
+                cross join lateral unnest(c.conkey, c.confkey)
+                    with ordinality as k(attnum, refnum, position)
+                join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+                join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = k.refnum
+                where c.contype = 'f' and c.confrelid = 'inbound_batches'::regclass
+                  and c.conparentid = 0
+                group by c.oid, n.nspname, t.relname
+                order by n.nspname, t.relname, c.oid""")
+            .query(String.class)
+            .list();
+    return String.join(" ", conditions);
   }
 
   /** The folder's files last modified before {@code before}; a folder not there has none. */

@@ -7,7 +7,16 @@ import io.airlock.platform.retention.RetentionApplied;
 import io.airlock.platform.retention.RetentionProperties;
 import io.airlock.platform.retention.RetentionRun;
 import io.airlock.platform.testing.MovableClock;
+import io.airlock.platform.testing.TestPeer;
 import io.airlock.platform.testing.TestPostgres;
+import io.airlock.transfer.Channel;
+import io.airlock.transfer.SenderEpoch;
+import io.airlock.transfer.batch.BatchReader;
+import io.airlock.transfer.batch.EncodedBatch;
+import io.airlock.transfer.batch.ReceiveLimits;
+import io.airlock.transfer.records.SettingRecord;
+import io.airlock.transfer.signing.SignaturePolicy;
+import io.airlock.transfer.signing.TrustedKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The transfer's retention against a real ledger and inbox, with the clock moved. */
 class RetentionIntegrationTests {
@@ -79,9 +90,45 @@ class RetentionIntegrationTests {
   }
 
   @Test
-  void keepsTheInboundLedgerAndTheWatermarks() throws IOException {
-    long old = inbound("request-1", "requests", 1, daysAgo(400));
-    quarantine(old);
+  void removesOldInboundBatchesNothingPointsAtAndKeepsYoungOnes() throws IOException {
+    inbound("request-1", "requests", 1, daysAgo(400)); // removed
+    inbound(null, null, null, daysAgo(91)); // its manifest unreadable: removed
+    long young = inbound("request-1", "requests", 2, daysAgo(89));
+    long newest = inbound("request-1", "requests", 3, daysAgo(1));
+
+    Map<String, Long> removed = retention(DEFAULTS).runNow().orElseThrow();
+
+    assertThat(removed).containsEntry("ledger-inbound", 2L);
+    assertThat(inboundIds()).containsExactly(young, newest);
+    assertThat(recorded).contains(new RetentionApplied("ledger-inbound", 2, daysAgo(90)));
+  }
+
+  @Test
+  void keepsTheNewestInboundBatchOfEachSendersChannelHoweverOld() throws IOException {
+    inbound("request-1", "control", 1, daysAgo(400)); // removed
+    long newest = inbound("request-1", "control", 2, daysAgo(300));
+    long otherSender = inbound("request-2", "control", 1, daysAgo(400));
+
+    Map<String, Long> removed = retention(DEFAULTS).runNow().orElseThrow();
+
+    // The link's health and the dashboard say when each was last heard from by it.
+    assertThat(removed).containsEntry("ledger-inbound", 1L);
+    assertThat(inboundIds()).containsExactly(newest, otherSender);
+  }
+
+  @Test
+  void keepsOldInboundBatchesARowStillPointsAtAndTheWatermarks() throws IOException {
+    long quarantined = inbound("request-1", "requests", 1, daysAgo(400));
+    quarantine(quarantined);
+    long queued = inbound("request-1", "requests", 2, daysAgo(400));
+    // A side's table, named as only quoting allows, whose rows would silently let go.
+    jdbc.sql(
+            """
+            create table "Side's Queue" ("Arrived In" bigint null
+                references inbound_batches (id) on delete set null)""")
+        .update();
+    jdbc.sql("insert into \"Side's Queue\" values (:batch)").param("batch", queued).update();
+    long newest = inbound("request-1", "requests", 3, daysAgo(400));
     jdbc.sql(
             """
             insert into inbound_watermarks (sender_node_id, sender_epoch, channel, contiguous,
@@ -94,13 +141,61 @@ class RetentionIntegrationTests {
 
     Map<String, Long> removed = retention(DEFAULTS).runNow().orElseThrow();
 
-    // A side's own rows (its queue, its audit) point at the batch they arrived in.
-    assertThat(removed).doesNotContainKey("ledger-inbound");
-    assertThat(jdbc.sql("select count(*) from inbound_batches").query(Long.class).single())
-        .isEqualTo(1);
+    assertThat(removed).containsEntry("ledger-inbound", 0L);
+    assertThat(inboundIds()).containsExactly(quarantined, queued, newest);
     assertThat(jdbc.sql("select count(*) from quarantined_records").query(Long.class).single())
         .isEqualTo(1);
     assertThat(watermarks()).isEqualTo(watermarks).hasSize(2);
+  }
+
+  @Test
+  void looksForTheTablesThatPointAtTheInboundLedgerAfreshEachRun() throws IOException {
+    TransferRetention retention = retention(DEFAULTS);
+    long batch = inbound("request-1", "requests", 1, daysAgo(60));
+    long newest = inbound("request-1", "requests", 2, daysAgo(60));
+    retention.runNow().orElseThrow();
+    // A migration since the last run adds a table that points at the ledger.
+    jdbc.sql(
+            """
+            create table side_rows (batch bigint null
+                references inbound_batches (id) on delete set null)""")
+        .update();
+    jdbc.sql("insert into side_rows values (:batch)").param("batch", batch).update();
+    clock.advance(Duration.ofDays(60));
+
+    Map<String, Long> removed = retention.runNow().orElseThrow();
+
+    assertThat(removed).containsEntry("ledger-inbound", 0L);
+    assertThat(inboundIds()).containsExactly(batch, newest);
+  }
+
+  @Test
+  void takesABatchArrivingAgainAfterItsLedgerRowWentForADuplicateAndAppliesItNoMore()
+      throws IOException {
+    InboundBatches inbound = inboundBatches();
+    TestPeer peer = new TestPeer(folders.inbox(), "request-1");
+    List<String> applied = new ArrayList<>();
+    Map<Channel, RecordApplier> appliers =
+        Map.of(Channel.DIRECTORY, (record, batch) -> applied.add(record.id()));
+    EncodedBatch first = peer.publish(Channel.DIRECTORY, 1, List.of(), setting("a"));
+    peer.publish(Channel.DIRECTORY, 2, List.of(), setting("b"));
+    inbound.scan(appliers);
+    jdbc.sql("update inbound_batches set received_at = :at")
+        .param("at", Timestamp.from(daysAgo(100)))
+        .update();
+    assertThat(retention(DEFAULTS).runNow().orElseThrow()).containsEntry("ledger-inbound", 1L);
+    peer.resend(first); // the medium delivers it again, long after
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    // The watermark alone says it was applied.
+    assertThat(outcomes).containsExactly(new ImportOutcome.Duplicate(first.manifest()));
+    assertThat(applied).containsExactly("a", "b");
+    assertThat(
+            jdbc.sql("select sequence || ':' || outcome from inbound_batches order by id")
+                .query(String.class)
+                .list())
+        .containsExactly("2:APPLIED", "1:DUPLICATE");
   }
 
   @Test
@@ -174,6 +269,22 @@ class RetentionIntegrationTests {
         recorded::add);
   }
 
+  private InboundBatches inboundBatches() {
+    return new InboundBatches(
+        jdbc,
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        new BatchReader(
+            SignaturePolicy.required(TrustedKeys.of(List.of(TestPeer.publicKey()))),
+            ReceiveLimits.DEFAULTS),
+        folders,
+        new SenderEpoch("response-1", "own-epoch"),
+        clock);
+  }
+
+  private static SettingRecord setting(String key) {
+    return new SettingRecord(key, "v", 1);
+  }
+
   private Instant daysAgo(int days) {
     return clock.instant().minus(Duration.ofDays(days));
   }
@@ -217,6 +328,10 @@ class RetentionIntegrationTests {
             values (:batch, 1, 'bad', '{}')""")
         .param("batch", batch)
         .update();
+  }
+
+  private List<Long> inboundIds() {
+    return jdbc.sql("select id from inbound_batches order by id").query(Long.class).list();
   }
 
   /** Every watermark, whole, as text (its arrays compare by content then). */
