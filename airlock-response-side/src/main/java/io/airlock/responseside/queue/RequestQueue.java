@@ -225,7 +225,8 @@ public class RequestQueue {
         answer.resultBytes(),
         answer.executionMs(),
         answer.cacheHit(),
-        request.receivedAt());
+        request.receivedAt(),
+        null);
   }
 
   /**

@@ -46,28 +46,25 @@ public class QueryResults {
       boolean cacheHit,
       Instant receivedAt,
       Instant decidedAt) {
-    return jdbc.sql(
-                """
-                insert into query_results (request_id, trace_id, outcome, result, result_sha256,
-                    result_bytes, execution_ms, cache_hit, received_at, decided_at)
-                values (:id, :traceId, 'completed', cast(:result as jsonb), :sha256, :bytes,
-                    :executionMs, :cacheHit, :receivedAt,
-                    coalesce(cast(:decidedAt as timestamptz), clock_timestamp()))
-                on conflict (request_id) do nothing""")
-            .param("id", requestId)
-            .param("traceId", traceId)
-            .param("result", json.writeValueAsString(result))
-            .param("sha256", resultSha256)
-            .param("bytes", resultBytes)
-            .param("executionMs", executionMs)
-            .param("cacheHit", cacheHit)
-            .param("receivedAt", timestamp(receivedAt))
-            .param("decidedAt", timestamp(decidedAt))
-            .update()
+    return completedAll(
+            List.of(
+                new Completed(
+                    requestId,
+                    traceId,
+                    result,
+                    resultSha256,
+                    resultBytes,
+                    executionMs,
+                    cacheHit,
+                    receivedAt,
+                    decidedAt)))
         == 1;
   }
 
-  /** A result for {@link #completedAll}, decided as it is written. */
+  /**
+   * A result for {@link #completedAll}, as {@link #completed}'s parameters; {@code decidedAt} null
+   * for when it is written.
+   */
   public record Completed(
       UUID requestId,
       String traceId,
@@ -76,27 +73,31 @@ public class QueryResults {
       long resultBytes,
       long executionMs,
       boolean cacheHit,
-      Instant receivedAt) {}
+      Instant receivedAt,
+      Instant decidedAt) {}
 
   /**
    * Records results with one statement, however many (their fields as arrays, unnested by the
    * database); a request answered already keeps its first answer.
+   *
+   * @return how many were recorded
    */
-  public void completedAll(List<Completed> rows) {
+  public int completedAll(List<Completed> rows) {
     if (rows.isEmpty()) {
-      return;
+      return 0;
     }
-    jdbc.sql(
+    return jdbc.sql(
             """
             insert into query_results (request_id, trace_id, outcome, result, result_sha256,
                 result_bytes, execution_ms, cache_hit, received_at, decided_at)
             select id, trace_id, 'completed', cast(result as jsonb), sha256, bytes, execution_ms,
-                cache_hit, received_at, clock_timestamp()
+                cache_hit, received_at, coalesce(decided_at, clock_timestamp())
             from unnest(cast(:ids as uuid[]), cast(:traceIds as text[]),
                 cast(:results as text[]), cast(:sha256s as text[]), cast(:bytes as bigint[]),
                 cast(:executionMs as bigint[]), cast(:cacheHits as boolean[]),
-                cast(:receivedAt as timestamptz[]))
-                as r(id, trace_id, result, sha256, bytes, execution_ms, cache_hit, received_at)
+                cast(:receivedAt as timestamptz[]), cast(:decidedAt as timestamptz[]))
+                as r(id, trace_id, result, sha256, bytes, execution_ms, cache_hit, received_at,
+                    decided_at)
             on conflict (request_id) do nothing""")
         .param("ids", Columns.of(rows, Completed::requestId, UUID[]::new))
         .param("traceIds", Columns.texts(rows, Completed::traceId))
@@ -105,10 +106,8 @@ public class QueryResults {
         .param("bytes", Columns.of(rows, Completed::resultBytes, Long[]::new))
         .param("executionMs", Columns.of(rows, Completed::executionMs, Long[]::new))
         .param("cacheHits", Columns.of(rows, Completed::cacheHit, Boolean[]::new))
-        .param(
-            "receivedAt",
-            Columns.texts(
-                rows, row -> row.receivedAt() == null ? null : row.receivedAt().toString()))
+        .param("receivedAt", Columns.texts(rows, row -> text(row.receivedAt())))
+        .param("decidedAt", Columns.texts(rows, row -> text(row.decidedAt())))
         .update();
   }
 
@@ -169,6 +168,10 @@ public class QueryResults {
         .param("sha256", resultSha256)
         .param("bytes", bytes)
         .update();
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   private static Timestamp timestamp(Instant instant) {
