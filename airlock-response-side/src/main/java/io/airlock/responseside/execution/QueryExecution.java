@@ -123,8 +123,22 @@ class QueryExecution implements DisposableBean {
    * @return how each run ended, in their order
    */
   List<Executed> runAll(List<ClaimedRequest> started) {
-    long begun = System.nanoTime();
     List<Span> spans = new ArrayList<>(started.size());
+    try {
+      return runAll(started, spans);
+    } catch (RuntimeException e) {
+      // Before any run was decided (the cache lookup failed): nothing was settled.
+      spans.forEach(
+          span -> {
+            span.error(e);
+            span.end();
+          });
+      throw e;
+    }
+  }
+
+  private List<Executed> runAll(List<ClaimedRequest> started, List<Span> spans) {
+    long begun = System.nanoTime();
     List<CompletableFuture<Decision>> decisions = new ArrayList<>(started.size());
     List<JsonNode> checked = new ArrayList<>(started.size());
     for (ClaimedRequest request : started) {

@@ -163,7 +163,16 @@ class Workers implements SmartLifecycle {
       claimed.forEach(queue::release);
       return;
     }
-    List<ClaimedRequest> started = queue.startAll(claimed, properties.lease());
+    List<ClaimedRequest> started;
+    try {
+      started = queue.startAll(claimed, properties.lease());
+    } catch (RuntimeException e) {
+      log.warn(
+          "Starting {} claimed requests failed; their leases will lapse: {}",
+          claimed.size(),
+          e.toString());
+      return;
+    }
     if (started.size() < claimed.size()) {
       log.info(
           "{} of {} claimed requests were taken over before they started",
@@ -182,6 +191,11 @@ class Workers implements SmartLifecycle {
               "Running request {} failed", executed.request().requestId(), executed.failure());
         }
       }
+    } catch (RuntimeException e) {
+      // The claim as a whole (its cache lookup): nothing was settled, each runs again once its
+      // lease lapses.
+      started.forEach(request -> metrics.threw());
+      log.error("Running a claim of {} requests failed", started.size(), e);
     } finally {
       busy.decrementAndGet();
     }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,44 @@ class WorkersIntegrationTests {
           .as("every running query finished within the grace")
           .containsExactly("completed", "completed", "completed", "completed");
       assertThat(answered(ids)).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aClaimThatThrowsLeavesItsWorkerRunning() {
+    ExecutorProperties properties = ExecutorFixture.properties(1, 5, DataSize.ofMegabytes(8));
+    AtomicBoolean thrown = new AtomicBoolean();
+    QueryExecution execution =
+        new QueryExecution(
+            queue, cache, engine, QueryRules.standard(), json, properties, GapTracing.none()) {
+          @Override
+          List<Executed> runAll(List<ClaimedRequest> started) {
+            if (thrown.compareAndSet(false, true)) {
+              throw new IllegalStateException("the cache's table is gone");
+            }
+            return super.runAll(started);
+          }
+        };
+    Workers workers =
+        new Workers(queue, execution, properties, "instance-t", new SimpleMeterRegistry());
+    fixture.enqueue(
+        "assets",
+        QueryType.COUNT,
+        "{\"query\":{\"term\":{\"id\":\"%s\"}}}".formatted(UUID.randomUUID()),
+        0);
+    workers.start();
+    try {
+      await().atMost(Duration.ofSeconds(10)).until(thrown::get);
+      UUID next =
+          fixture.enqueue(
+              "assets",
+              QueryType.COUNT,
+              "{\"query\":{\"term\":{\"id\":\"%s\"}}}".formatted(UUID.randomUUID()),
+              0);
+      await().atMost(Duration.ofSeconds(10)).until(() -> finished(List.of(next)) == 1);
+      assertThat(workers.alive()).isEqualTo(1);
+    } finally {
+      workers.stop();
     }
   }
 
