@@ -80,14 +80,24 @@ class ResultImporter implements InboundChannel {
     Set<String> seen = new HashSet<>();
     int from = 0;
     for (int i = 0; i < records.size(); i++) {
-      if (!seen.add(records.get(i).id())) {
+      String request = requestOf(records.get(i).id());
+      if (!seen.add(request)) {
         applyDistinct(records.subList(from, i), batch.manifest());
         seen.clear();
-        seen.add(records.get(i).id());
+        seen.add(request);
         from = i;
       }
     }
     applyDistinct(records.subList(from, records.size()), batch.manifest());
+  }
+
+  /** The request a record's id names: one UUID however it is spelt. */
+  private static String requestOf(String recordId) {
+    try {
+      return UUID.fromString(recordId).toString();
+    } catch (IllegalArgumentException e) {
+      return recordId;
+    }
   }
 
   /** Applies answers to different requests. */
@@ -99,7 +109,7 @@ class ResultImporter implements InboundChannel {
       try {
         ids.put(record.id(), UUID.fromString(record.id()));
       } catch (IllegalArgumentException e) {
-        audits.add(refusal(record.id(), "not a request id"));
+        // Refused below, in its turn.
       }
     }
     Map<UUID, RequestAnswers.Awaited> awaited = answers.awaitingAll(ids.values());
@@ -108,11 +118,15 @@ class ResultImporter implements InboundChannel {
     Map<UUID, TransferRecord> answeredBy = new HashMap<>();
     for (TransferRecord record : records) {
       UUID id = ids.get(record.id());
-      // The results channel carries results and failures only.
-      if (id == null || !(record instanceof ResultRecord || record instanceof FailureRecord)) {
+      if (id == null) {
+        audits.add(refusal(record.id(), "not a request id"));
         continue;
       }
-      Optional<Waiting> request = waiting(record.id(), id, awaited.get(id), audits);
+      // The results channel carries results and failures only.
+      if (!(record instanceof ResultRecord || record instanceof FailureRecord)) {
+        continue;
+      }
+      Optional<Waiting> request = waiting(id, awaited.get(id), audits);
       if (request.isEmpty()) {
         continue;
       }
@@ -210,7 +224,7 @@ class ResultImporter implements InboundChannel {
       return;
     }
     List<AuditLog.Entry> audits = new ArrayList<>();
-    Optional<Waiting> request = waiting(line.id(), id, answers.awaiting(id).orElse(null), audits);
+    Optional<Waiting> request = waiting(id, answers.awaiting(id).orElse(null), audits);
     if (request.isPresent()) {
       String reason = "invalid_result_record: " + line.reason();
       Stages stages =
@@ -229,9 +243,10 @@ class ResultImporter implements InboundChannel {
    * unknown request, or one that completed, expired or was cancelled, is audited as refused.
    */
   private Optional<Waiting> waiting(
-      String recordId, UUID id, RequestAnswers.Awaited awaited, List<AuditLog.Entry> audits) {
+      UUID id, RequestAnswers.Awaited awaited, List<AuditLog.Entry> audits) {
+    // Audited under the request's id however the record spelt it.
     if (awaited == null) {
-      audits.add(refusal(recordId, "unknown request"));
+      audits.add(refusal(id.toString(), "unknown request"));
       return Optional.empty();
     }
     RequestStatus current = awaited.status();
@@ -239,7 +254,7 @@ class ResultImporter implements InboundChannel {
         && current != RequestStatus.EXPORTED
         && current != RequestStatus.CANCELLING
         && current != RequestStatus.FAILED) {
-      audits.add(refusal(recordId, "duplicate: the request is already " + current.wireName()));
+      audits.add(refusal(id.toString(), "duplicate: the request is already " + current.wireName()));
       return Optional.empty();
     }
     return Optional.of(new Waiting(id, current == RequestStatus.FAILED, awaited.traceparent()));

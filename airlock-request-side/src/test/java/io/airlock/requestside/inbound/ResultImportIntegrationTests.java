@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,12 +174,21 @@ class ResultImportIntegrationTests extends SignedInRequester {
   void takesTwoAnswersToOneRequestInOneBatchOneAfterTheOther() throws IOException {
     UUID id = exportedRequest();
     UUID other = exportedRequest();
+    ResultRecord first = result(id, "05".repeat(32));
+    ResultRecord again = result(id, "07".repeat(32));
+    // The same request, its id spelt in capitals.
+    ResultRecord shouted =
+        new ResultRecord(
+            again.id().toUpperCase(Locale.ROOT),
+            again.traceId(),
+            again.result(),
+            again.executionMs(),
+            again.cacheHit(),
+            again.resultSha256(),
+            again.receivedAt(),
+            again.executedAt());
     EncodedBatch batch =
-        peer.publish(
-            Channel.RESULTS,
-            result(id, "05".repeat(32)),
-            result(other, "06".repeat(32)),
-            result(id, "07".repeat(32)));
+        peer.publish(Channel.RESULTS, first, result(other, "06".repeat(32)), shouted);
 
     assertThat(importer.importNow())
         .containsExactly(new ImportOutcome.Imported(batch.manifest(), 3, 0));

@@ -19,11 +19,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -338,8 +338,9 @@ public class ResultCache {
     if (results.isEmpty()) {
       return;
     }
-    // One row per key (the last): a statement may not upsert the same row twice.
-    Map<String, Fresh> byKey = new LinkedHashMap<>();
+    // One row per key (the last): a statement may not upsert the same row twice. In the keys'
+    // order, as every multi-row write of the table, so that two of them cannot deadlock.
+    Map<String, Fresh> byKey = new TreeMap<>();
     results.forEach(fresh -> byKey.put(fresh.cacheKey(), fresh));
     List<Fresh> rows = List.copyOf(byKey.values());
     Instant stored = clock.instant();

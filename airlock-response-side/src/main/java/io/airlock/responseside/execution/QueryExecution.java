@@ -1,5 +1,6 @@
 package io.airlock.responseside.execution;
 
+import io.airlock.platform.database.LockConflicts;
 import io.airlock.platform.node.ApplicationInLogs;
 import io.airlock.platform.tracing.GapTracing;
 import io.airlock.responseside.cache.ResultBody;
@@ -16,6 +17,7 @@ import io.airlock.transfer.query.QueryRules;
 import io.micrometer.tracing.Span;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,7 +97,8 @@ class QueryExecution implements DisposableBean {
     this.runs =
         new ThreadPoolExecutor(
             0,
-            properties.workerCount() * properties.batchSize(),
+            // Twice the claims' requests: a thread just done may not be back in the pool yet.
+            2 * properties.workerCount() * properties.batchSize(),
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
@@ -190,8 +193,29 @@ class QueryExecution implements DisposableBean {
         toEngine.add(i);
       }
     }
+    // One engine call per query: a request asking what another of the claim asks takes its
+    // answer, as the cache would have given it had they run one after the other.
+    Map<String, CompletableFuture<Decision>> asked = new HashMap<>();
     for (int i : toEngine) {
-      decisions.set(i, ask(started.get(i), checked.get(i), spans.get(i), toEngine.size() == 1));
+      ClaimedRequest request = started.get(i);
+      JsonNode params = checked.get(i);
+      CompletableFuture<Decision> same =
+          request.cacheKey() == null ? null : asked.get(request.cacheKey());
+      Span span = spans.get(i);
+      CompletableFuture<Decision> decision =
+          same == null
+              ? ask(request, params, span, toEngine.size() == 1)
+              : same.thenCompose(
+                  first ->
+                      first.fresh() == null
+                          // No answer to share: it asks the engine itself, as it would have.
+                          ? ask(request, params, span, false)
+                          : CompletableFuture.completedFuture(
+                              answer(request, params, first.fresh().body(), lookupMs, true)));
+      if (same == null && request.cacheKey() != null) {
+        asked.put(request.cacheKey(), decision);
+      }
+      decisions.set(i, decision);
     }
     List<Decision> decided = new ArrayList<>(started.size());
     List<RuntimeException> failures = new ArrayList<>(started.size());
@@ -219,6 +243,7 @@ class QueryExecution implements DisposableBean {
       }
     }
     List<Boolean> settled;
+    long settleBegun = System.nanoTime();
     try {
       settled = interrupted ? null : settle(decided);
     } catch (RuntimeException e) {
@@ -228,11 +253,14 @@ class QueryExecution implements DisposableBean {
         failures.set(i, failures.get(i) == null ? e : failures.get(i));
       }
     }
-    long nanos = System.nanoTime() - begun;
+    // Each run's own time: its decision, then the claim's settling (not the slowest of the claim).
+    long settling = System.nanoTime() - settleBegun;
     List<Executed> executed = new ArrayList<>(started.size());
     for (int i = 0; i < started.size(); i++) {
       Decision decision = decided.get(i);
       RuntimeException failure = failures.get(i);
+      long nanos =
+          decision == null ? System.nanoTime() - begun : decision.decidedAt() - begun + settling;
       Executed one =
           failure != null
               ? new Executed(started.get(i), null, Decision.NO_SOURCE, nanos, failure)
@@ -282,7 +310,13 @@ class QueryExecution implements DisposableBean {
   /** Caches the fresh results, then settles every decided request in one transaction. */
   private List<Boolean> settle(List<Decision> decided) {
     List<Decision> present = decided.stream().filter(Objects::nonNull).toList();
-    cache.storeAll(present.stream().map(Decision::fresh).filter(Objects::nonNull).toList());
+    List<ResultCache.Fresh> fresh =
+        present.stream().map(Decision::fresh).filter(Objects::nonNull).toList();
+    LockConflicts.retried(
+        () -> {
+          cache.storeAll(fresh);
+          return null;
+        });
     List<Boolean> settled = queue.settleAll(present.stream().map(Decision::settlement).toList());
     List<Boolean> all = new ArrayList<>(decided.size());
     int next = 0;
@@ -461,10 +495,16 @@ class QueryExecution implements DisposableBean {
    * How a run means to settle its request, the fresh result to cache first (if any), and where the
    * answer came from: the cache, the engine, or neither.
    */
-  private record Decision(Settlement settlement, ResultCache.Fresh fresh, String source) {
+  private record Decision(
+      Settlement settlement, ResultCache.Fresh fresh, String source, long decidedAt) {
     static final String CACHE = "cache";
     static final String ENGINE = "engine";
     static final String NO_SOURCE = "none";
+
+    /** Decided now ({@link System#nanoTime}). */
+    Decision(Settlement settlement, ResultCache.Fresh fresh, String source) {
+      this(settlement, fresh, source, System.nanoTime());
+    }
 
     static Decision of(Settlement settlement) {
       return new Decision(settlement, null, NO_SOURCE);

@@ -1,5 +1,6 @@
 package io.airlock.responseside.queue;
 
+import io.airlock.platform.database.LockConflicts;
 import io.airlock.responseside.results.QueryResults;
 import io.airlock.transfer.records.FailureRecord;
 import io.airlock.transfer.records.QueryType;
@@ -163,7 +164,8 @@ public class RequestQueue {
    * @return those whose lease was still this worker's, with their runs counted, in their order
    */
   public List<ClaimedRequest> startAll(List<ClaimedRequest> requests, Duration lease) {
-    Map<UUID, Integer> runs = leases.startAll(requests, lease);
+    // It locks the claim's rows at once: an import's cancels may hold some of them.
+    Map<UUID, Integer> runs = LockConflicts.retried(() -> leases.startAll(requests, lease));
     return requests.stream()
         .filter(request -> runs.containsKey(request.requestId()))
         .map(request -> request.startedAs(runs.get(request.requestId())))
