@@ -17,6 +17,7 @@ import io.airlock.transfer.query.QueryRules;
 import io.micrometer.tracing.Span;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -232,13 +233,11 @@ class QueryExecution implements DisposableBean {
         // (the runs still going are interrupted as this bean is destroyed).
         Thread.currentThread().interrupt();
         interrupted = true;
-        RuntimeException stopped = new IllegalStateException("interrupted while it ran", e);
-        decided.replaceAll(any -> null);
-        while (decided.size() < started.size()) {
-          decided.add(null);
-        }
-        failures.clear();
-        started.forEach(request -> failures.add(stopped));
+        decided = new ArrayList<>(Collections.nCopies(started.size(), null));
+        failures =
+            new ArrayList<>(
+                Collections.nCopies(
+                    started.size(), new IllegalStateException("interrupted while it ran", e)));
         break;
       }
     }
@@ -317,7 +316,10 @@ class QueryExecution implements DisposableBean {
           cache.storeAll(fresh);
           return null;
         });
-    List<Boolean> settled = queue.settleAll(present.stream().map(Decision::settlement).toList());
+    // It locks the claim's rows at once: an import's cancels may hold some of them.
+    List<Boolean> settled =
+        LockConflicts.retried(
+            () -> queue.settleAll(present.stream().map(Decision::settlement).toList()));
     List<Boolean> all = new ArrayList<>(decided.size());
     int next = 0;
     for (Decision decision : decided) {
