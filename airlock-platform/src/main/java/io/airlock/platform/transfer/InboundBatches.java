@@ -13,7 +13,6 @@ import io.airlock.transfer.batch.VerifyResult;
 import io.airlock.transfer.manifest.ChannelAck;
 import io.airlock.transfer.manifest.Manifest;
 import io.airlock.transfer.records.RecordLine;
-import io.airlock.transfer.records.TransferRecord;
 import io.airlock.transfer.sequence.SequenceCheck;
 import io.airlock.transfer.sequence.SequenceWatermark;
 import java.io.IOException;
@@ -220,27 +219,25 @@ public final class InboundBatches {
     AppliedBatch appliedBatch = new AppliedBatch(manifest, ledgerId, clock.instant());
     int applied = 0;
     int quarantined = 0;
-    // Valid records go to the applier in runs, which it may apply with a few statements each.
-    List<TransferRecord> run = new ArrayList<>();
-    try (RecordCursor cursor = batch.openRecords()) {
-      while (cursor.hasNext()) {
-        RecordLine line = cursor.next();
-        if (line instanceof RecordLine.Valid valid && applier != null) {
-          run.add(valid.record());
-          applied++;
-          if (run.size() == RecordApplier.MAX_RUN) {
-            applyRun(applier, run, appliedBatch);
-          }
-        } else {
-          applyRun(applier, run, appliedBatch);
-          ledger.quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
-          quarantined++;
-          if (line instanceof RecordLine.Invalid invalid && applier != null) {
-            applier.refused(invalid, appliedBatch);
-          }
+    // Valid records go to the applier in runs, which it may apply with a few statements each; a
+    // batch of more than one run is read and prepared ahead, overlapping the database's work.
+    boolean readAhead = applier != null && manifest.recordCount() > RecordApplier.MAX_RUN;
+    try (RecordCursor cursor = batch.openRecords();
+        BatchParts parts = BatchParts.of(cursor, applier, readAhead)) {
+      while (parts.hasNext()) {
+        BatchParts.Part part = parts.next();
+        if (part instanceof BatchParts.Run run) {
+          run.prepared().apply(appliedBatch);
+          applied += run.size();
+          continue;
+        }
+        RecordLine line = ((BatchParts.Quarantined) part).line();
+        ledger.quarantine(ledgerId, line, applier == null ? "no handler for this channel" : null);
+        quarantined++;
+        if (line instanceof RecordLine.Invalid invalid && applier != null) {
+          applier.refused(invalid, appliedBatch);
         }
       }
-      applyRun(applier, run, appliedBatch);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -255,14 +252,6 @@ public final class InboundBatches {
     watermarks.announce(manifest);
     CrashPoint.BEFORE_IMPORT_COMMIT.reach();
     return new ImportOutcome.Imported(manifest, applied, quarantined);
-  }
-
-  private static void applyRun(
-      RecordApplier applier, List<TransferRecord> run, AppliedBatch batch) {
-    if (!run.isEmpty()) {
-      applier.applyAll(List.copyOf(run), batch);
-      run.clear();
-    }
   }
 
   private void reject(Path manifestFile, VerifyResult.Rejected rejected) throws IOException {

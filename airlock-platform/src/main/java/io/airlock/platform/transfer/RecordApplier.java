@@ -26,6 +26,23 @@ public interface RecordApplier {
   int MAX_RUN = 1_000;
 
   /**
+   * Does the work on a run of valid records that needs neither the database nor anything applied
+   * before the run (checking them against fixed rules, hashing, serialising), and returns what then
+   * applies the run. The importer calls it ahead, on a thread of its own, while the run before is
+   * being applied in the batch's transaction: the two overlap. It runs outside that transaction, so
+   * it must not touch the database. By default nothing is done ahead.
+   */
+  default PreparedRun prepare(List<TransferRecord> run) {
+    return batch -> applyAll(run, batch);
+  }
+
+  /** A run of records prepared ahead ({@link #prepare}), to apply in the batch's transaction. */
+  @FunctionalInterface
+  interface PreparedRun {
+    void apply(AppliedBatch batch);
+  }
+
+  /**
    * Called after an invalid record of this channel was quarantined, in the same transaction, so a
    * feature can answer what the record was about (DESIGN §2: a request the peer is waiting for is
    * failed with the reason, never left unanswered). {@link RecordLine.Invalid#id()} and {@link

@@ -1,10 +1,11 @@
 package io.airlock.responseside.audit;
 
-import io.airlock.platform.database.Columns;
+import io.airlock.platform.database.CopyIn;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,9 +51,11 @@ public class AuditLog {
       String traceId) {}
 
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
-  AuditLog(JdbcClient jdbc) {
+  AuditLog(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.dataSource = dataSource;
   }
 
   public void record(Entry entry) {
@@ -60,42 +63,24 @@ public class AuditLog {
   }
 
   /**
-   * Records the entries with one statement, however many (their fields as arrays, unnested by the
-   * database), in their order.
+   * Records the entries with one {@code COPY}, however many, in their order (their ids follow it).
    */
   public void recordAll(List<Entry> entries) {
-    if (entries.isEmpty()) {
-      return;
-    }
-    // WITH ORDINALITY and ORDER BY keep the entries' order in their ids.
-    jdbc.sql(
-            """
-            insert into audit_logs (actor, sender_node_id, action, record_id, resource_id,
-                outcome, reason_code, detail, inbound_batch_id, trace_id)
-            select actor, sender, action, record_id, resource_id, outcome, reason_code, detail,
-                batch, trace_id
-            from unnest(cast(:actors as text[]), cast(:senders as text[]),
-                cast(:actions as text[]), cast(:recordIds as text[]),
-                cast(:resourceIds as text[]), cast(:outcomes as text[]),
-                cast(:reasonCodes as text[]), cast(:details as text[]),
-                cast(:batches as bigint[]), cast(:traceIds as text[]))
-                with ordinality as e(actor, sender, action, record_id, resource_id, outcome,
-                    reason_code, detail, batch, trace_id, position)
-            order by position""")
-        .param("actors", Columns.texts(entries, Entry::actor))
-        .param("senders", Columns.texts(entries, Entry::senderNodeId))
-        .param("actions", Columns.texts(entries, Entry::action))
-        .param("recordIds", Columns.texts(entries, Entry::recordId))
-        .param("resourceIds", Columns.texts(entries, Entry::resourceId))
-        .param(
-            "outcomes",
-            Columns.texts(entries, entry -> entry.outcome().name().toLowerCase(Locale.ROOT)))
-        .param("reasonCodes", Columns.texts(entries, Entry::reasonCode))
-        .param("details", Columns.texts(entries, Entry::detail))
-        .param("batches", Columns.of(entries, Entry::inboundBatchId, Long[]::new))
-        .param("traceIds", Columns.texts(entries, Entry::traceId))
-        .update();
+    COPY.write(dataSource, entries);
   }
+
+  private static final CopyIn<Entry> COPY =
+      CopyIn.into("audit_logs", Entry.class)
+          .column("actor", Entry::actor)
+          .column("sender_node_id", Entry::senderNodeId)
+          .column("action", Entry::action)
+          .column("record_id", Entry::recordId)
+          .column("resource_id", Entry::resourceId)
+          .column("outcome", entry -> entry.outcome().name().toLowerCase(Locale.ROOT))
+          .column("reason_code", Entry::reasonCode)
+          .column("detail", Entry::detail)
+          .column("inbound_batch_id", Entry::inboundBatchId)
+          .column("trace_id", Entry::traceId);
 
   /** Removes up to {@code limit} entries recorded before {@code before}, for the retention. */
   public int removeBefore(Instant before, int limit) {

@@ -5,6 +5,7 @@ import io.airlock.responseside.cache.ResultCache;
 import io.airlock.responseside.execution.ExecutionMetrics;
 import io.airlock.responseside.execution.ResultLimits;
 import io.airlock.responseside.inbound.InboundAudit.Subject;
+import io.airlock.responseside.inbound.RequestScreening.CheckedQuery;
 import io.airlock.responseside.inbound.RequestTombstones.Tombstone;
 import io.airlock.responseside.queue.IncomingRequests;
 import io.airlock.responseside.results.QueryResults;
@@ -13,6 +14,7 @@ import io.airlock.transfer.records.RequestRecord;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,7 +63,20 @@ class RequestImport {
   }
 
   void apply(RequestRecord request, Arrival arrival) {
-    applyAll(List.of(request), arrival);
+    applyAll(List.of(request), checkQueries(List.of(request)), arrival);
+  }
+
+  /**
+   * The queries of the requests checked, which needs no database: done ahead of the batch's
+   * transaction ({@link io.airlock.platform.transfer.RecordApplier#prepare}), for {@link
+   * #applyAll}. Keyed by the records themselves (by identity: equal records are checked alike).
+   */
+  Map<RequestRecord, CheckedQuery> checkQueries(List<RequestRecord> requests) {
+    Map<RequestRecord, CheckedQuery> checked = new IdentityHashMap<>(requests.size() * 2);
+    for (RequestRecord request : requests) {
+      checked.put(request, screening.checkQuery(request));
+    }
+    return checked;
   }
 
   /**
@@ -70,7 +85,8 @@ class RequestImport {
    * the database at once, and the directory is read once per user. (Only the answers of requests
    * ended at once, refused or answered from the cache, are written one by one: few in a run.)
    */
-  void applyAll(List<RequestRecord> run, Arrival arrival) {
+  void applyAll(
+      List<RequestRecord> run, Map<RequestRecord, CheckedQuery> queries, Arrival arrival) {
     long started = System.nanoTime();
     // Checked before anything is written; the inbox is imported by one instance at a time, so no
     // other import stores the same ids in between.
@@ -103,7 +119,8 @@ class RequestImport {
         arrivals.arrived(request.id(), request.traceparent(), "ignored (duplicate)");
         continue;
       }
-      Screening screened = screening.screen(request, arrival.receivedAt(), lookups);
+      Screening screened =
+          screening.screen(request, queries.get(request), arrival.receivedAt(), lookups);
       Optional<Tombstone> tombstone = Optional.ofNullable(tombstoned.get(id.get()));
       if (screened instanceof Screening.Refused refused) {
         Ended end =
@@ -279,7 +296,7 @@ class RequestImport {
         WireText.uuid(request.userId()).orElse(null),
         WireText.storable(request.index()),
         request.queryType().wireName(),
-        accepted == null ? null : accepted.params(),
+        accepted == null ? null : accepted.paramsJson(),
         request.priority(),
         accepted == null ? 0 : accepted.priority(),
         accepted == null ? null : accepted.cacheKey(),

@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Re-validates an imported request against this side's directory (DESIGN §3): the response side
@@ -44,13 +45,19 @@ class RequestScreening {
   private final Directory directory;
   private final IndexAllowList allowList;
   private final QueryRules rules;
+  private final JsonMapper json;
   private final SignalledCache<String, ProfileType> cachedProfileTypes;
   // Under one key: the list, or empty when there is none.
   private final SignalledCache<Boolean, Optional<Set<String>>> cachedAllowList;
 
   RequestScreening(
-      Directory directory, IndexAllowList allowList, QueryRules rules, DatabaseSignals signals) {
+      Directory directory,
+      IndexAllowList allowList,
+      QueryRules rules,
+      JsonMapper json,
+      DatabaseSignals signals) {
     this.directory = directory;
+    this.json = json;
     this.allowList = allowList;
     this.rules = rules;
     this.cachedProfileTypes = new SignalledCache<>(signals, CHANNEL, TIME_TO_LIVE, 10_000);
@@ -89,7 +96,50 @@ class RequestScreening {
     return new Lookups();
   }
 
-  Screening screen(RequestRecord request, Instant receivedAt, Lookups lookups) {
+  /**
+   * What the request's query makes of it, which depends on nothing but the query: so it is checked
+   * ahead of the import's transaction ({@link io.airlock.platform.transfer.RecordApplier#prepare}),
+   * and {@link #screen} takes its place in the order of the checks.
+   */
+  sealed interface CheckedQuery {
+
+    /** The query breaks a rule. */
+    record Refused(Screening.Refused refusal) implements CheckedQuery {}
+
+    /** The query passed, in the forms it is stored and cached by. */
+    record Ready(String paramsJson, String cacheKey, int effectiveSize) implements CheckedQuery {}
+  }
+
+  /** Checks the request's query against the query rules (DESIGN §4); no database is read. */
+  CheckedQuery checkQuery(RequestRecord request) {
+    QueryCheck check =
+        rules.check(request.index(), request.queryType().wireName(), request.queryParams());
+    if (check instanceof QueryCheck.Invalid invalid) {
+      return refusedQuery(invalid.field() + " " + invalid.reason());
+    }
+    QueryCheck.Valid valid = (QueryCheck.Valid) check;
+    Optional<String> nul = nulCharacter(valid.params());
+    if (nul.isPresent()) {
+      return refusedQuery(nul.get() + " must not contain the NUL character");
+    }
+    Optional<String> cacheKey = cacheKey(valid);
+    if (cacheKey.isEmpty()) {
+      return refusedQuery("query_params holds a number beyond the range of a double");
+    }
+    return new CheckedQuery.Ready(
+        json.writeValueAsString(valid.params()), cacheKey.get(), valid.effectiveSize());
+  }
+
+  private static CheckedQuery refusedQuery(String detail) {
+    return new CheckedQuery.Refused(
+        Screening.Refused.failed(QueryCheck.Invalid.REASON_CODE, detail));
+  }
+
+  /**
+   * Screens the request, its query checked already by {@link #checkQuery}; the directory is read
+   * through {@code lookups}.
+   */
+  Screening screen(RequestRecord request, CheckedQuery query, Instant receivedAt, Lookups lookups) {
     if (!WireText.storable(request.submittedAt()) || !WireText.storable(request.deadline())) {
       return Screening.Refused.failed(
           "invalid_record", "submitted_at and deadline must be within the years 1 to 9999");
@@ -114,24 +164,10 @@ class RequestScreening {
           "index_not_allowed",
           "index: '" + request.index() + "' is not allowed for profile type " + profile.name());
     }
-    QueryCheck check =
-        rules.check(request.index(), request.queryType().wireName(), request.queryParams());
-    if (check instanceof QueryCheck.Invalid invalid) {
-      return Screening.Refused.failed(
-          QueryCheck.Invalid.REASON_CODE, invalid.field() + " " + invalid.reason());
+    if (query instanceof CheckedQuery.Refused refused) {
+      return refused.refusal();
     }
-    QueryCheck.Valid valid = (QueryCheck.Valid) check;
-    Optional<String> nul = nulCharacter(valid.params());
-    if (nul.isPresent()) {
-      return Screening.Refused.failed(
-          QueryCheck.Invalid.REASON_CODE, nul.get() + " must not contain the NUL character");
-    }
-    Optional<String> cacheKey = cacheKey(valid);
-    if (cacheKey.isEmpty()) {
-      return Screening.Refused.failed(
-          QueryCheck.Invalid.REASON_CODE,
-          "query_params holds a number beyond the range of a double");
-    }
+    CheckedQuery.Ready valid = (CheckedQuery.Ready) query;
     if (valid.effectiveSize() > profile.maxResultSize()) {
       return Screening.Refused.failed(
           "size_not_allowed",
@@ -149,7 +185,7 @@ class RequestScreening {
           "deadline: " + request.deadline() + " had passed when the request was received");
     }
     int priority = Math.max(0, Math.min(request.priority(), profile.maxPriority()));
-    return new Screening.Accepted(user.id(), priority, valid.params(), cacheKey.get());
+    return new Screening.Accepted(user.id(), priority, valid.paramsJson(), valid.cacheKey());
   }
 
   // RFC 8785 writes decimals as doubles: one beyond their range (1e400) has no canonical form.

@@ -3,6 +3,7 @@ package io.airlock.responseside.inbound;
 import io.airlock.platform.transfer.AppliedBatch;
 import io.airlock.platform.transfer.InboundChannel;
 import io.airlock.responseside.inbound.InboundAudit.Subject;
+import io.airlock.responseside.inbound.RequestScreening.CheckedQuery;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.records.AccountChangeRecord;
 import io.airlock.transfer.records.CancelRecord;
@@ -12,6 +13,7 @@ import io.airlock.transfer.records.RequestRecord;
 import io.airlock.transfer.records.TransferRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -46,10 +48,27 @@ class RequestsChannel implements InboundChannel {
   }
 
   /**
-   * Requests in a row are taken in together ({@link RequestImport#applyAll}), the rest one by one.
+   * Requests in a row are taken in together ({@link RequestImport#applyAll}), the rest one by one;
+   * the requests' queries are checked ahead, outside the batch's transaction.
    */
   @Override
+  public PreparedRun prepare(List<TransferRecord> records) {
+    Map<RequestRecord, CheckedQuery> queries =
+        requests.checkQueries(
+            records.stream()
+                .filter(RequestRecord.class::isInstance)
+                .map(RequestRecord.class::cast)
+                .toList());
+    return batch -> applyAll(records, queries, batch);
+  }
+
+  @Override
   public void applyAll(List<TransferRecord> records, AppliedBatch batch) {
+    prepare(records).apply(batch);
+  }
+
+  private void applyAll(
+      List<TransferRecord> records, Map<RequestRecord, CheckedQuery> queries, AppliedBatch batch) {
     List<RequestRecord> requestRun = new ArrayList<>();
     for (TransferRecord record : records) {
       if (record instanceof RequestRecord request) {
@@ -57,13 +76,13 @@ class RequestsChannel implements InboundChannel {
         continue;
       }
       if (!requestRun.isEmpty()) {
-        requests.applyAll(List.copyOf(requestRun), arrival(batch));
+        requests.applyAll(List.copyOf(requestRun), queries, arrival(batch));
         requestRun.clear();
       }
       apply(record, batch);
     }
     if (!requestRun.isEmpty()) {
-      requests.applyAll(requestRun, arrival(batch));
+      requests.applyAll(requestRun, queries, arrival(batch));
     }
   }
 

@@ -2,7 +2,6 @@ package io.airlock.responseside.inbound;
 
 import io.airlock.transfer.records.FailureRecord;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /** What re-validation made of an imported request. */
 sealed interface Screening {
@@ -11,9 +10,9 @@ sealed interface Screening {
    * May be queued.
    *
    * @param priority the requested priority capped by the user's profile type
-   * @param params the query params in canonical form
+   * @param paramsJson the query params as they passed the query rules, as JSON
    */
-  record Accepted(UUID userId, int priority, JsonNode params, String cacheKey)
+  record Accepted(UUID userId, int priority, String paramsJson, String cacheKey)
       implements Screening {}
 
   /**

@@ -1,6 +1,6 @@
 package io.airlock.responseside.queue;
 
-import io.airlock.platform.database.Columns;
+import io.airlock.platform.database.CopyIn;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The import's side of the queue: one {@code incoming_requests} row per request id ever received,
@@ -22,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class IncomingRequests {
 
   /**
-   * A request as it is stored. Refused requests keep what could be read; {@code params} and {@code
-   * cacheKey} are set only for a request that passed re-validation; {@code traceparent} only for
-   * one that brought its trace context.
+   * A request as it is stored. Refused requests keep what could be read; {@code paramsJson} and
+   * {@code cacheKey} are set only for a request that passed re-validation; {@code traceparent} only
+   * for one that brought its trace context.
    */
   public record Row(
       UUID requestId,
@@ -33,7 +32,7 @@ public class IncomingRequests {
       UUID userId,
       String index,
       String queryType,
-      JsonNode params,
+      String paramsJson,
       Integer requestedPriority,
       int priority,
       String cacheKey,
@@ -49,11 +48,11 @@ public class IncomingRequests {
   public record Stored(UUID userId, String status, String traceId, Instant receivedAt) {}
 
   private final JdbcClient jdbc;
-  private final JsonMapper json;
+  private final DataSource dataSource;
 
-  IncomingRequests(JdbcClient jdbc, JsonMapper json) {
+  IncomingRequests(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.json = json;
+    this.dataSource = dataSource;
   }
 
   /** Which of the requests are stored already. */
@@ -67,62 +66,72 @@ public class IncomingRequests {
 
   /** Stores the request; false if one with its id is there already. */
   public boolean insert(Row row) {
-    return insertAll(List.of(row)) == 1;
+    return jdbc.sql(
+                """
+                insert into incoming_requests (request_id, trace_id, traceparent, user_id,
+                    index_name, query_type, query_params, requested_priority, priority, cache_key,
+                    status, reason_code, reason_detail, submitted_at, deadline, received_at,
+                    finished_at, inbound_batch_id)
+                values (:id, :traceId, :traceparent, :userId, :index, :queryType,
+                    cast(:params as jsonb), :requestedPriority, :priority, :cacheKey, :status,
+                    :reasonCode, :reasonDetail, cast(:submittedAt as timestamptz),
+                    cast(:deadline as timestamptz), cast(:receivedAt as timestamptz),
+                    cast(:finishedAt as timestamptz), :batch)
+                on conflict (request_id) do nothing""")
+            .param("id", row.requestId())
+            .param("traceId", row.traceId())
+            .param("traceparent", row.traceparent())
+            .param("userId", row.userId())
+            .param("index", row.index())
+            .param("queryType", row.queryType())
+            .param("params", row.paramsJson())
+            .param("requestedPriority", row.requestedPriority())
+            .param("priority", row.priority())
+            .param("cacheKey", row.cacheKey())
+            .param("status", row.status())
+            .param("reasonCode", row.reasonCode())
+            .param("reasonDetail", row.reasonDetail())
+            .param("submittedAt", text(row.submittedAt()))
+            .param("deadline", text(row.deadline()))
+            .param("receivedAt", text(row.receivedAt()))
+            .param("finishedAt", text(finishedAt(row)))
+            .param("batch", row.inboundBatchId())
+            .update()
+        == 1;
   }
 
   /**
-   * Stores the requests with one statement, however many (their fields as arrays, unnested by the
-   * database: no statement text or parameter list grows with them); one whose id is there already
-   * is left as it is.
-   *
-   * @return how many were stored
+   * Stores the requests with one {@code COPY}, however many (decision 71): none of them may be
+   * stored already (the import checks {@link #existing} first; a stored one fails the statement).
    */
-  public int insertAll(List<Row> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    return jdbc.sql(
-            """
-            insert into incoming_requests (request_id, trace_id, traceparent, user_id,
-                index_name, query_type, query_params, requested_priority, priority, cache_key,
-                status, reason_code, reason_detail, submitted_at, deadline, received_at,
-                finished_at, inbound_batch_id)
-            select * from unnest(cast(:ids as uuid[]), cast(:traceIds as text[]),
-                cast(:traceparents as text[]), cast(:userIds as uuid[]),
-                cast(:indices as text[]), cast(:queryTypes as text[]),
-                cast(:params as jsonb[]), cast(:requestedPriorities as int[]),
-                cast(:priorities as int[]), cast(:cacheKeys as text[]),
-                cast(:statuses as text[]), cast(:reasonCodes as text[]),
-                cast(:reasonDetails as text[]), cast(:submittedAt as timestamptz[]),
-                cast(:deadlines as timestamptz[]), cast(:receivedAt as timestamptz[]),
-                cast(:finishedAt as timestamptz[]), cast(:batches as bigint[]))
-            on conflict (request_id) do nothing""")
-        .param("ids", Columns.of(rows, Row::requestId, UUID[]::new))
-        .param("traceIds", Columns.texts(rows, Row::traceId))
-        .param("traceparents", Columns.texts(rows, Row::traceparent))
-        .param("userIds", Columns.of(rows, Row::userId, UUID[]::new))
-        .param("indices", Columns.texts(rows, Row::index))
-        .param("queryTypes", Columns.texts(rows, Row::queryType))
-        .param(
-            "params",
-            Columns.texts(
-                rows, row -> row.params() == null ? null : json.writeValueAsString(row.params())))
-        .param("requestedPriorities", Columns.of(rows, Row::requestedPriority, Integer[]::new))
-        .param("priorities", Columns.of(rows, Row::priority, Integer[]::new))
-        .param("cacheKeys", Columns.texts(rows, Row::cacheKey))
-        .param("statuses", Columns.texts(rows, Row::status))
-        .param("reasonCodes", Columns.texts(rows, Row::reasonCode))
-        .param("reasonDetails", Columns.texts(rows, Row::reasonDetail))
-        .param("submittedAt", Columns.texts(rows, row -> text(row.submittedAt())))
-        .param("deadlines", Columns.texts(rows, row -> text(row.deadline())))
-        .param("receivedAt", Columns.texts(rows, row -> text(row.receivedAt())))
-        // A request that ended on arrival (refused, cancelled, answered from the cache) ended then.
-        .param(
-            "finishedAt",
-            Columns.texts(
-                rows, row -> "queued".equals(row.status()) ? null : text(row.receivedAt())))
-        .param("batches", Columns.of(rows, Row::inboundBatchId, Long[]::new))
-        .update();
+  public void insertAll(List<Row> rows) {
+    COPY.write(dataSource, rows);
+  }
+
+  private static final CopyIn<Row> COPY =
+      CopyIn.into("incoming_requests", Row.class)
+          .column("request_id", Row::requestId)
+          .column("trace_id", Row::traceId)
+          .column("traceparent", Row::traceparent)
+          .column("user_id", Row::userId)
+          .column("index_name", Row::index)
+          .column("query_type", Row::queryType)
+          .column("query_params", Row::paramsJson)
+          .column("requested_priority", Row::requestedPriority)
+          .column("priority", Row::priority)
+          .column("cache_key", Row::cacheKey)
+          .column("status", Row::status)
+          .column("reason_code", Row::reasonCode)
+          .column("reason_detail", Row::reasonDetail)
+          .column("submitted_at", Row::submittedAt)
+          .column("deadline", Row::deadline)
+          .column("received_at", Row::receivedAt)
+          .column("finished_at", IncomingRequests::finishedAt)
+          .column("inbound_batch_id", Row::inboundBatchId);
+
+  // A request that ended on arrival (refused, cancelled, answered from the cache) ended then.
+  private static Instant finishedAt(Row row) {
+    return "queued".equals(row.status()) ? null : row.receivedAt();
   }
 
   private static String text(Instant instant) {

@@ -18,9 +18,11 @@ import io.airlock.transfer.records.Limits;
 import io.airlock.transfer.records.QueryType;
 import io.airlock.transfer.records.RequestRecord;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestsChannelTest
 class RequestImportIntegrationTests {
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String MATCH_ALL = "{\"query\": {\"match_all\": {}}, \"size\": 5}";
 
   @Autowired InboxImporter importer;
@@ -351,6 +354,75 @@ class RequestImportIntegrationTests {
     assertThat(fixture.audits(request.id()))
         .singleElement()
         .satisfies(audit -> assertThat(audit).containsEntry("action", "request.refused"));
+  }
+
+  @Test
+  void takesInABatchOfManyRunsReadAheadInItsOrderAsItWouldOneByOne() {
+    // Several runs (RecordApplier.MAX_RUN), read and prepared ahead of the transaction.
+    String awkward = "{\"query\": {\"term\": {\"host\": \"tab\\tline\\nback\\\\slash \\\\N\"}}}";
+    List<RequestRecord> requests = new ArrayList<>();
+    for (int i = 0; i < 2_400; i++) {
+      String query =
+          i == 1_999
+              ? "{\"query\": {\"script\": {\"script\": \"1\"}}}"
+              : i == 7 ? awkward : "{\"query\": {\"term\": {\"n\": " + i + "}}}";
+      requests.add(request(user.id(), "incidents", query, 1));
+    }
+    requests.add(requests.get(10));
+    String unreadable = requests.get(1_500).id();
+
+    ImportOutcome outcome =
+        fixture.sendEdited(
+            payload ->
+                payload
+                    .lines()
+                    .map(
+                        line ->
+                            line.contains(unreadable)
+                                ? line.replaceFirst(",\\s*\"deadline\"\\s*:\\s*\"[^\"]*\"", "")
+                                : line)
+                    .collect(Collectors.joining("\n", "", "\n")),
+            requests.toArray(RequestRecord[]::new));
+
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            ImportOutcome.Imported.class,
+            imported -> {
+              assertThat(imported.applied()).isEqualTo(2_400);
+              assertThat(imported.quarantined()).isEqualTo(1);
+            });
+    String[] ids = requests.stream().map(RequestRecord::id).distinct().toArray(String[]::new);
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) filter (where status = 'queued') as queued,
+                           count(*) filter (where status = 'failed') as failed
+                      from incoming_requests where request_id::text = any(:ids)""")
+                .param("ids", ids)
+                .query()
+                .singleRow())
+        .containsEntry("queued", 2_398L)
+        .containsEntry("failed", 2L);
+    assertThat(fixture.incoming(unreadable).orElseThrow())
+        .containsEntry("reason_code", "invalid_record");
+    assertThat(fixture.incoming(requests.get(1_999).id()).orElseThrow())
+        .containsEntry("reason_code", "query_refused");
+    assertThat(
+            JSON.readTree(
+                (String) fixture.incoming(requests.get(7).id()).orElseThrow().get("query_params")))
+        .isEqualTo(JSON.readTree(awkward));
+    // One entry per record, in the records' order: the duplicate last, the unreadable in place.
+    List<Map<String, Object>> audits =
+        jdbc.sql("select record_id, action from audit_logs where record_id = any(:ids) order by id")
+            .param("ids", ids)
+            .query()
+            .listOfRows();
+    assertThat(audits).hasSize(2_401);
+    assertThat(audits.stream().map(audit -> audit.get("record_id")).toList())
+        .containsExactlyElementsOf(requests.stream().map(RequestRecord::id).toList());
+    assertThat(audits.get(1_500)).containsEntry("action", "request.refused");
+    assertThat(audits.get(1_999)).containsEntry("action", "request.refused");
+    assertThat(audits.get(2_400)).containsEntry("action", "request.duplicate");
   }
 
   private void assertRefused(RequestRecord request, String code, String detailNames) {

@@ -1,0 +1,117 @@
+package io.airlock.platform.database;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+
+/**
+ * Rows written with PostgreSQL's {@code COPY ... FROM STDIN} (text format), on the connection of
+ * the current transaction: for bulk inserts, which the server takes several times cheaper than an
+ * insert of unnested arrays ({@link Columns}) and in one statement however many rows. The rows go
+ * in their order, so a serial key follows it; statement-level triggers fire once.
+ *
+ * <p>{@code COPY} has no {@code ON CONFLICT}: a row whose key is taken fails the statement (a
+ * {@link org.springframework.dao.DuplicateKeyException}), and with it the transaction. Use it where
+ * the caller knows the rows are new.
+ *
+ * <pre>{@code
+ * CopyIn.into("audit_logs", Entry.class).column("actor", Entry::actor).column("action", Entry::action)
+ *     .write(dataSource, entries);
+ * }</pre>
+ *
+ * @param <T> the rows' type
+ */
+public final class CopyIn<T> {
+
+  private static final SQLStateSQLExceptionTranslator TRANSLATOR =
+      new SQLStateSQLExceptionTranslator();
+
+  private final String table;
+  private final List<String> names = new ArrayList<>();
+  private final List<Function<T, ?>> values = new ArrayList<>();
+
+  private CopyIn(String table) {
+    this.table = table;
+  }
+
+  /** A copy into {@code table} (a name of this codebase's, never user input). */
+  public static <T> CopyIn<T> into(String table, Class<T> rowType) {
+    return new CopyIn<>(table);
+  }
+
+  /**
+   * Adds a column and the value of each row for it: null, or anything whose {@code toString} is the
+   * column type's text input (text, numbers, UUIDs, {@link java.time.Instant}s, JSON text). Text
+   * must not hold U+0000, which PostgreSQL's text types cannot store.
+   */
+  public CopyIn<T> column(String name, Function<T, ?> value) {
+    names.add(name);
+    values.add(value);
+    return this;
+  }
+
+  /**
+   * Writes the rows in one {@code COPY}, in the current transaction if there is one.
+   *
+   * @return how many rows were written
+   */
+  public long write(DataSource dataSource, List<T> rows) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    String sql = "copy " + table + " (" + String.join(", ", names) + ") from stdin";
+    String data = text(rows);
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    try {
+      return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+    } catch (SQLException e) {
+      throw TRANSLATOR.translate("COPY", sql, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      DataSourceUtils.releaseConnection(connection, dataSource);
+    }
+  }
+
+  /** The rows in COPY's text format: tab-separated, {@code \N} for null, one line per row. */
+  String text(List<T> rows) {
+    StringBuilder text = new StringBuilder(rows.size() * 256);
+    for (T row : rows) {
+      for (int i = 0; i < values.size(); i++) {
+        if (i > 0) {
+          text.append('\t');
+        }
+        Object value = values.get(i).apply(row);
+        if (value == null) {
+          text.append("\\N");
+        } else {
+          escape(value.toString(), text);
+        }
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  private static void escape(String value, StringBuilder text) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> text.append("\\\\");
+        case '\n' -> text.append("\\n");
+        case '\r' -> text.append("\\r");
+        case '\t' -> text.append("\\t");
+        default -> text.append(c);
+      }
+    }
+  }
+}
