@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -52,8 +53,23 @@ final class ImportBenchmark {
     // while it runs, and would take one of the two processors from the timed import.
     importBatch(airlock, records(userId, 2 * RECORDS, RECORDS / 5));
     List<RequestRecord> records = records(userId, 0, RECORDS);
+    CpuUse importCpu = CpuUse.start();
     double importSeconds = importBatch(airlock, records);
+    Map<String, Duration> importUsed = importCpu.used();
+    CpuUse copyCpu = CpuUse.start();
     double copySeconds = copy(responseSide.getBean(DataSource.class), records);
+    Map<String, Duration> copyUsed = copyCpu.used();
+    LoadBenchmarks.PROFILES.put(
+        "Where this machine's processors went in the timed import and in the COPY, per 1,000"
+            + " records (each process's accounted CPU time)",
+        CpuUse.perUnit(
+            "processor ms per 1,000 records",
+            "Airlock's import",
+            importUsed,
+            RECORDS / 1_000,
+            "COPY",
+            copyUsed,
+            RECORDS / 1_000));
     // Profiled apart, with a smaller batch: taking thread dumps stops every thread, and would slow
     // the timed import.
     try (StackSampler profile = StackSampler.ofAirlock(20)) {

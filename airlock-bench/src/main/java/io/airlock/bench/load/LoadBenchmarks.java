@@ -197,10 +197,25 @@ public final class LoadBenchmarks {
     ClosedLoop.drain(
         CONNECTIONS, PIPELINE_WARMUP_QUERIES, PIPELINE_REQUESTS, airlock::countOnEngine);
     drainThroughAirlock(airlock, PIPELINE_WARMUP_QUERIES, PIPELINE_REQUESTS);
+    CpuUse directCpu = CpuUse.start();
     Duration direct =
         ClosedLoop.drain(CONNECTIONS, PIPELINE_QUERIES, PIPELINE_REQUESTS, airlock::countOnEngine);
+    Map<String, Duration> directUsed = directCpu.used();
     Instant began = Instant.now();
+    CpuUse airlockCpu = CpuUse.start();
     double seconds = drainThroughAirlock(airlock, PIPELINE_QUERIES, PIPELINE_REQUESTS);
+    Map<String, Duration> airlockUsed = airlockCpu.used();
+    PROFILES.put(
+        "Where this machine's processors went in the two timed drains, per query answered (each"
+            + " process's accounted CPU time; the load generator runs in Airlock's JVM)",
+        CpuUse.perUnit(
+            "processor ms per query",
+            "the engine directly",
+            directUsed,
+            PIPELINE_REQUESTS,
+            "through Airlock",
+            airlockUsed,
+            PIPELINE_REQUESTS));
     PROFILES.put(
         "When the last request of the pipeline's drain reached each stage, after the first was"
             + " submitted",
