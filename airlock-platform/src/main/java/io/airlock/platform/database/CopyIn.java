@@ -1,8 +1,9 @@
 package io.airlock.platform.database;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -69,10 +70,13 @@ public final class CopyIn<T> {
       return 0;
     }
     String sql = "copy " + table + " (" + String.join(", ", names) + ") from stdin";
-    String data = text(rows);
+    byte[] data = text(rows).getBytes(StandardCharsets.UTF_8);
     Connection connection = DataSourceUtils.getConnection(dataSource);
     try {
-      return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(data));
+      return connection
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(sql, new ByteArrayInputStream(data));
     } catch (SQLException e) {
       throw TRANSLATOR.translate("COPY", sql, e);
     } catch (IOException e) {
@@ -102,16 +106,23 @@ public final class CopyIn<T> {
     return text.toString();
   }
 
+  // Most values need no escape: they go in whole, the rest in pieces between the escapes.
   private static void escape(String value, StringBuilder text) {
+    int from = 0;
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        case '\t' -> text.append("\\t");
-        default -> text.append(c);
+      String escaped =
+          switch (value.charAt(i)) {
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> null;
+          };
+      if (escaped != null) {
+        text.append(value, from, i).append(escaped);
+        from = i + 1;
       }
     }
+    text.append(value, from, value.length());
   }
 }

@@ -118,7 +118,10 @@ class RequestScreening {
       return refusedQuery(invalid.field() + " " + invalid.reason());
     }
     QueryCheck.Valid valid = (QueryCheck.Valid) check;
-    Optional<String> nul = nulCharacter(valid.params());
+    String paramsJson = json.writeValueAsString(valid.params());
+    // JSON text holds U+0000 only escaped; without the escape there is none to look for.
+    Optional<String> nul =
+        paramsJson.contains("\\u0000") ? nulCharacter(valid.params()) : Optional.empty();
     if (nul.isPresent()) {
       return refusedQuery(nul.get() + " must not contain the NUL character");
     }
@@ -126,8 +129,7 @@ class RequestScreening {
     if (cacheKey.isEmpty()) {
       return refusedQuery("query_params holds a number beyond the range of a double");
     }
-    return new CheckedQuery.Ready(
-        json.writeValueAsString(valid.params()), cacheKey.get(), valid.effectiveSize());
+    return new CheckedQuery.Ready(paramsJson, cacheKey.get(), valid.effectiveSize());
   }
 
   private static CheckedQuery refusedQuery(String detail) {

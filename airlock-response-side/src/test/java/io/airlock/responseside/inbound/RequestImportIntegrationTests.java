@@ -236,6 +236,28 @@ class RequestImportIntegrationTests {
   }
 
   @Test
+  void refusesAQueryHoldingTheNulCharacterWhichTheDatabaseCannotStore() {
+    String nul = "{\"query\": {\"term\": {\"host\": \"a\\u0000b\"}}}";
+
+    assertRefused(
+        request(user.id(), "incidents", nul, 1),
+        "query_refused",
+        "query_params.query.term.host must not contain the NUL character");
+  }
+
+  @Test
+  void queuesAQueryWhoseTextMerelySpellsAnEscapedNul() {
+    // A backslash, then "u0000": six characters, no NUL among them.
+    RequestRecord request =
+        request(user.id(), "incidents", "{\"query\": {\"term\": {\"host\": \"\\\\u0000\"}}}", 1);
+
+    fixture.send(request);
+
+    assertThat(fixture.incoming(request.id()).orElseThrow()).containsEntry("status", "queued");
+    assertThat(request.queryParams().at("/query/term/host").stringValue()).isEqualTo("\\u0000");
+  }
+
+  @Test
   void refusesASizeAboveTheQueryRulesLimit() {
     User big = fixture.user(fixture.profileType(3, List.of("incidents"), 1000));
 
