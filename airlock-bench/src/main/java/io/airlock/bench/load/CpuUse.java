@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The processor time this machine's processes used over a run, by who used it: this JVM (both of
@@ -31,13 +32,7 @@ final class CpuUse {
   /** Starts counting now. */
   static CpuUse start() {
     Map<Long, Long> nanos = new HashMap<>();
-    ProcessHandle.allProcesses()
-        .forEach(
-            process ->
-                process
-                    .info()
-                    .totalCpuDuration()
-                    .ifPresent(cpu -> nanos.put(process.pid(), cpu.toNanos())));
+    eachProcess((process, cpuNanos) -> nanos.put(process.pid(), cpuNanos));
     return new CpuUse(nanos);
   }
 
@@ -48,18 +43,24 @@ final class CpuUse {
       used.put(group, Duration.ZERO);
     }
     long self = ProcessHandle.current().pid();
+    eachProcess(
+        (process, cpuNanos) ->
+            used.merge(
+                group(process, self),
+                Duration.ofNanos(cpuNanos - before.getOrDefault(process.pid(), 0L)),
+                Duration::plus));
+    return used;
+  }
+
+  /** Each process whose processor time can be read, with it in nanoseconds. */
+  private static void eachProcess(BiConsumer<ProcessHandle, Long> action) {
     ProcessHandle.allProcesses()
         .forEach(
             process ->
                 process
                     .info()
                     .totalCpuDuration()
-                    .ifPresent(
-                        cpu -> {
-                          long nanos = cpu.toNanos() - before.getOrDefault(process.pid(), 0L);
-                          used.merge(group(process, self), Duration.ofNanos(nanos), Duration::plus);
-                        }));
-    return used;
+                    .ifPresent(cpu -> action.accept(process, cpu.toNanos())));
   }
 
   /**
