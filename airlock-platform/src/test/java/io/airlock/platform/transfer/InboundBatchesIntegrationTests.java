@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -284,6 +285,29 @@ class InboundBatchesIntegrationTests {
     assertThat(outcomes("APPLIED")).isEqualTo(1);
     assertThat(inbound.acks())
         .containsExactly(new ChannelAck(Channel.DIRECTORY, sender, 0, List.of(1L)));
+  }
+
+  @Test
+  void aLargeBatchIsReadAheadAppliedInOrderAndAppliesNothingWhenARecordFailsLate()
+      throws IOException {
+    // More than one run (RecordApplier.MAX_RUN): read and prepared on a thread of its own.
+    TransferRecord[] records = new TransferRecord[2_500];
+    for (int i = 0; i < records.length; i++) {
+      records[i] = setting("r" + i);
+    }
+    TransferRecord[] failing = records.clone();
+    failing[2_200] = setting("explode");
+    send(1, failing);
+    send(2, records);
+
+    List<ImportOutcome> outcomes = inbound.scan(appliers);
+
+    assertThat(outcomes.get(0)).isInstanceOf(ImportOutcome.Failed.class);
+    assertThat(outcomes.get(1)).isInstanceOf(ImportOutcome.Imported.class);
+    assertThat(jdbc.sql("select id from applied_records order by ctid").query(String.class).list())
+        .containsExactlyElementsOf(Arrays.stream(records).map(TransferRecord::id).toList());
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(thread -> thread.getName().equals("airlock-inbox-read"));
   }
 
   @Test
