@@ -1,8 +1,5 @@
 package io.airlock.platform.database;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -61,7 +58,9 @@ public final class CopyIn<T> {
   }
 
   /**
-   * Writes the rows in one {@code COPY}, in the current transaction if there is one.
+   * Writes the rows in one {@code COPY}, in the current transaction if there is one. The rows are
+   * streamed as they are written out, in pieces of about {@value #PIECE} characters, so the server
+   * stores the first while the next are being written.
    *
    * @return how many rows were written
    */
@@ -70,40 +69,64 @@ public final class CopyIn<T> {
       return 0;
     }
     String sql = "copy " + table + " (" + String.join(", ", names) + ") from stdin";
-    byte[] data = text(rows).getBytes(StandardCharsets.UTF_8);
     Connection connection = DataSourceUtils.getConnection(dataSource);
+    org.postgresql.copy.CopyIn copy = null;
     try {
-      return connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(sql, new ByteArrayInputStream(data));
+      copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+      StringBuilder text = new StringBuilder(PIECE + 4_096);
+      for (T row : rows) {
+        line(row, text);
+        if (text.length() >= PIECE) {
+          send(copy, text);
+        }
+      }
+      send(copy, text);
+      return copy.endCopy();
     } catch (SQLException e) {
+      cancel(copy);
       throw TRANSLATOR.translate("COPY", sql, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      cancel(copy);
+      throw e;
     } finally {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
   }
 
-  /** The rows in COPY's text format: tab-separated, {@code \N} for null, one line per row. */
-  String text(List<T> rows) {
-    StringBuilder text = new StringBuilder(rows.size() * 256);
-    for (T row : rows) {
-      for (int i = 0; i < values.size(); i++) {
-        if (i > 0) {
-          text.append('\t');
-        }
-        Object value = values.get(i).apply(row);
-        if (value == null) {
-          text.append("\\N");
-        } else {
-          escape(value.toString(), text);
-        }
+  private static final int PIECE = 64 * 1024;
+
+  /** The row in COPY's text format: tab-separated, {@code \N} for null, ended by a newline. */
+  private void line(T row, StringBuilder text) {
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        text.append('\t');
       }
-      text.append('\n');
+      Object value = values.get(i).apply(row);
+      if (value == null) {
+        text.append("\\N");
+      } else {
+        escape(value.toString(), text);
+      }
     }
-    return text.toString();
+    text.append('\n');
+  }
+
+  private static void send(org.postgresql.copy.CopyIn copy, StringBuilder text)
+      throws SQLException {
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    text.setLength(0);
+  }
+
+  // A copy left open would keep the connection busy; one the server ended needs no cancel.
+  private static void cancel(org.postgresql.copy.CopyIn copy) {
+    if (copy != null && copy.isActive()) {
+      try {
+        copy.cancelCopy();
+      } catch (SQLException e) {
+        // The statement failed already; the transaction rolls back with it.
+      }
+    }
   }
 
   // Most values need no escape: they go in whole, the rest in pieces between the escapes.

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.airlock.platform.testing.TestPostgres;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** COPY into a real PostgreSQL: every value arrives as it was, in order, in the transaction. */
@@ -105,6 +109,63 @@ class CopyInIntegrationTests {
         .isInstanceOf(DuplicateKeyException.class);
     assertThat(jdbc.sql("select id, text from copied").query().listOfRows())
         .containsExactly(Map.of("id", taken, "text", "first"));
+  }
+
+  @Test
+  void manyRowsStreamInPiecesAndArriveInOrder() {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      rows.add(new Row(UUID.randomUUID(), "row " + i + " " + "x".repeat(100), null, null));
+    }
+
+    assertThat(COPY.write(database, rows)).isEqualTo(5_000);
+
+    assertThat(jdbc.sql("select text from copied order by position").query(String.class).list())
+        .containsExactlyElementsOf(rows.stream().map(Row::text).toList());
+  }
+
+  @Test
+  // A copy left open would make the next statement on its connection wait for ever.
+  @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aCopyThatFailsMidwayLeavesTheConnectionFitForTheNextStatement() {
+    UUID taken = UUID.randomUUID();
+    COPY.write(database, List.of(new Row(taken, "first", null, null)));
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      rows.add(new Row(i == 4_000 ? taken : UUID.randomUUID(), "x".repeat(100), null, null));
+    }
+    CopyIn<Row> throwing =
+        CopyIn.into("copied", Row.class)
+            .column("id", Row::id)
+            .column(
+                "text",
+                row -> {
+                  if (row.text().equals("boom")) {
+                    throw new IllegalStateException("no text for this row");
+                  }
+                  return row.text();
+                });
+    List<Row> failing = new ArrayList<>(rows.subList(0, 3_000));
+    failing.set(2_999, new Row(UUID.randomUUID(), "boom", null, null));
+    // One connection, so a copy left open would show in the statements after it.
+    SingleConnectionDataSource single = singleConnection();
+    JdbcClient onIt = JdbcClient.create(single);
+
+    assertThatThrownBy(() -> COPY.write(single, rows)).isInstanceOf(DuplicateKeyException.class);
+    assertThat(onIt.sql("select count(*) from copied").query(Integer.class).single()).isOne();
+    assertThatThrownBy(() -> throwing.write(single, failing))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("no text for this row");
+    assertThat(onIt.sql("select count(*) from copied").query(Integer.class).single()).isOne();
+    single.destroy();
+  }
+
+  private SingleConnectionDataSource singleConnection() {
+    try {
+      return new SingleConnectionDataSource(database.getConnection(), true);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
