@@ -91,6 +91,28 @@ class ArchitectureTests {
   }
 
   @Test
+  void reportsACopyPlantedInAPackageThatDoesNotOwnTheTable(@TempDir Path sources)
+      throws IOException {
+    Path planted = sources.resolve("io/airlock/platform/jobs/PlantedCopy.java");
+    Files.createDirectories(planted.getParent());
+    Files.writeString(
+        planted,
+        """
+        class PlantedCopy {
+          static final CopyIn<Row> COPY =
+              CopyIn.into("inbound_watermarks", Row.class).column("channel", Row::channel);
+        }
+        """);
+
+    TableMap map = TableMap.scan(sources, "io.airlock.platform", OWNERS.keySet());
+
+    assertThat(map.foreignWrites(OWNERS))
+        .containsExactly(
+            "jobs.PlantedCopy writes inbound_watermarks, which transfer owns: call its API"
+                + " instead");
+  }
+
+  @Test
   void hasNoCyclesBetweenItsPackages() {
     FeatureRules.featuresFreeOfCycles("io.airlock.platform")
         .check(FeatureRules.mainClassesOf("io.airlock.platform"));

@@ -19,8 +19,9 @@ import java.util.stream.Stream;
 /**
  * Which feature package of a module reads and writes which table, found in the SQL of its source:
  * every string literal and text block of {@code src/main/java} (literals joined by {@code +} read
- * as one). Each module's {@code TableOwnershipTests} gives every table its owner and checks that
- * only the owner writes it (docs/architecture.md).
+ * as one), and the table of every {@code CopyIn.into("table", ...)} as a write. Each module's
+ * {@code TableOwnershipTests} gives every table its owner and checks that only the owner writes it
+ * (docs/architecture.md).
  *
  * <p>Blind spots, by design: SQL a library writes (ShedLock's {@code shedlock}), SQL whose table
  * name is a variable, and the Flyway migrations, which hold every owner's schema (and the
@@ -31,6 +32,8 @@ public final class TableMap {
   private static final Pattern WRITE =
       Pattern.compile(
           "\\b(insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+([a-z_][a-z0-9_]*)");
+  private static final Pattern COPY_IN =
+      Pattern.compile("\\bCopyIn\\s*\\.\\s*into\\(\\s*\"([a-z_][a-z0-9_]*)\"");
   private static final Pattern READ = Pattern.compile("\\b(from|join)\\s+([a-z_][a-z0-9_]*)");
   private static final Pattern CREATE_OR_DROP =
       Pattern.compile(
@@ -59,8 +62,16 @@ public final class TableMap {
         Path relative = base.relativize(file);
         String feature = relative.getNameCount() > 1 ? relative.getName(0).toString() : "(root)";
         String type = file.getFileName().toString().replace(".java", "");
-        for (String sql : JavaStrings.of(Files.readString(file))) {
+        String source = Files.readString(file);
+        for (String sql : JavaStrings.of(source)) {
           accesses.addAll(accessesOf(sql.toLowerCase(Locale.ROOT), tables, feature, type));
+        }
+        // A COPY names its table in the Java, not in SQL of its own.
+        Matcher copy = COPY_IN.matcher(source);
+        while (copy.find()) {
+          if (tables.contains(copy.group(1))) {
+            accesses.add(new Access(copy.group(1), feature, type, true));
+          }
         }
       }
     } catch (IOException e) {
