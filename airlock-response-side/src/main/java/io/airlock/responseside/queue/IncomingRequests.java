@@ -64,40 +64,16 @@ public class IncomingRequests {
             .list());
   }
 
-  /** Stores the request; false if one with its id is there already. */
+  /**
+   * Stores the request; false if one with its id is there already. For the import, the one instance
+   * importing requests: it checks and copies in one transaction, as {@link #insertAll}.
+   */
   public boolean insert(Row row) {
-    return jdbc.sql(
-                """
-                insert into incoming_requests (request_id, trace_id, traceparent, user_id,
-                    index_name, query_type, query_params, requested_priority, priority, cache_key,
-                    status, reason_code, reason_detail, submitted_at, deadline, received_at,
-                    finished_at, inbound_batch_id)
-                values (:id, :traceId, :traceparent, :userId, :index, :queryType,
-                    cast(:params as jsonb), :requestedPriority, :priority, :cacheKey, :status,
-                    :reasonCode, :reasonDetail, cast(:submittedAt as timestamptz),
-                    cast(:deadline as timestamptz), cast(:receivedAt as timestamptz),
-                    cast(:finishedAt as timestamptz), :batch)
-                on conflict (request_id) do nothing""")
-            .param("id", row.requestId())
-            .param("traceId", row.traceId())
-            .param("traceparent", row.traceparent())
-            .param("userId", row.userId())
-            .param("index", row.index())
-            .param("queryType", row.queryType())
-            .param("params", row.paramsJson())
-            .param("requestedPriority", row.requestedPriority())
-            .param("priority", row.priority())
-            .param("cacheKey", row.cacheKey())
-            .param("status", row.status())
-            .param("reasonCode", row.reasonCode())
-            .param("reasonDetail", row.reasonDetail())
-            .param("submittedAt", text(row.submittedAt()))
-            .param("deadline", text(row.deadline()))
-            .param("receivedAt", text(row.receivedAt()))
-            .param("finishedAt", text(finishedAt(row)))
-            .param("batch", row.inboundBatchId())
-            .update()
-        == 1;
+    if (!existing(List.of(row.requestId())).isEmpty()) {
+      return false;
+    }
+    insertAll(List.of(row));
+    return true;
   }
 
   /**
@@ -132,10 +108,6 @@ public class IncomingRequests {
   // A request that ended on arrival (refused, cancelled, answered from the cache) ended then.
   private static Instant finishedAt(Row row) {
     return "queued".equals(row.status()) ? null : row.receivedAt();
-  }
-
-  private static String text(Instant instant) {
-    return instant == null ? null : instant.toString();
   }
 
   /** The request, locked until the caller commits, so that no worker claims it meanwhile. */
