@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -445,6 +446,26 @@ class RequestImportIntegrationTests {
     assertThat(audits.get(1_500)).containsEntry("action", "request.refused");
     assertThat(audits.get(1_999)).containsEntry("action", "request.refused");
     assertThat(audits.get(2_400)).containsEntry("action", "request.duplicate");
+  }
+
+  @Test
+  void takesAnUnreadableRequestOnceWhicheverBatchCarriesItAgain() {
+    RequestRecord request = request(user.id(), "incidents", MATCH_ALL, 1);
+    UnaryOperator<String> withoutDeadline =
+        payload -> payload.replaceFirst(",\\s*\"deadline\"\\s*:\\s*\"[^\"]*\"", "");
+
+    fixture.sendEdited(withoutDeadline, request);
+    fixture.sendEdited(withoutDeadline, request);
+
+    assertThat(
+            jdbc.sql("select count(*) from incoming_requests where request_id = cast(:id as uuid)")
+                .param("id", request.id())
+                .query(Integer.class)
+                .single())
+        .isOne();
+    assertThat(fixture.audits(request.id()))
+        .extracting(audit -> audit.get("action") + " " + audit.get("outcome"))
+        .containsExactly("request.refused refused", "request.duplicate ignored");
   }
 
   private void assertRefused(RequestRecord request, String code, String detailNames) {
