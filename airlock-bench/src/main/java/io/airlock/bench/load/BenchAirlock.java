@@ -271,6 +271,19 @@ final class BenchAirlock implements AutoCloseable {
         == 200;
   }
 
+  /**
+   * Empties the engine's shard request cache, which keeps the counts of queries it answered (size-0
+   * requests), so that a drain does not find the answers of the one before it.
+   */
+  void clearEngineRequestCache() throws IOException, InterruptedException {
+    HttpResponse<String> cleared =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(standalone.searchUrl() + "/incidents/_cache/clear?request=true"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    expect(200, cleared);
+  }
+
   private HttpRequest.Builder requestSide(String path) {
     return HttpRequest.newBuilder(URI.create(standalone.requestSideUrl() + path))
         .header("X-API-Key", apiKey);
