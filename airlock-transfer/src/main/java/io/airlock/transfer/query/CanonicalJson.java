@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -113,10 +115,40 @@ public final class CanonicalJson {
     }
   }
 
-  private static List<Map.Entry<String, JsonNode>> sortedMembers(JsonNode object) {
+  /**
+   * Puts the members of {@code object} in canonical order, in place, when they are not: for a tree
+   * that was {@link #sorted} and then had members added.
+   */
+  static void sortMembers(ObjectNode object) {
+    if (inOrder(object)) {
+      return;
+    }
+    Map<String, JsonNode> members = new TreeMap<>();
+    object.properties().forEach(member -> members.put(member.getKey(), member.getValue()));
+    object.removeAll();
+    object.setAll(members);
+  }
+
+  // The members of an object in canonical order; most objects hold them so already (a tree that
+  // was sorted, a client that writes canonical JSON), and are read as they are.
+  private static Collection<Map.Entry<String, JsonNode>> sortedMembers(JsonNode object) {
+    if (inOrder(object)) {
+      return object.properties();
+    }
     List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
     members.sort(Map.Entry.comparingByKey());
     return members;
+  }
+
+  private static boolean inOrder(JsonNode object) {
+    String previous = null;
+    for (Map.Entry<String, JsonNode> member : object.properties()) {
+      if (previous != null && previous.compareTo(member.getKey()) > 0) {
+        return false;
+      }
+      previous = member.getKey();
+    }
+    return true;
   }
 
   static void string(String value, StringBuilder out) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  * its members.
  *
  * <p>The walk recurses along the tree: {@link QueryRules} has bounded its depth first. It writes
- * the grammar's forced defaults ({@link Shape.Params#defaults()}) into the tree it checks.
+ * the grammar's forced defaults ({@link Shape.Params#defaults()}) into the tree it checks, each
+ * object that takes one kept in canonical order.
  */
 final class GrammarWalk {
 
@@ -196,14 +197,12 @@ final class GrammarWalk {
                 path.toString(), "must have " + required + " (" + params.context() + ")"));
       }
     }
-    params
-        .defaults()
-        .forEach(
-            (name, value) -> {
-              if (!node.has(name)) {
-                ((ObjectNode) node).set(name, value);
-              }
-            });
+    if (!params.defaults().isEmpty()) {
+      ObjectNode object = (ObjectNode) node;
+      params.defaults().forEach(object::putIfAbsent);
+      // Kept canonical: QueryRules hands the tree on as it is.
+      CanonicalJson.sortMembers(object);
+    }
     return Optional.empty();
   }
 

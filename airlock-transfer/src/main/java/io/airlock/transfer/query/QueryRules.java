@@ -122,7 +122,8 @@ public final class QueryRules {
     if (treeProblem.isPresent()) {
       return treeProblem.get();
     }
-    // A copy, because the grammar writes its forced defaults into the tree it checks.
+    // A copy, because the grammar writes its forced defaults into the tree it checks (in their
+    // canonical places).
     JsonNode canonical = CanonicalJson.sorted(params);
     Shape.Params grammarRoot =
         type.get() == QueryType.SEARCH ? QueryGrammar.search() : QueryGrammar.count();
@@ -138,7 +139,7 @@ public final class QueryRules {
         type.get() == QueryType.COUNT
             ? 0
             : params.has("size") ? params.get("size").intValue() : DEFAULT_SEARCH_SIZE;
-    return new QueryCheck.Valid(index, type.get(), CanonicalJson.sorted(canonical), effectiveSize);
+    return new QueryCheck.Valid(index, type.get(), canonical, effectiveSize);
   }
 
   /**
@@ -153,9 +154,10 @@ public final class QueryRules {
    */
   public static String cacheKey(String index, QueryType queryType, JsonNode params) {
     ObjectNode key = JsonNodeFactory.instance.objectNode();
+    // In canonical order already, as params are: nothing to sort.
     key.put("index", index);
-    key.put("query_type", queryType.wireName());
     key.set("query_params", params);
+    key.put("query_type", queryType.wireName());
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 class CanonicalJsonTests {
 
@@ -128,6 +129,30 @@ class CanonicalJsonTests {
                             .getBytes(StandardCharsets.UTF_8)));
 
     assertThat(QueryRules.cacheKey("logs", QueryType.COUNT, params)).isEqualTo(expected);
+  }
+
+  @Test
+  void putsAnObjectsMembersInOrderInPlaceKeepingTheirValues() {
+    ObjectNode object = (ObjectNode) read("{\"b\":{\"y\":1,\"x\":2},\"c\":[3],\"a\":null}");
+    JsonNode inner = object.get("b");
+
+    CanonicalJson.sortMembers(object);
+
+    assertThat(object.propertyNames()).containsExactly("a", "b", "c");
+    // Only the object itself: what it holds is left as it is, the same nodes.
+    assertThat(object.get("b")).isSameAs(inner);
+    assertThat(inner.propertyNames()).containsExactly("y", "x");
+    assertThat(object.get("c").get(0).intValue()).isEqualTo(3);
+  }
+
+  @Test
+  void writesMembersInOrderWhetherTheTreeHeldThemSoOrNot() {
+    String sorted = "{\"a\":{\"m\":1,\"n\":[{\"p\":2,\"q\":3}]},\"b\":true}";
+    String shuffled = "{\"b\":true,\"a\":{\"n\":[{\"q\":3,\"p\":2}],\"m\":1}}";
+
+    assertThat(CanonicalJson.of(read(shuffled))).isEqualTo(sorted);
+    assertThat(CanonicalJson.of(read(sorted))).isEqualTo(sorted);
+    assertThat(CanonicalJson.of(CanonicalJson.sorted(read(shuffled)))).isEqualTo(sorted);
   }
 
   private static JsonNode read(String json) {

@@ -131,6 +131,20 @@ class QueryGrammarTests {
   }
 
   @Test
+  void writesForcedDefaultsInCanonicalOrderWithoutTouchingTheRequestsParams() {
+    JsonNode params =
+        read("{\"size\":1,\"query\":{\"query_string\":{\"query\":\"disk\",\"boost\":2}}}");
+    String asSent = params.toString();
+
+    QueryCheck.Valid valid = assertValid(RULES.check("logs", "search", params));
+
+    assertThat(valid.params().at("/query/query_string").propertyNames())
+        .containsExactly("allow_leading_wildcard", "boost", "query");
+    assertThat(valid.params().propertyNames()).containsExactly("query", "size");
+    assertThat(params.toString()).isEqualTo(asSent);
+  }
+
+  @Test
   void forcesLeadingWildcardsOffInAQueryString() {
     QueryCheck.Valid valid =
         assertValid(search("{\"query\":{\"query_string\":{\"query\":\"disk\"}}}"));
