@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The writes that settle or return a claimed request, each only while the lease is still the
  * caller's: same owner, same attempt, still processing. Whether the lease's time ran out does not
  * matter as long as nobody took the request over, so a slow query that finishes just past its lease
- * is still answered.
+ * is still answered. A request has an owner exactly while it is processing (a check on the table),
+ * so the statements for a run's requests fence on the owner and the attempt alone.
  */
 final class Leases {
 
@@ -60,8 +61,7 @@ final class Leases {
             set lease_until = now() + :leaseMs * interval '1 millisecond', runs = r.runs + 1
             from unnest(cast(:ids as uuid[]), cast(:owners as text[]), cast(:attempts as int[]))
                 as c(id, owner, attempts)
-            where r.request_id = c.id and r.status = 'processing'
-                and r.lease_owner = c.owner and r.attempts = c.attempts
+            where r.request_id = c.id and r.lease_owner = c.owner and r.attempts = c.attempts
             returning r.request_id, r.runs
             """)
         .param("leaseMs", lease.toMillis())
@@ -89,8 +89,7 @@ final class Leases {
                     finished_at = now(), lease_owner = null, lease_until = null
                 from unnest(cast(:ids as uuid[]), cast(:owners as text[]),
                     cast(:attempts as int[])) as c(id, owner, attempts)
-                where r.request_id = c.id and r.status = 'processing'
-                    and r.lease_owner = c.owner and r.attempts = c.attempts
+                where r.request_id = c.id and r.lease_owner = c.owner and r.attempts = c.attempts
                 returning r.request_id
                 """)
             .params(fencing(requests))

@@ -121,7 +121,8 @@ class CancelImportIntegrationTests {
   void leavesARequestAlreadyRunningToFinishAndAuditsTheCancel() {
     fixture.send(request);
     jdbc.sql(
-            "update incoming_requests set status = 'processing' where request_id = cast(:id as uuid)")
+            "update incoming_requests set status = 'processing', lease_owner = 'a-worker'"
+                + " where request_id = cast(:id as uuid)")
         .param("id", request.id())
         .update();
 

@@ -334,7 +334,8 @@ class RequestImportIntegrationTests {
     RequestRecord request = request(user.id(), "incidents", MATCH_ALL, 1);
     fixture.send(request);
     jdbc.sql(
-            "update incoming_requests set status = 'processing' where request_id = cast(:id as uuid)")
+            "update incoming_requests set status = 'processing', lease_owner = 'a-worker'"
+                + " where request_id = cast(:id as uuid)")
         .param("id", request.id())
         .update();
 

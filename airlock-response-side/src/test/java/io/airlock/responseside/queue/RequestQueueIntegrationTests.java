@@ -1,6 +1,7 @@
 package io.airlock.responseside.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.airlock.responseside.ResponseSideIntegrationTest;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,6 +123,31 @@ class RequestQueueIntegrationTests {
         .get()
         .extracting(ClaimedRequest::runs)
         .isEqualTo(1);
+  }
+
+  @Test
+  void aFinishedRequestKeepsNoOwnerSoItsOwnClaimCanNeitherRestartNorSettleItAgain() {
+    UUID id = fixture.enqueue("incidents", QueryType.COUNT, "{}", 0);
+    ClaimedRequest claim = queue.claim("worker", 1, LEASE).get(0);
+    assertThat(queue.startAll(List.of(claim), LEASE)).hasSize(1);
+
+    assertThat(queue.complete(claim, answer("{\"count\":1}"))).isTrue();
+
+    assertThat(fixture.request(id))
+        .containsEntry("status", "completed")
+        .containsEntry("lease_owner", null);
+    assertThat(queue.startAll(List.of(claim), LEASE)).isEmpty();
+    assertThat(queue.complete(claim, answer("{\"count\":2}"))).isFalse();
+    assertThat(fixture.answer(id)).containsEntry("result", "{\"count\": 1}");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update incoming_requests set status = 'processing', lease_owner = null"
+                            + " where request_id = :id")
+                    .param("id", id)
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("incoming_requests_lease_held_while_processing");
   }
 
   @Test
