@@ -1,5 +1,6 @@
 package io.airlock.platform.transfer;
 
+import io.airlock.platform.database.Columns;
 import io.airlock.transfer.Channel;
 import io.airlock.transfer.Compression;
 import io.airlock.transfer.CrashPoint;
@@ -369,22 +370,22 @@ public final class OutboundBatches {
         .param("createdAt", Timestamp.from(createdAt))
         .param("extras", extras.toJson())
         .update();
-    for (int position = 0; position < records.size(); position++) {
-      TransferRecord record = records.get(position);
-      jdbc.sql(
-              """
-              insert into outbound_batch_records (sender_epoch, channel, sequence, position,
-                  record_type, record_id, line)
-              values (:epoch, :channel, :sequence, :position, :type, :id, :line)""")
-          .param("epoch", sender.epoch())
-          .param("channel", channel.wireName())
-          .param("sequence", sequence)
-          .param("position", position)
-          .param("type", record.type().wireName())
-          .param("id", record.id())
-          .param("line", line(record))
-          .update();
-    }
+    // One statement for the batch's records, each at its position (from 0, as unnest's ordinality
+    // counts from 1).
+    jdbc.sql(
+            """
+            insert into outbound_batch_records (sender_epoch, channel, sequence, position,
+                record_type, record_id, line)
+            select :epoch, :channel, :sequence, r.position - 1, r.type, r.id, r.line
+            from unnest(cast(:types as text[]), cast(:ids as text[]), cast(:lines as text[]))
+                with ordinality as r(type, id, line, position)""")
+        .param("epoch", sender.epoch())
+        .param("channel", channel.wireName())
+        .param("sequence", sequence)
+        .param("types", Columns.texts(records, record -> record.type().wireName()))
+        .param("ids", Columns.texts(records, TransferRecord::id))
+        .param("lines", Columns.texts(records, OutboundBatches::line))
+        .update();
     inAllocation.accept(sequence);
     return batch;
   }
