@@ -178,10 +178,12 @@ class ResponseSideRetentionIntegrationTests {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
-            insert into incoming_requests (request_id, status, received_at)
-            values (:id, :status, :received)""")
+            insert into incoming_requests (request_id, status, lease_owner, received_at)
+            values (:id, :status, :owner, :received)""")
         .param("id", id)
         .param("status", status)
+        // A request is processing only in a worker's hands.
+        .param("owner", "processing".equals(status) ? "a-worker" : null)
         .param("received", Timestamp.from(daysAgo(receivedDaysAgo)))
         .update();
     return id;
