@@ -9,9 +9,9 @@ import java.util.stream.Stream;
  * Warm-up rounds, repeated until this JVM's JIT has mostly done compiling what they run: a scenario
  * timed while the compilers still work shares the two processors with them. One round was not
  * always enough: after one pipeline drain, C2 still took about a sixth of the JVM's processor time
- * in the timed drain, and after one smaller import about a quarter in the first timed import, which
- * came out slower than the two after it. Both sides run in this JVM, so its compilers serve
- * Airlock's code; a service that has run for a while has compiled it.
+ * in the timed drain, and after one smaller import about a quarter in the first timed import. Both
+ * sides run in this JVM, so its compilers serve Airlock's code; a service that has run for a while
+ * has compiled it.
  *
  * <p>The compilers' share is their threads' processor time (Linux's {@code /proc/self/task}), not
  * the JVM's compilation time, which counts a compiler waiting for a processor as compiling.
