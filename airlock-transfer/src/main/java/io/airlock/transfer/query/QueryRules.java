@@ -154,7 +154,7 @@ public final class QueryRules {
    */
   public static String cacheKey(String index, QueryType queryType, JsonNode params) {
     ObjectNode key = JsonNodeFactory.instance.objectNode();
-    // In canonical order already, as params are: nothing to sort.
+    // Added in canonical order, so that writing the key sorts none of its own members.
     key.put("index", index);
     key.set("query_params", params);
     key.put("query_type", queryType.wireName());
