@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("airlock.export")
 record ExportProperties(
     @DefaultValue("true") boolean enabled,
-    @DefaultValue("100") int batchTrigger,
+    @DefaultValue("500") int batchTrigger,
     @DefaultValue("200ms") Duration linger,
     @DefaultValue("50ms") Duration checkInterval,
     @DefaultValue("1h") Duration answerGrace,
