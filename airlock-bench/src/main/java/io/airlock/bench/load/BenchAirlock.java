@@ -272,6 +272,19 @@ final class BenchAirlock implements AutoCloseable {
   }
 
   /**
+   * Vacuums and analyses both sides' databases and writes their dirty pages out, so that a timed
+   * run does not share the processors with the autovacuum and the checkpoint that the runs before
+   * it set off (the import's runs settle the same way).
+   */
+  void settleDatabases() {
+    for (var side : List.of(standalone.requestSide(), standalone.responseSide())) {
+      JdbcClient database = side.getBean(JdbcClient.class);
+      database.sql("vacuum (analyze)").update();
+      database.sql("checkpoint").update();
+    }
+  }
+
+  /**
    * Empties the engine's shard request cache, which keeps the counts of queries it answered (size-0
    * requests), so that a drain does not find the answers of the one before it.
    */
