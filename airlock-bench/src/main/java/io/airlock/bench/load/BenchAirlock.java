@@ -273,8 +273,8 @@ final class BenchAirlock implements AutoCloseable {
 
   /**
    * Vacuums and analyses both sides' databases and writes their dirty pages out, so that a timed
-   * run does not share the processors with the autovacuum and the checkpoint that the runs before
-   * it set off (the import's runs settle the same way).
+   * run (the pipeline's drain, each import) does not share the processors with the autovacuum and
+   * the checkpoint that the runs before it set off.
    */
   void settleDatabases() {
     for (var side : List.of(standalone.requestSide(), standalone.responseSide())) {

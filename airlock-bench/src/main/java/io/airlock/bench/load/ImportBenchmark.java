@@ -79,7 +79,7 @@ final class ImportBenchmark {
     Map<String, Duration> copyUsed = new LinkedHashMap<>();
     for (int run = 0; run < RUNS; run++) {
       List<RequestRecord> records = records(userId, run == 0 ? 0 : (2 + run) * RECORDS, RECORDS);
-      settle(responseSide.getBean(JdbcClient.class));
+      airlock.settleDatabases();
       Imported imported = importBatch(airlock, records);
       importSeconds[run] = imported.seconds();
       imported.cpu().forEach((group, used) -> importUsed.merge(group, used, Duration::plus));
@@ -128,12 +128,6 @@ final class ImportBenchmark {
             RECORDS / median(copySeconds),
             "PostgreSQL COPY of the same rows",
             20_000));
-  }
-
-  /** Vacuums and analyses the tables the import writes, and writes the dirty pages out. */
-  private static void settle(JdbcClient database) {
-    database.sql("vacuum (analyze) incoming_requests, audit_logs, inbound_batches").update();
-    database.sql("checkpoint").update();
   }
 
   private static double median(double[] values) {

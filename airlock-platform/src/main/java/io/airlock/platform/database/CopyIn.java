@@ -30,6 +30,9 @@ import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
  */
 public final class CopyIn<T> {
 
+  // How many characters of rows are gathered before they are sent to the server.
+  private static final int PIECE = 64 * 1024;
+
   private static final SQLStateSQLExceptionTranslator TRANSLATOR =
       new SQLStateSQLExceptionTranslator();
 
@@ -92,8 +95,6 @@ public final class CopyIn<T> {
       DataSourceUtils.releaseConnection(connection, dataSource);
     }
   }
-
-  private static final int PIECE = 64 * 1024;
 
   /** The row in COPY's text format: tab-separated, {@code \N} for null, ended by a newline. */
   private void line(T row, StringBuilder text) {

@@ -344,12 +344,7 @@ class RequestImportIntegrationTests {
             ImportOutcome.Imported.class, imported -> assertThat(imported.applied()).isEqualTo(2));
 
     assertThat(fixture.incoming(request.id()).orElseThrow()).containsEntry("status", "processing");
-    assertThat(
-            jdbc.sql("select count(*) from incoming_requests where request_id = cast(:id as uuid)")
-                .param("id", request.id())
-                .query(Integer.class)
-                .single())
-        .isOne();
+    assertThat(storedRows(request)).isOne();
     assertThat(fixture.audits(request.id()))
         .extracting(audit -> audit.get("action"))
         .containsExactly("request.accepted", "request.duplicate");
@@ -458,15 +453,18 @@ class RequestImportIntegrationTests {
     fixture.sendEdited(withoutDeadline, request);
     fixture.sendEdited(withoutDeadline, request);
 
-    assertThat(
-            jdbc.sql("select count(*) from incoming_requests where request_id = cast(:id as uuid)")
-                .param("id", request.id())
-                .query(Integer.class)
-                .single())
-        .isOne();
+    assertThat(storedRows(request)).isOne();
     assertThat(fixture.audits(request.id()))
         .extracting(audit -> audit.get("action") + " " + audit.get("outcome"))
         .containsExactly("request.refused refused", "request.duplicate ignored");
+  }
+
+  /** How many rows of the queue hold the request's id. */
+  private int storedRows(RequestRecord request) {
+    return jdbc.sql("select count(*) from incoming_requests where request_id = cast(:id as uuid)")
+        .param("id", request.id())
+        .query(Integer.class)
+        .single();
   }
 
   private void assertRefused(RequestRecord request, String code, String detailNames) {
