@@ -11,13 +11,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the benchmarks and prints each figure next to its baseline of the same run, with whether it
  * meets its target (issue 13); with {@code --record FILE} it also appends them to that file
  * (docs/performance.md), keeping the earlier ones so that a regression shows. {@code --only} runs
- * one part: {@code codec}, {@code load}, or one of the load's scenarios ({@code roundtrip}, {@code
- * pipeline}, {@code submit}, {@code import}).
+ * some parts, separated by commas: {@code codec}, {@code load}, or the load's scenarios ({@code
+ * roundtrip}, {@code pipeline}, {@code submit}, {@code import}).
  */
 public final class BenchSuite {
 
@@ -25,19 +26,22 @@ public final class BenchSuite {
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
-    String only = option(arguments, "--only");
+    List<String> only =
+        Optional.ofNullable(option(arguments, "--only"))
+            .map(parts -> Arrays.asList(parts.split(",")))
+            .orElse(null);
     String recordTo = option(arguments, "--record");
     List<String> entry = new ArrayList<>();
-    if (only == null || only.equals("codec")) {
+    if (only == null || only.contains("codec")) {
       entry.add(CodecBenchmarks.DESCRIPTION);
       entry.add("");
       entry.addAll(Row.table(CodecBenchmarks.run()));
       entry.add("");
     }
     List<String> scenarios =
-        only == null || only.equals("load")
+        only == null || only.contains("load")
             ? LoadBenchmarks.SCENARIOS
-            : LoadBenchmarks.SCENARIOS.stream().filter(only::equals).toList();
+            : LoadBenchmarks.SCENARIOS.stream().filter(only::contains).toList();
     if (!scenarios.isEmpty()) {
       entry.add(LoadBenchmarks.DESCRIPTION);
       entry.add("");

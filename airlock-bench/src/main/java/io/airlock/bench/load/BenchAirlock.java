@@ -34,14 +34,16 @@ final class BenchAirlock implements AutoCloseable {
   private static final Instant YEAR_START = Instant.parse("2024-01-01T00:00:00Z");
 
   private final Standalone standalone;
+  private final Duration shuttleInterval;
   private final Path dataDir;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final JsonMapper json = JsonMapper.shared();
   private String apiKey;
 
-  private BenchAirlock(Standalone standalone, Path dataDir) {
+  private BenchAirlock(Standalone standalone, Duration shuttleInterval, Path dataDir) {
     this.standalone = standalone;
+    this.shuttleInterval = shuttleInterval;
     this.dataDir = dataDir;
   }
 
@@ -60,7 +62,7 @@ final class BenchAirlock implements AutoCloseable {
             // The API-wide limit stays on, raised above what the load sends.
             "--airlock.rate-limits.authenticated=100000000",
             "--logging.level.root=WARN");
-    BenchAirlock airlock = new BenchAirlock(standalone, dataDir);
+    BenchAirlock airlock = new BenchAirlock(standalone, shuttleInterval, dataDir);
     try {
       airlock.createAnalyst();
     } catch (Exception e) {
@@ -141,6 +143,11 @@ final class BenchAirlock implements AutoCloseable {
     standalone.shuttle().close();
   }
 
+  /** Carries batches across again, at the interval the standalone started with. */
+  void resumeShuttle() {
+    standalone.shuttle().start(shuttleInterval);
+  }
+
   /** A count query no other call of the run asks, so that no answer comes from the cache. */
   static String distinctCount(long sequence) {
     return """
@@ -189,6 +196,16 @@ final class BenchAirlock implements AutoCloseable {
             where q.id = :id""")
         .param("id", java.util.UUID.fromString(id))
         .query((rs, row) -> new Execution(rs.getBoolean("cache_hit"), rs.getDouble("millis")))
+        .single();
+  }
+
+  /** How many of the analyst's requests are not yet in a batch in the outbox. */
+  long unexported() {
+    return standalone
+        .requestSide()
+        .getBean(JdbcClient.class)
+        .sql("select count(*) from requests where exported_at is null")
+        .query(Long.class)
         .single();
   }
 
