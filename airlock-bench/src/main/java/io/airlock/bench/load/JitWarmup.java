@@ -3,6 +3,7 @@ package io.airlock.bench.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,14 @@ final class JitWarmup {
   // as settled: a tenth of one processor.
   private static final double SETTLED = 0.10;
 
+  // After each round, the compilers are given up to this long to work off the methods the round
+  // queued for them, with the processors to themselves: under the load they get a fraction of a
+  // processor, and fall behind the methods that become hot.
+  private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
+  // How long a look at the compilers' use takes, while they catch up.
+  private static final Duration LOOK = Duration.ofMillis(500);
+
   // Clock ticks a second, as /proc counts a thread's time (USER_HZ, 100 on Linux).
   private static final double TICKS_PER_SECOND = 100;
 
@@ -48,6 +57,7 @@ final class JitWarmup {
       round.run(rounds++);
       double wallSeconds = (System.nanoTime() - start) / 1e9;
       share = (compilerSeconds() - compiledBefore) / wallSeconds;
+      catchUp();
     } while (share >= SETTLED && rounds < maxRounds);
     return "%d warm-up round%s; in the last, the JIT's compilers used %.0f%% of a processor%s"
         .formatted(
@@ -55,6 +65,17 @@ final class JitWarmup {
             rounds == 1 ? "" : "s",
             100 * share,
             share >= SETTLED ? " (not settled: stopped at the most rounds allowed)" : "");
+  }
+
+  /** Waits, at most {@link #CATCH_UP}, until the compilers are all but idle. */
+  private static void catchUp() throws IOException, InterruptedException {
+    long giveUp = System.nanoTime() + CATCH_UP.toNanos();
+    double used;
+    do {
+      double before = compilerSeconds();
+      Thread.sleep(LOOK.toMillis());
+      used = (compilerSeconds() - before) / (LOOK.toNanos() / 1e9);
+    } while (used >= SETTLED / 2 && System.nanoTime() < giveUp);
   }
 
   /** The processor seconds this JVM's compiler threads (C1, C2) have used so far. */

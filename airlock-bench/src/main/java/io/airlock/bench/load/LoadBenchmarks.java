@@ -28,9 +28,10 @@ public final class LoadBenchmarks {
   static final int CONNECTIONS = 32;
   static final int PIPELINE_REQUESTS = 4_700;
   static final Duration WARMUP = Duration.ofSeconds(5);
-  // The submit path is long (HTTP, JSON, the grammar, the limits, the group commit): the JIT needs
-  // longer than the probe's to settle.
-  static final Duration SUBMIT_WARMUP = Duration.ofSeconds(15);
+  // At most this many warm-up runs of WARMUP for the probe and for submit each (JitWarmup): the
+  // submit path is long (HTTP, JSON, the grammar, the limits, the group commit), and the JIT takes
+  // longer over it than over the probe's.
+  private static final int SUBMIT_WARMUP_ROUNDS = 6;
   static final Duration MEASURED = Duration.ofSeconds(15);
   // How long a profile is taken for, apart from the measured run.
   static final Duration PROFILED = Duration.ofSeconds(5);
@@ -49,7 +50,7 @@ public final class LoadBenchmarks {
   private static final long PIPELINE_WARMUP_QUERIES = 5_000_000;
   private static final long BACKLOG_QUERIES = 3_000_000;
   // At most this many warm-up drains through Airlock (JitWarmup).
-  private static final int PIPELINE_WARMUP_ROUNDS = 4;
+  private static final int PIPELINE_WARMUP_ROUNDS = 12;
 
   private static final String SUBMIT_HANDLER = "io.airlock.requestside.requests.RequestController";
 
@@ -339,18 +340,44 @@ public final class LoadBenchmarks {
     // machines: the shuttle stands still, so the submissions wait in the outbox and the response
     // side and the engine do not take this machine's two processors from it.
     airlock.pauseShuttle();
-    ClosedLoop.Outcome liveness =
-        ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, sequence -> airlock.liveness());
-    // Profiled after the warm-up and apart from the measured run: taking thread dumps stops every
-    // thread, which would show in the measured latencies.
+    ClosedLoop.Call probing = sequence -> airlock.liveness();
+    String probeWarmup =
+        JitWarmup.until(
+            SUBMIT_WARMUP_ROUNDS,
+            round -> ClosedLoop.run(CONNECTIONS, Duration.ZERO, WARMUP, probing));
+    CpuUse probeCpu = CpuUse.start();
+    ClosedLoop.Outcome liveness = ClosedLoop.run(CONNECTIONS, Duration.ZERO, MEASURED, probing);
+    Map<String, Duration> probeUsed = probeCpu.used();
+    String submitWarmup =
+        JitWarmup.until(
+            SUBMIT_WARMUP_ROUNDS,
+            round -> ClosedLoop.run(CONNECTIONS, Duration.ZERO, WARMUP, submitting));
+    PROFILES.put(
+        "The warm-ups before the liveness probe's and submit's measured runs",
+        List.of("liveness probe: " + probeWarmup, "submit: " + submitWarmup));
+    // Profiled apart from the measured run: taking thread dumps stops every thread, which would
+    // show in the measured latencies.
     try (StackSampler profile = StackSampler.of(SUBMIT_HANDLER, "submit", 20)) {
-      ClosedLoop.run(CONNECTIONS, SUBMIT_WARMUP, PROFILED, submitting);
+      ClosedLoop.run(CONNECTIONS, Duration.ZERO, PROFILED, submitting);
       PROFILES.put(
           "Where the request threads were during submit, profiled apart from the measured run"
               + " (thread-dump samples)",
           profile.summary(15));
     }
-    ClosedLoop.Outcome submit = ClosedLoop.run(CONNECTIONS, WARMUP, MEASURED, submitting);
+    ClosedLoop.run(CONNECTIONS, Duration.ZERO, WARMUP, submitting);
+    CpuUse submitCpu = CpuUse.start();
+    ClosedLoop.Outcome submit = ClosedLoop.run(CONNECTIONS, Duration.ZERO, MEASURED, submitting);
+    PROFILES.put(
+        "Where this machine's processors went in the measured runs, per call (each process's"
+            + " accounted CPU time; the load generator runs in Airlock's JVM)",
+        CpuUse.perUnit(
+            "processor ms per call",
+            "liveness probe",
+            probeUsed,
+            liveness.calls(),
+            "submit",
+            submitCpu.used(),
+            submit.calls()));
     System.out.println("liveness: " + liveness.summary() + "\nsubmit:   " + submit.summary());
     List<ClosedLoop.Outcome> sweep = new ArrayList<>();
     for (int connections : SWEEP) {

@@ -13,9 +13,9 @@ import java.util.function.Function;
  * Group commit: callers that write at the same time share one write (one transaction, multi-row
  * statements), and each returns only once its own item is committed, so nothing acknowledged can be
  * lost. The first caller to find no write under way leads: it writes everything queued so far, its
- * own item included, wakes those whose items it wrote, and hands the lead to the oldest caller
- * still waiting, who writes what queued meanwhile. Nothing waits for a timer: a lone caller writes
- * at once, on its own thread.
+ * own item included, and wakes those whose items it wrote; it writes what queued meanwhile a few
+ * times more, then hands the lead to the oldest caller still waiting. Nothing waits for a timer: a
+ * lone caller writes at once, on its own thread.
  *
  * <p>When a shared write fails, each of its items is written again on its own, so a bad item fails
  * only its own caller, and each caller returns as soon as its own write is over. (An {@link Error}
@@ -38,6 +38,11 @@ public final class GroupCommit<T, R> {
       this.item = item;
     }
   }
+
+  // How many more writes a leader makes, of what queued during its own, before it hands the lead
+  // on. It is running; the caller it would hand the lead to is parked, and under load waits for a
+  // processor before it can write.
+  private static final int EXTRA_TURNS = 2;
 
   private final Function<List<T>, List<R>> write;
   private final int maxItems;
@@ -94,12 +99,21 @@ public final class GroupCommit<T, R> {
     return mine.result;
   }
 
+  /** How many items wait to be written, the one being written aside. */
+  int queued() {
+    return queue.size();
+  }
+
   /**
-   * Writes what is queued until {@code mine} is written, then hands the lead on, if anyone waits.
+   * Writes what is queued until {@code mine} is written, and up to {@link #EXTRA_TURNS} times more
+   * what queued meanwhile; then hands the lead on, if anyone waits.
    */
   private void lead(Pending<T, R> mine) {
     try {
       while (!mine.done) {
+        writeQueued();
+      }
+      for (int turn = 0; turn < EXTRA_TURNS && queue.peek() != null; turn++) {
         writeQueued();
       }
     } finally {

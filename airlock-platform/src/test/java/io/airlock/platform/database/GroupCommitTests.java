@@ -65,6 +65,44 @@ class GroupCommitTests {
   }
 
   @Test
+  void aLeaderWritesWhatQueuedDuringItsWriteBeforeHandingTheLeadOn() throws Exception {
+    List<String> writers = Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch firstWriting = new CountDownLatch(1);
+    CountDownLatch othersQueued = new CountDownLatch(1);
+    GroupCommit<Integer, Void> group =
+        GroupCommit.of(
+            items -> {
+              writers.add(Thread.currentThread().getName());
+              writes.add(items);
+              if (items.contains(0)) {
+                firstWriting.countDown();
+                await(othersQueued);
+              }
+            },
+            1);
+    Future<?> first = callers.submit(() -> group.write(0));
+    firstWriting.await(10, TimeUnit.SECONDS);
+    List<Future<?>> queued = new ArrayList<>();
+    for (int item = 1; item <= 2; item++) {
+      int next = item;
+      queued.add(callers.submit(() -> group.write(next)));
+    }
+    while (group.queued() < 2) {
+      Thread.onSpinWait();
+    }
+    othersQueued.countDown();
+
+    first.get(10, TimeUnit.SECONDS);
+    for (Future<?> call : queued) {
+      call.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(writes).containsExactly(List.of(0), List.of(1), List.of(2));
+    assertThat(writers)
+        .as("written by the first leader, still running")
+        .containsOnly(writers.get(0));
+  }
+
+  @Test
   void manyCallersWritingFastNeverLoseTheLead() throws Exception {
     GroupCommit<Integer, Void> group = GroupCommit.of(writes::add, 8);
     List<Future<Boolean>> writers = new ArrayList<>();
@@ -174,6 +212,14 @@ class GroupCommitTests {
     }
     start.countDown();
     return calls;
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void pause() {
