@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The standalone under load (issue 13): submit throughput and latency against the liveness probe of
@@ -307,8 +308,7 @@ public final class LoadBenchmarks {
   }
 
   /** Waits, up to 5 minutes, until {@code count} says none are left. */
-  private static void awaitZero(java.util.function.LongSupplier count, String failure)
-      throws InterruptedException {
+  private static void awaitZero(LongSupplier count, String failure) throws InterruptedException {
     long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
     while (count.getAsLong() > 0) {
       if (System.nanoTime() > giveUp) {
