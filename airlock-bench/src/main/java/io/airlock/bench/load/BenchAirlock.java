@@ -199,23 +199,27 @@ final class BenchAirlock implements AutoCloseable {
         .single();
   }
 
-  /** How many of the analyst's requests are not yet in a batch in the outbox. */
-  long unexported() {
-    return standalone
-        .requestSide()
-        .getBean(JdbcClient.class)
-        .sql("select count(*) from requests where exported_at is null")
-        .query(Long.class)
-        .single();
+  /** Whether some of the analyst's requests are not yet in a batch in the outbox. */
+  boolean anyUnexported() {
+    return any("exported_at is null");
   }
 
-  /** How many of the analyst's requests have no answer yet. */
-  long unanswered() {
+  /** Whether some of the analyst's requests have no answer yet. */
+  boolean anyUnanswered() {
+    return any("status in ('pending', 'exported', 'cancelling')");
+  }
+
+  /**
+   * Whether some request matches {@code condition}: a look that stops at the first. The drains poll
+   * it every 20 ms; counting the waiting requests instead took 10 ms a call, on average, of the
+   * processors the timed drain is measured on.
+   */
+  private boolean any(String condition) {
     return standalone
         .requestSide()
         .getBean(JdbcClient.class)
-        .sql("select count(*) from requests where status in ('pending', 'exported', 'cancelling')")
-        .query(Long.class)
+        .sql("select exists (select 1 from requests where " + condition + ")")
+        .query(Boolean.class)
         .single();
   }
 

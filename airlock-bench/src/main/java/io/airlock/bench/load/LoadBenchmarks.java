@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The standalone under load (issue 13): submit throughput and latency against the liveness probe of
@@ -281,13 +281,13 @@ public final class LoadBenchmarks {
         BACKLOG_QUERIES,
         PIPELINE_REQUESTS,
         sequence -> airlock.submit(sequence) != null);
-    awaitZero(airlock::unexported, "The backlog was not exported");
+    awaitNone(airlock::anyUnexported, "The backlog was not exported");
     airlock.settleDatabases();
     airlock.clearEngineRequestCache();
     CpuUse cpu = CpuUse.start();
     long start = System.nanoTime();
     airlock.resumeShuttle();
-    awaitZero(airlock::unanswered, "The backlog was not answered");
+    awaitNone(airlock::anyUnanswered, "The backlog was not answered");
     double perSecond = PIPELINE_REQUESTS / ((System.nanoTime() - start) / 1e9);
     PROFILES.put(
         "Where the processors went answering the backlog, per query (submitted beforehand)",
@@ -307,10 +307,10 @@ public final class LoadBenchmarks {
         "%.0f%%".formatted(perSecond / directPerSecond * 100));
   }
 
-  /** Waits, up to 5 minutes, until {@code count} says none are left. */
-  private static void awaitZero(LongSupplier count, String failure) throws InterruptedException {
+  /** Waits, up to 5 minutes, until {@code any} says none are left. */
+  private static void awaitNone(BooleanSupplier any, String failure) throws InterruptedException {
     long giveUp = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (count.getAsLong() > 0) {
+    while (any.getAsBoolean()) {
       if (System.nanoTime() > giveUp) {
         throw new IllegalStateException(failure + " in 5 minutes");
       }
@@ -326,7 +326,7 @@ public final class LoadBenchmarks {
       throws Exception {
     long start = System.nanoTime();
     ClosedLoop.drain(CONNECTIONS, first, count, sequence -> airlock.submit(sequence) != null);
-    awaitZero(airlock::unanswered, "The pipeline did not drain");
+    awaitNone(airlock::anyUnanswered, "The pipeline did not drain");
     return (System.nanoTime() - start) / 1e9;
   }
 
