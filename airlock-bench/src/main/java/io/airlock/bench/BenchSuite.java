@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs the benchmarks and prints each figure next to its baseline of the same run, with whether it
@@ -26,10 +25,8 @@ public final class BenchSuite {
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = Arrays.asList(args);
-    List<String> only =
-        Optional.ofNullable(option(arguments, "--only"))
-            .map(parts -> Arrays.asList(parts.split(",")))
-            .orElse(null);
+    String parts = option(arguments, "--only");
+    List<String> only = parts == null ? null : Arrays.asList(parts.split(","));
     String recordTo = option(arguments, "--record");
     List<String> entry = new ArrayList<>();
     if (only == null || only.contains("codec")) {

@@ -364,6 +364,8 @@ public final class LoadBenchmarks {
               + " (thread-dump samples)",
           profile.summary(15));
     }
+    // Warmed apart from the measured run, so that its processor time counts the measured calls
+    // only.
     ClosedLoop.run(CONNECTIONS, Duration.ZERO, WARMUP, submitting);
     CpuUse submitCpu = CpuUse.start();
     ClosedLoop.Outcome submit = ClosedLoop.run(CONNECTIONS, Duration.ZERO, MEASURED, submitting);

@@ -297,7 +297,8 @@ public class ResultCache {
           .param("keys", elsewhere.toArray(String[]::new))
           .query(
               (ResultSet row) -> {
-                if (!row.getTimestamp("expires_at").after(now)) {
+                Timestamp expiresAt = row.getTimestamp("expires_at");
+                if (!expiresAt.after(now)) {
                   return;
                 }
                 Entry entry =
@@ -305,7 +306,7 @@ public class ResultCache {
                         row.getString("result"),
                         row.getString("result_sha256"),
                         row.getLong("bytes"),
-                        row.getTimestamp("expires_at").toInstant(),
+                        expiresAt.toInstant(),
                         current);
                 if (trusted) {
                   memory.put(row.getString("cache_key"), entry);
